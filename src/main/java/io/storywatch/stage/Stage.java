@@ -1,0 +1,23 @@
+package io.storywatch.stage;
+
+import io.storywatch.topic.Topic;
+import java.util.List;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * One step of the pipeline: a Kafka Streams topology with its own application id, reading one topic and appending
+ * to its own, so it can be scaled, reset and replayed alone.
+ */
+public interface Stage {
+
+    /** Short name used on the command line and in the application id, e.g. "ingest". */
+    String name();
+
+    /** The topic this stage consumes; replaying the stage means re-reading it from the beginning. */
+    Topic<?, ?> input();
+
+    /** The topics only this stage writes. */
+    List<Topic<?, ?>> outputs();
+
+    Topology buildTopology();
+}
