@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Event-sourced news-analysis pipeline on Kafka Streams.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                EvaluateCommand.class,
         })
 public final class StoryWatch {
 

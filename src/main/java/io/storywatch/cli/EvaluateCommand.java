@@ -1,0 +1,11 @@
+package io.storywatch.cli;
+
+import picocli.CommandLine.Command;
+
+/** Groups the commands that measure storywatch against labelled data and print figures. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Measure tagging, segmentation, name finding and sentiment against labelled data.",
+        subcommands = {
+        })
+public final class EvaluateCommand {
+}
