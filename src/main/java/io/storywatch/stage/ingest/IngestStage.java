@@ -77,7 +77,7 @@ public final class IngestStage implements Stage {
                 .processValues(() -> new CleanOrReject(cleaner, settings.maxCleanArticleBytes()),
                         Named.as("ingest-validate-and-normalise"));
 
-        outcomes.split(Named.as("ingest-"))
+        outcomes.split(Named.as("ingest-outcome-"))
                 .branch((key, outcome) -> outcome instanceof CleanOrReject.Refused,
                         Branched.withConsumer(refused -> refused
                                 .mapValues(outcome -> ((CleanOrReject.Refused) outcome).rejected(),
