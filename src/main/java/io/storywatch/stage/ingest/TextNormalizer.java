@@ -24,18 +24,24 @@ import java.util.regex.Pattern;
  */
 public final class TextNormalizer {
 
+    /**
+     * Quoted or bare attribute text. Possessive, and never across a {@code <}, so that a stray {@code <} in plain
+     * text costs one scan to the next {@code <}: no deep recursion, no backtracking, linear time on hostile input.
+     */
+    private static final String ATTRIBUTES = "(?:\"[^\"<]*+\"|'[^'<]*+'|[^'\"<>]++)*+";
+
     private static final Pattern COMMENT = Pattern.compile("<!--.*?(-->|$)", Pattern.DOTALL);
     private static final Pattern HIDDEN_ELEMENT = Pattern.compile(
-            "<(script|style|noscript|template)\\b(?:\"[^\"]*\"|'[^']*'|[^'\">])*>.*?(</\\1\\s*>|$)",
+            "<(script|style|noscript|template)\\b"+ ATTRIBUTES + ">.*?(</\\1\\s*>|$)",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern LINE_BREAK_TAG = Pattern.compile("<br\\b(?:\"[^\"]*\"|'[^']*'|[^'\">])*>",
+    private static final Pattern LINE_BREAK_TAG = Pattern.compile("<br\\b"+ ATTRIBUTES + ">",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern BLOCK_TAG = Pattern.compile(
             "</?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|tr|table|thead|tbody|blockquote|section|article|header|footer"
-                    + "|aside|nav|pre|hr|figure|figcaption|main|address)\\b(?:\"[^\"]*\"|'[^']*'|[^'\">])*>",
+                    + "|aside|nav|pre|hr|figure|figcaption|main|address)\\b"+ ATTRIBUTES + ">",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern OTHER_TAG = Pattern.compile(
-            "</?[a-zA-Z][a-zA-Z0-9:-]*(?:\\s(?:\"[^\"]*\"|'[^']*'|[^'\">])*)?/?>|<![a-zA-Z][^>]*>|<\\?[^>]*\\?>");
+            "</?[a-zA-Z][a-zA-Z0-9:-]*(?:\\s"+ ATTRIBUTES + ")?/?>|<![a-zA-Z][^<>]*+>|<\\?[^<>]*+\\?>");
     private static final Pattern ENTITY = Pattern.compile("&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,31}));");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f]+");
     private static final Pattern PARAGRAPH_BREAKS = Pattern.compile("\n{3,}");

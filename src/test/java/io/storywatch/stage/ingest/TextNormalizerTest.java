@@ -89,4 +89,16 @@ class TextNormalizerTest {
     void shouldLeaveLessThanSignsThatAreNotTags() {
         assertEquals("如果 3<5 且 a < b", normalizer.normalize("如果 3<5 且 a < b"));
     }
+
+    @Test
+    void shouldSurviveAStrayLessThanSignBeforeALongText() {
+        String text = "如果a<b 那么" + "长文本".repeat(100_000);
+
+        assertEquals(text, normalizer.normalize(text));
+    }
+
+    @Test
+    void shouldStripATagWithAVeryLongAttribute() {
+        assertEquals("正文", normalizer.normalize("<img alt=" + "x".repeat(300_000) + ">正文"));
+    }
 }
