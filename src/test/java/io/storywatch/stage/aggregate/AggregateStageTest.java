@@ -10,6 +10,9 @@ import io.storywatch.event.FactionSentimentWindow;
 import io.storywatch.event.StanceScored;
 import io.storywatch.topic.Topics;
 import java.nio.file.Path;
+import org.apache.kafka.streams.TopologyDescription;
+import java.util.TreeSet;
+import java.util.Set;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -181,5 +184,26 @@ class AggregateStageTest {
         String end = Instant.parse(start).plus(Duration.ofDays(1)).toString();
         return KeyValue.pair(entity + "@" + start, new EntitySentimentWindow(1, entity, start, end, articles,
                 mentions, mean, pos, neg, neu));
+    }
+
+    @Test
+    void shouldNameItsRepartitionTopicsAndStores() {
+        assertEquals(Set.of("aggregate-by-entity-repartition", "aggregate-by-faction-repartition",
+                        "aggregate-entity-sentiment-windows", "aggregate-faction-sentiment-windows"),
+                internalNames(new AggregateStage().buildTopology()));
+    }
+    /** Internal topic and store names carry state across upgrades: renaming one silently starts from empty. */
+    private static Set<String> internalNames(org.apache.kafka.streams.Topology topology) {
+        Set<String> names = new TreeSet<>();
+        for (TopologyDescription.Subtopology subtopology : topology.describe().subtopologies()) {
+            for (TopologyDescription.Node node : subtopology.nodes()) {
+                if (node instanceof TopologyDescription.Processor processor) {
+                    names.addAll(processor.stores());
+                } else if (node instanceof TopologyDescription.Sink sink && sink.topic().endsWith("-repartition")) {
+                    names.add(sink.topic());
+                }
+            }
+        }
+        return names;
     }
 }

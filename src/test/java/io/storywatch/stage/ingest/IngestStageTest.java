@@ -10,6 +10,9 @@ import io.storywatch.json.Json;
 import io.storywatch.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.apache.kafka.streams.TopologyDescription;
+import java.util.TreeSet;
+import java.util.Set;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
@@ -329,4 +332,25 @@ class IngestStageTest {
         }
     }
 
+
+    @Test
+    void shouldNameItsRepartitionTopicAndStores() {
+        assertEquals(Set.of("ingest-article-versions-by-content-hash", "ingest-by-content-hash-repartition",
+                "ingest-first-article-by-content-hash"), internalNames(new IngestStage().buildTopology()));
+    }
+
+    /** Internal topic and store names carry state across upgrades: renaming one silently starts from empty. */
+    static Set<String> internalNames(org.apache.kafka.streams.Topology topology) {
+        Set<String> names = new TreeSet<>();
+        for (TopologyDescription.Subtopology subtopology : topology.describe().subtopologies()) {
+            for (TopologyDescription.Node node : subtopology.nodes()) {
+                if (node instanceof TopologyDescription.Processor processor) {
+                    names.addAll(processor.stores());
+                } else if (node instanceof TopologyDescription.Sink sink && sink.topic().endsWith("-repartition")) {
+                    names.add(sink.topic());
+                }
+            }
+        }
+        return names;
+    }
 }
