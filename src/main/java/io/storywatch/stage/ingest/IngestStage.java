@@ -33,20 +33,20 @@ public final class IngestStage implements Stage {
     static final String FIRST_ID_STORE = "ingest-first-article-by-content-hash";
     static final String VERSION_STORE = "ingest-article-versions-by-content-hash";
 
-    private final ArticleCleaner cleaner;
     private final IngestSettings settings;
+    private final TextNormalizer normalizer;
 
     public IngestStage() {
         this(IngestSettings.defaults());
     }
 
     public IngestStage(IngestSettings settings) {
-        this(new ArticleCleaner(new ArticleValidator(settings.maxArticleBytes()), new TextNormalizer()), settings);
+        this(settings, new TextNormalizer());
     }
 
-    public IngestStage(ArticleCleaner cleaner, IngestSettings settings) {
-        this.cleaner = cleaner;
+    public IngestStage(IngestSettings settings, TextNormalizer normalizer) {
         this.settings = settings;
+        this.normalizer = normalizer;
     }
 
     @Override
@@ -67,11 +67,12 @@ public final class IngestStage implements Stage {
     @Override
     public Topology buildTopology() {
         StreamsBuilder builder = new StreamsBuilder();
-        build(builder, cleaner, settings);
+        build(builder, settings, normalizer);
         return builder.build();
     }
 
-    public static void build(StreamsBuilder builder, ArticleCleaner cleaner, IngestSettings settings) {
+    public static void build(StreamsBuilder builder, IngestSettings settings, TextNormalizer normalizer) {
+        ArticleCleaner cleaner = new ArticleCleaner(new ArticleValidator(settings.maxArticleBytes()), normalizer);
         KStream<String, CleanOrReject.Outcome> outcomes = builder
                 .stream(Topics.RAW.name(), Topics.RAW.consumed())
                 .processValues(() -> new CleanOrReject(cleaner, settings.maxCleanArticleBytes()),

@@ -283,7 +283,7 @@ class IngestStageTest {
         TextNormalizer broken = new TextNormalizer(text -> {
             throw new IllegalStateException("dictionary missing");
         });
-        start(new IngestStage(new ArticleCleaner(new ArticleValidator(), broken), IngestSettings.defaults()));
+        start(new IngestStage(IngestSettings.defaults(), broken));
         byte[] value = article("x", "标题", "正文。", null);
         raw.pipeInput(new TestRecord<>("x", value, FED_AT));
         raw.pipeInput(new TestRecord<>("y", value, FED_AT));
