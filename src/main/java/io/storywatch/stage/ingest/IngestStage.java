@@ -26,7 +26,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>Clean articles are repartitioned by content hash ({@code ingest-by-content-hash}) so that one store sees every
  * article with the same body, then written keyed by article id; see {@link DuplicateMarker} for duplicates,
- * re-sent articles and corrections.
+ * re-sent articles and corrections. Clean records carry their publication time as record timestamp (see
+ * {@link CleanOrReject}), so a topic downstream with time-based retention would delete old news at once.
  */
 public final class IngestStage implements Stage {
 
