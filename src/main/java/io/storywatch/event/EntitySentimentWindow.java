@@ -1,10 +1,23 @@
 package io.storywatch.event;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
 /**
- * Sentiment toward one story entity over one event-time window, the value of news.entity-sentiment. Window bounds
- * are ISO-8601 instants, end exclusive; duplicates are not counted.
+ * Sentiment toward one story entity over one event-time window, the value of news.entity-sentiment; the fields mean
+ * what they mean in {@link FactionSentimentWindow}.
  */
 public record EntitySentimentWindow(int schemaVersion, String entity, String windowStart, String windowEnd,
-                                    long articles, long mentions, double meanScore, long pos, long neg, long neu) {
-    public static final int SCHEMA_VERSION = 1;
+                                    String windowSize, long articles, long mentions, double meanScore, long pos,
+                                    long neg, long neu, double ciLow, double ciHigh, boolean lowSample, long copies,
+                                    long reach, List<EvidenceArticle> evidence, @JsonProperty("final") boolean isFinal,
+                                    String closesAt) {
+    public static final int SCHEMA_VERSION = 2;
+
+    /** Schema version 1: counts and mean only. */
+    public EntitySentimentWindow(int schemaVersion, String entity, String windowStart, String windowEnd,
+                                 long articles, long mentions, double meanScore, long pos, long neg, long neu) {
+        this(schemaVersion, entity, windowStart, windowEnd, null, articles, mentions, meanScore, pos, neg, neu, -1.0,
+                1.0, true, 0, articles, List.of(), false, null);
+    }
 }

@@ -1,12 +1,15 @@
 package io.storywatch.topic;
 
 import io.storywatch.event.ArticleCleaned;
+import io.storywatch.event.ArticleMissedWindow;
 import io.storywatch.event.ArticleRejected;
 import io.storywatch.event.ArticleSegmented;
 import io.storywatch.event.EntitiesTagged;
 import io.storywatch.event.EntitySentimentWindow;
 import io.storywatch.event.FactionSentimentWindow;
+import io.storywatch.event.FactionShiftDetected;
 import io.storywatch.event.StanceScored;
+import io.storywatch.event.StoryCoverage;
 import io.storywatch.json.JsonSerde;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -34,11 +37,19 @@ public final class Topics {
             new Topic<>("news.faction-sentiment", Serdes.String(), JsonSerde.of(FactionSentimentWindow.class));
     public static final Topic<String, EntitySentimentWindow> ENTITY_SENTIMENT =
             new Topic<>("news.entity-sentiment", Serdes.String(), JsonSerde.of(EntitySentimentWindow.class));
+    /** Articles the windows did not count (too late, or future-dated), with the reason. */
+    public static final Topic<String, ArticleMissedWindow> LATE =
+            new Topic<>("news.articles.late", Serdes.String(), JsonSerde.of(ArticleMissedWindow.class));
+    public static final Topic<String, StoryCoverage> STORY_COVERAGE =
+            new Topic<>("news.story-coverage", Serdes.String(), JsonSerde.of(StoryCoverage.class));
+    public static final Topic<String, FactionShiftDetected> FACTION_ALERTS =
+            new Topic<>("news.faction-alerts", Serdes.String(), JsonSerde.of(FactionShiftDetected.class));
 
     private Topics() {
     }
 
     public static List<Topic<?, ?>> all() {
-        return List.of(RAW, REJECTED, CLEAN, SEGMENTED, TAGGED, SCORED, FACTION_SENTIMENT, ENTITY_SENTIMENT);
+        return List.of(RAW, REJECTED, CLEAN, SEGMENTED, TAGGED, SCORED, FACTION_SENTIMENT, ENTITY_SENTIMENT, LATE,
+                STORY_COVERAGE, FACTION_ALERTS);
     }
 }

@@ -1,26 +1,83 @@
 package io.storywatch.stage.aggregate;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
- * The windowing of the aggregate stage, passed in rather than read from globals.
+ * The windowing and reporting choices of the aggregate stage, passed in rather than read from globals.
  *
- * @param windowSize the length of each tumbling event-time window, aligned to the epoch (1 day: UTC days)
+ * @param windowSizes the lengths of the tumbling event-time windows, each aligned to the epoch (1 day: UTC days);
+ *                    every size is published, its records told apart by {@code windowSize} and the key
  * @param grace how long after a window ends, in stream time, an out-of-order article still counts in it
+ * @param futureTolerance how far {@code publishedAt} may lie after the record timestamp before the article is
+ *                        refused as future-dated (within it, the article counts at its record timestamp)
+ * @param lowSampleArticles windows with fewer original articles than this are flagged {@code lowSample}
+ * @param evidenceArticles how many top articles (by |score|) each window keeps as evidence
+ * @param topEntities how many entities a story-coverage record lists
+ * @param alerts when a faction's shift in mean sentiment raises an alert
  */
-public record AggregateSettings(Duration windowSize, Duration grace) {
+public record AggregateSettings(List<Duration> windowSizes, Duration grace, Duration futureTolerance,
+                                int lowSampleArticles, int evidenceArticles, int topEntities,
+                                ShiftAlertSettings alerts) {
+
+    public static final Duration ONE_HOUR = Duration.ofHours(1);
+    public static final Duration ONE_DAY = Duration.ofDays(1);
 
     public AggregateSettings {
-        if (windowSize == null || windowSize.isNegative() || windowSize.isZero()) {
-            throw new IllegalArgumentException("windowSize must be positive, got " + windowSize);
+        if (windowSizes == null || windowSizes.isEmpty()) {
+            throw new IllegalArgumentException("at least one window size is needed");
         }
+        for (Duration size : windowSizes) {
+            if (size == null || size.isNegative() || size.isZero()) {
+                throw new IllegalArgumentException("window sizes must be positive, got " + size);
+            }
+        }
+        if (windowSizes.stream().distinct().count() != windowSizes.size()) {
+            throw new IllegalArgumentException("window sizes must differ, got " + windowSizes);
+        }
+        windowSizes = windowSizes.stream().sorted().toList();
         if (grace == null || grace.isNegative()) {
             throw new IllegalArgumentException("grace must not be negative, got " + grace);
         }
+        if (futureTolerance == null || futureTolerance.isNegative()) {
+            throw new IllegalArgumentException("futureTolerance must not be negative, got " + futureTolerance);
+        }
+        if (lowSampleArticles < 0 || evidenceArticles < 0 || topEntities < 0) {
+            throw new IllegalArgumentException("counts must not be negative");
+        }
+        if (alerts == null) {
+            throw new IllegalArgumentException("alerts settings are required");
+        }
     }
 
-    /** 1-day windows, 7 days of grace. */
+    /** One window size, the other choices at their defaults. */
+    public AggregateSettings(Duration windowSize, Duration grace) {
+        this(List.of(windowSize), grace, ONE_DAY, 5, 5, 5, ShiftAlertSettings.defaults());
+    }
+
+    /** 1-hour and 1-day windows, 7 days of grace, 1 day of future tolerance, low sample below 5, top 5 evidence. */
     public static AggregateSettings defaults() {
-        return new AggregateSettings(Duration.ofDays(1), Duration.ofDays(7));
+        return new AggregateSettings(List.of(ONE_HOUR, ONE_DAY), Duration.ofDays(7), ONE_DAY, 5, 5, 5,
+                ShiftAlertSettings.defaults());
+    }
+
+    public AggregateSettings withGrace(Duration newGrace) {
+        return new AggregateSettings(windowSizes, newGrace, futureTolerance, lowSampleArticles, evidenceArticles,
+                topEntities, alerts);
+    }
+
+    public AggregateSettings withWindowSizes(List<Duration> sizes) {
+        return new AggregateSettings(sizes, grace, futureTolerance, lowSampleArticles, evidenceArticles, topEntities,
+                alerts);
+    }
+
+    public AggregateSettings withAlerts(ShiftAlertSettings newAlerts) {
+        return new AggregateSettings(windowSizes, grace, futureTolerance, lowSampleArticles, evidenceArticles,
+                topEntities, newAlerts);
+    }
+
+    public AggregateSettings withLowSampleArticles(int articles) {
+        return new AggregateSettings(windowSizes, grace, futureTolerance, articles, evidenceArticles, topEntities,
+                alerts);
     }
 }

@@ -1,49 +1,53 @@
 package io.storywatch.stage.aggregate;
 
+import io.storywatch.event.ArticleMissedWindow;
 import io.storywatch.event.EntitySentimentWindow;
 import io.storywatch.event.FactionSentimentWindow;
-import io.storywatch.event.StanceScored;
+import io.storywatch.event.FactionShiftDetected;
+import io.storywatch.event.StoryCoverage;
 import io.storywatch.json.JsonSerde;
 import io.storywatch.stage.Stage;
 import io.storywatch.topic.Topic;
 import io.storywatch.topic.Topics;
-import java.time.Instant;
 import java.util.List;
-import java.util.SortedMap;
-import java.util.function.Function;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.BranchedKStream;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.kstream.Window;
-import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
- * The aggregate stage: per-faction and per-entity sentiment in tumbling event-time windows, what dashboards read.
+ * The aggregate stage: per-faction and per-entity sentiment, story coverage and shift alerts in tumbling event-time
+ * windows, what dashboards read.
  *
- * <p>Each scored article that {@link Portrayals#counts counts} adds one {@link Portrayal} per faction and entity it
- * portrays to that target's window (by {@link PublishedAtTimestampExtractor event time}); every change to a window is
- * emitted at once (no caching, no suppression), so the latest record per key is the window's current state. Output
- * keys are plain strings, {@code TARGET@WINDOW_START}, e.g. {@code safety@2024-05-28T00:00:00Z} or
- * {@code sam-altman@2024-05-28T00:00:00Z}, so a compacted topic keeps one record per target and window. Values hold
- * no wall-clock time: replaying the scored topic reproduces them exactly. Articles later than the grace period are
- * dropped by Kafka Streams (counted in its dropped-records metric).
+ * <p>Each relevant scored article is reduced to its {@link Contribution} (the {@link Portrayals} of the factions and
+ * entities it portrays, with evidence sentences) and sent through one single-partition repartition topic,
+ * {@code aggregate-by-story}, to one {@link WindowAggregator}: coverage and share of voice need every article of a
+ * window in one place, and one stream time makes each article's lateness one decision. Event time is
+ * {@link PublishedAtTimestampExtractor publishedAt}, else the record timestamp. Every window size in the settings is
+ * published on the same topics; keys are {@code TARGET@START/SIZE}, e.g. {@code safety@2024-05-28T00:00:00Z/P1D} or
+ * {@code story@2024-05-28T09:00:00Z/PT1H} on news.story-coverage, so a compacted topic keeps one record per target and
+ * window, and the last one written is {@code final}. news.articles.late is keyed by article id, news.faction-alerts
+ * like the window that shifted. Values hold no wall-clock time: replaying the scored topic in the same order
+ * reproduces every record exactly.
  */
 public final class AggregateStage implements Stage {
 
-    static final String FACTION_STORE = "aggregate-faction-sentiment-windows";
-    static final String ENTITY_STORE = "aggregate-entity-sentiment-windows";
-
-    private static final Serde<Portrayal> PORTRAYAL_SERDE = JsonSerde.of(Portrayal.class);
-    private static final Serde<SentimentTally> TALLY_SERDE = JsonSerde.of(SentimentTally.class);
+    static final String REPARTITION = "aggregate-by-story";
+    static final String STREAM_TIME_STORE = "aggregate-stream-time";
+    static final String WINDOW_STORE = "aggregate-open-windows";
+    static final String ORIGINALS_STORE = "aggregate-originals-and-copies";
+    static final String HISTORY_STORE = "aggregate-closed-window-scores";
 
     private final AggregateSettings settings;
 
@@ -67,7 +71,8 @@ public final class AggregateStage implements Stage {
 
     @Override
     public List<Topic<?, ?>> outputs() {
-        return List.of(Topics.FACTION_SENTIMENT, Topics.ENTITY_SENTIMENT);
+        return List.of(Topics.FACTION_SENTIMENT, Topics.ENTITY_SENTIMENT, Topics.STORY_COVERAGE,
+                Topics.FACTION_ALERTS, Topics.LATE);
     }
 
     @Override
@@ -78,65 +83,60 @@ public final class AggregateStage implements Stage {
     }
 
     public static void build(StreamsBuilder builder, AggregateSettings settings) {
-        TimeWindows windows = TimeWindows.ofSizeAndGrace(settings.windowSize(), settings.grace());
-        KStream<String, StanceScored> counted = builder
+        KStream<String, Object> emitted = builder
                 .stream(Topics.SCORED.name(),
                         Topics.SCORED.consumed().withTimestampExtractor(new PublishedAtTimestampExtractor()))
-                .filter((id, article) -> Portrayals.counts(article),
-                        Named.as("aggregate-skip-duplicates-and-irrelevant"));
+                .filter((id, article) -> article != null && article.relevant(),
+                        Named.as("aggregate-skip-irrelevant"))
+                .mapValues(Portrayals::contribution, Named.as("aggregate-contribution"))
+                .repartition(Repartitioned.<String, Contribution>as(REPARTITION)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(JsonSerde.of(Contribution.class))
+                        .withNumberOfPartitions(1))
+                .process(new WindowAggregatorSupplier(settings), Named.as("aggregate-windows"));
 
-        windowedTallies(counted, "faction", Portrayals::ofFactions, windows, FACTION_STORE)
-                .map((window, tally) -> KeyValue.pair(key(window), factionWindow(window, tally)),
-                        Named.as("aggregate-faction-sentiment-window"))
-                .to(Topics.FACTION_SENTIMENT.name(), Topics.FACTION_SENTIMENT.produced());
-
-        windowedTallies(counted, "entity", Portrayals::ofEntities, windows, ENTITY_STORE)
-                .map((window, tally) -> KeyValue.pair(key(window), entityWindow(window, tally)),
-                        Named.as("aggregate-entity-sentiment-window"))
-                .to(Topics.ENTITY_SENTIMENT.name(), Topics.ENTITY_SENTIMENT.produced());
+        BranchedKStream<String, Object> outputs = emitted.split(Named.as("aggregate-output-"));
+        branch(outputs, FactionSentimentWindow.class, Topics.FACTION_SENTIMENT, "faction-sentiment");
+        branch(outputs, EntitySentimentWindow.class, Topics.ENTITY_SENTIMENT, "entity-sentiment");
+        branch(outputs, StoryCoverage.class, Topics.STORY_COVERAGE, "story-coverage");
+        branch(outputs, FactionShiftDetected.class, Topics.FACTION_ALERTS, "faction-alerts");
+        branch(outputs, ArticleMissedWindow.class, Topics.LATE, "late");
+        outputs.noDefaultBranch();
     }
 
-    private static KStream<Windowed<String>, SentimentTally> windowedTallies(
-            KStream<String, StanceScored> counted, String target,
-            Function<StanceScored, SortedMap<String, Portrayal>> portrayals, TimeWindows windows, String store) {
-        return counted
-                .flatMap((id, article) -> portrayals.apply(article).entrySet().stream()
-                                .map(entry -> KeyValue.pair(entry.getKey(), entry.getValue()))
-                                .toList(),
-                        Named.as("aggregate-portrayals-by-" + target))
-                // re-keyed by target: the named repartition topic puts each target's portrayals in one task
-                .groupByKey(Grouped.with("aggregate-by-" + target, Serdes.String(), PORTRAYAL_SERDE))
-                .windowedBy(windows)
-                .aggregate(SentimentTally::empty, (key, portrayal, tally) -> tally.add(portrayal),
-                        Named.as("aggregate-" + target + "-windows"),
-                        Materialized.<String, SentimentTally, WindowStore<Bytes, byte[]>>as(store)
-                                .withKeySerde(Serdes.String())
-                                .withValueSerde(TALLY_SERDE)
-                                .withCachingDisabled())
-                .toStream(Named.as("aggregate-" + target + "-window-updates"))
-                .filter((window, tally) -> tally != null, Named.as("aggregate-" + target + "-skip-deletions"));
+    private static <V> void branch(BranchedKStream<String, Object> outputs, Class<V> type, Topic<String, V> topic,
+                                   String name) {
+        outputs.branch((key, value) -> type.isInstance(value), Branched.withConsumer(stream -> stream
+                .mapValues(type::cast, Named.as("aggregate-as-" + name))
+                .to(topic.name(), topic.produced()), name));
     }
 
-    /** {@code TARGET@WINDOW_START}, the start as an ISO-8601 instant. */
-    static String key(Windowed<String> window) {
-        return window.key() + "@" + iso(window.window().start());
-    }
+    /** Supplies the aggregator together with its stores, so the topology connects them itself. */
+    private static final class WindowAggregatorSupplier
+            implements ProcessorSupplier<String, Contribution, String, Object> {
 
-    private static FactionSentimentWindow factionWindow(Windowed<String> windowed, SentimentTally tally) {
-        Window window = windowed.window();
-        return new FactionSentimentWindow(FactionSentimentWindow.SCHEMA_VERSION, windowed.key(), iso(window.start()),
-                iso(window.end()), tally.articles(), tally.mentions(), tally.meanScore(), tally.pos(), tally.neg(),
-                tally.neu(), tally.mixed());
-    }
+        private final AggregateSettings settings;
 
-    private static EntitySentimentWindow entityWindow(Windowed<String> windowed, SentimentTally tally) {
-        Window window = windowed.window();
-        return new EntitySentimentWindow(EntitySentimentWindow.SCHEMA_VERSION, windowed.key(), iso(window.start()),
-                iso(window.end()), tally.articles(), tally.mentions(), tally.meanScore(), tally.pos(), tally.neg(),
-                tally.neu());
-    }
+        WindowAggregatorSupplier(AggregateSettings settings) {
+            this.settings = settings;
+        }
 
-    private static String iso(long epochMillis) {
-        return Instant.ofEpochMilli(epochMillis).toString();
+        @Override
+        public Processor<String, Contribution, String, Object> get() {
+            return new WindowAggregator(settings, new WindowAggregator.AggregateStores(STREAM_TIME_STORE,
+                    WINDOW_STORE, ORIGINALS_STORE, HISTORY_STORE));
+        }
+
+        @Override
+        public Set<StoreBuilder<?>> stores() {
+            return Set.of(store(STREAM_TIME_STORE, Serdes.Long()),
+                    store(WINDOW_STORE, JsonSerde.of(WindowState.class)),
+                    store(ORIGINALS_STORE, JsonSerde.of(OriginalSeen.class)),
+                    store(HISTORY_STORE, JsonSerde.of(ShiftDetector.Scores.class)));
+        }
+
+        private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
+            return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
+        }
     }
 }

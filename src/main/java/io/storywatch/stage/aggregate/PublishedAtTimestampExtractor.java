@@ -15,9 +15,11 @@ import org.apache.kafka.streams.processor.TimestampExtractor;
  * (ISO-8601 with offset, or a plain date meaning midnight UTC) when present and readable, else the record timestamp.
  *
  * <p>A {@code publishedAt} later than the record timestamp is clamped to it: ingest stamps records with the
- * publication time but never later than when the article was fed, so a later {@code publishedAt} is a wrong date,
- * and letting it through would push stream time ahead and close every window still open. The record timestamp,
- * unlike the wall clock, is the same on every replay.
+ * publication time but never later than when the article was fed, so a later {@code publishedAt} is a slip (a time
+ * zone read as UTC) or a wrong date, and letting it through would push stream time ahead and close every window still
+ * open (and a record stamped in the future is refused by the broker). The aggregator counts a slip of up to the
+ * future tolerance at this clamped time and refuses a larger one as FUTURE_DATED. The record timestamp, unlike the
+ * wall clock, is the same on every replay.
  */
 public final class PublishedAtTimestampExtractor implements TimestampExtractor {
 

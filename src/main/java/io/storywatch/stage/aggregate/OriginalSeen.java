@@ -1,0 +1,42 @@
+package io.storywatch.stage.aggregate;
+
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * What the aggregate remembers of an original article so that its copies, which may arrive before or after it, add
+ * to the reach of the windows that counted it.
+ *
+ * @param eventTime the original's event time, null while only copies have been seen
+ * @param copies the copies seen so far
+ * @param copySources the distinct sources of those copies
+ * @param countedSizes the window sizes (ms) whose window counted the original (not those it was too late for)
+ * @param factions the factions it portrays
+ * @param entities the entities it portrays
+ */
+public record OriginalSeen(Long eventTime, long copies, List<String> copySources, List<Long> countedSizes,
+                           List<String> factions, List<String> entities) {
+
+    public OriginalSeen {
+        copySources = copySources == null ? List.of() : List.copyOf(copySources);
+        countedSizes = countedSizes == null ? List.of() : List.copyOf(countedSizes);
+        factions = factions == null ? List.of() : List.copyOf(factions);
+        entities = entities == null ? List.of() : List.copyOf(entities);
+    }
+
+    static OriginalSeen unseen() {
+        return new OriginalSeen(null, 0, List.of(), List.of(), List.of(), List.of());
+    }
+
+    boolean arrived() {
+        return eventTime != null;
+    }
+
+    OriginalSeen withCopy(String source) {
+        TreeSet<String> sources = new TreeSet<>(copySources);
+        if (source != null) {
+            sources.add(source);
+        }
+        return new OriginalSeen(eventTime, copies + 1, List.copyOf(sources), countedSizes, factions, entities);
+    }
+}
