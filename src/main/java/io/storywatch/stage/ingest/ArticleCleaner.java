@@ -15,20 +15,28 @@ import java.util.HexFormat;
  * when the title is absent or empty: {@code text} then starts with {@code "\n"}, and the body always begins at
  * {@code title.length() + 1}. {@code contentHash} is the SHA-256 (lower-case hex) of the normalised <em>body</em>
  * only: syndicated copies of a wire story usually get a new headline from each outlet, and counting them once is the
- * point of the hash. {@code duplicateOf} is left null here; only the stream, which remembers earlier articles, sets it.
+ * point of the hash. {@code simHash} is the {@link SimHash} of the normalised body, for near-duplicates.
+ * {@code duplicateOf} and {@code duplicateKind} are left null here; only the stream, which remembers earlier articles,
+ * sets them.
  */
 public final class ArticleCleaner {
 
     private final ArticleValidator validator;
     private final TextNormalizer normalizer;
+    private final int shingleLength;
 
     public ArticleCleaner() {
         this(new ArticleValidator(), new TextNormalizer());
     }
 
     public ArticleCleaner(ArticleValidator validator, TextNormalizer normalizer) {
+        this(validator, normalizer, NearDuplicateSettings.defaults().shingleLength());
+    }
+
+    public ArticleCleaner(ArticleValidator validator, TextNormalizer normalizer, int shingleLength) {
         this.validator = validator;
         this.normalizer = normalizer;
+        this.shingleLength = shingleLength;
     }
 
     /** What became of one raw value. */
@@ -59,7 +67,7 @@ public final class ArticleCleaner {
         String text = title + "\n" + body;
         return new Cleaned(new ArticleCleaned(ArticleCleaned.SCHEMA_VERSION, raw.id(), title, body, text,
                 raw.publishedAt(), blankToNull(raw.source()), blankToNull(raw.url()), blankToNull(raw.language()),
-                sha256Hex(body), null));
+                sha256Hex(body), null, null, SimHash.hex(SimHash.of(body, shingleLength))));
     }
 
     /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code text}. */

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * article id again.
  *
  * <p>The first article id seen with a content hash owns it; any other id with that hash is written with
- * {@code duplicateOf} = that first id (still written, so later stages carry the mark; the aggregates skip it).
+ * {@code duplicateOf} = that first id and {@code duplicateKind} {@code exact} (still written, so later stages carry
+ * the mark; the aggregates count it as reach, not as an article).
  * An id sent again with exactly the same title and body (a producer retry, the same file fed twice) is dropped, with
  * a debug log, so that each article appears once downstream. An id sent again with a different body, or only a
  * different title, is a correction: it passes as a new version, and is a duplicate only if its new body belongs to
@@ -65,6 +66,7 @@ final class DuplicateMarker implements Processor<String, ArticleCleaned, String,
 
     private static ArticleCleaned withDuplicateOf(ArticleCleaned a, String duplicateOf) {
         return new ArticleCleaned(a.schemaVersion(), a.id(), a.title(), a.body(), a.text(), a.publishedAt(),
-                a.source(), a.url(), a.language(), a.contentHash(), duplicateOf);
+                a.source(), a.url(), a.language(), a.contentHash(), duplicateOf,
+                duplicateOf == null ? null : ArticleCleaned.EXACT, a.simHash());
     }
 }

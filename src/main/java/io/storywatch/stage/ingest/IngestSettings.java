@@ -1,20 +1,28 @@
 package io.storywatch.stage.ingest;
 
 /**
- * The size limits of the ingest stage, passed in rather than read from globals.
+ * The limits and duplicate detection of the ingest stage, passed in rather than read from globals.
  *
  * @param maxArticleBytes raw values larger than this are rejected as TOO_LARGE before decoding (the RawArticle
  *                        contract says 1 MiB)
  * @param maxCleanArticleBytes a cleaned article whose JSON is larger than this is rejected as TOO_LARGE instead of
  *                             being written: title, body and text roughly double the size, and a record the clean
  *                             topic refuses ({@code max.message.bytes}, 1 MB by default) would stop the stage
+ * @param nearDuplicates how bodies that differ in a few characters are recognised as copies
  */
-public record IngestSettings(int maxArticleBytes, int maxCleanArticleBytes) {
+public record IngestSettings(int maxArticleBytes, int maxCleanArticleBytes, NearDuplicateSettings nearDuplicates) {
 
     public IngestSettings {
         if (maxArticleBytes <= 0 || maxCleanArticleBytes <= 0) {
             throw new IllegalArgumentException("size limits must be positive");
         }
+        if (nearDuplicates == null) {
+            throw new IllegalArgumentException("nearDuplicates settings are required");
+        }
+    }
+
+    public IngestSettings(int maxArticleBytes, int maxCleanArticleBytes) {
+        this(maxArticleBytes, maxCleanArticleBytes, NearDuplicateSettings.defaults());
     }
 
     public static IngestSettings defaults() {

@@ -25,14 +25,17 @@ import org.apache.kafka.streams.state.Stores;
  * its reason in the value and in the {@code storywatch.reject.code}/{@code storywatch.reject.message} headers).
  *
  * <p>Clean articles are repartitioned by content hash ({@code ingest-by-content-hash}) so that one store sees every
- * article with the same body, then written keyed by article id; see {@link DuplicateMarker} for duplicates,
- * re-sent articles and corrections. Clean records carry their publication time as record timestamp (see
+ * article with the same body, then keyed by article id again; see {@link DuplicateMarker} for exact duplicates,
+ * re-sent articles and corrections. All of them then pass through one single-partition topic
+ * ({@code ingest-near-duplicates}) to the {@link NearDuplicateMarker}, which marks copies that differ in a few
+ * characters, and are written to the clean topic. Clean records carry their publication time as record timestamp (see
  * {@link CleanOrReject}), so a topic downstream with time-based retention would delete old news at once.
  */
 public final class IngestStage implements Stage {
 
     static final String FIRST_ID_STORE = "ingest-first-article-by-content-hash";
     static final String VERSION_STORE = "ingest-article-versions-by-content-hash";
+    static final String SIMHASH_BAND_STORE = "ingest-simhash-bands";
 
     private final IngestSettings settings;
     private final TextNormalizer normalizer;
@@ -73,7 +76,8 @@ public final class IngestStage implements Stage {
     }
 
     public static void build(StreamsBuilder builder, IngestSettings settings, TextNormalizer normalizer) {
-        ArticleCleaner cleaner = new ArticleCleaner(new ArticleValidator(settings.maxArticleBytes()), normalizer);
+        ArticleCleaner cleaner = new ArticleCleaner(new ArticleValidator(settings.maxArticleBytes()), normalizer,
+                settings.nearDuplicates().shingleLength());
         KStream<String, CleanOrReject.Outcome> outcomes = builder
                 .stream(Topics.RAW.name(), Topics.RAW.consumed())
                 .processValues(() -> new CleanOrReject(cleaner, settings.maxCleanArticleBytes()),
@@ -93,7 +97,35 @@ public final class IngestStage implements Stage {
                                 .withKeySerde(Serdes.String())
                                 .withValueSerde(Topics.CLEAN.valueSerde()))
                         .process(new DuplicateMarkerSupplier(), Named.as("ingest-mark-duplicates"))
+                        // one task sees every article, so a near copy meets its original whatever its hash
+                        .repartition(Repartitioned.<String, ArticleCleaned>as("ingest-near-duplicates")
+                                .withKeySerde(Serdes.String())
+                                .withValueSerde(Topics.CLEAN.valueSerde())
+                                .withNumberOfPartitions(1))
+                        .process(new NearDuplicateMarkerSupplier(settings.nearDuplicates()),
+                                Named.as("ingest-mark-near-duplicates"))
                         .to(Topics.CLEAN.name(), Topics.CLEAN.produced()), "accepted"));
+    }
+
+    /** Supplies the near-duplicate marker with its band index. */
+    private static final class NearDuplicateMarkerSupplier
+            implements ProcessorSupplier<String, ArticleCleaned, String, ArticleCleaned> {
+
+        private final NearDuplicateSettings settings;
+
+        NearDuplicateMarkerSupplier(NearDuplicateSettings settings) {
+            this.settings = settings;
+        }
+
+        @Override
+        public Processor<String, ArticleCleaned, String, ArticleCleaned> get() {
+            return new NearDuplicateMarker(SIMHASH_BAND_STORE, settings);
+        }
+
+        @Override
+        public Set<StoreBuilder<?>> stores() {
+            return Set.of(DuplicateMarkerSupplier.store(SIMHASH_BAND_STORE));
+        }
     }
 
     /** Supplies the marker together with its stores, so the topology connects them itself. */

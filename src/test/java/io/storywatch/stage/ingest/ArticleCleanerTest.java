@@ -32,8 +32,9 @@ class ArticleCleanerTest {
         ArticleCleaned cleaned = clean("{\"id\": \"s\", \"body\": \"正文。\", \"source\": \" 示例日报 \", \"url\": \" \","
                 + " \"language\": \"zh\"}");
 
-        assertEquals(new ArticleCleaned(1, "s", "", "正文。", "\n正文。", null, "示例日报", null, "zh",
-                ArticleCleaner.sha256Hex("正文。"), null), cleaned);
+        assertEquals(new ArticleCleaned(2, "s", "", "正文。", "\n正文。", null, "示例日报", null, "zh",
+                ArticleCleaner.sha256Hex("正文。"), null, null,
+                SimHash.hex(SimHash.of("正文。", 2))), cleaned);
     }
 
     private ArticleCleaned clean(String json) {

@@ -81,8 +81,8 @@ class IngestStageTest {
                 "2023-11-22T14:30:00+08:00"), FED_AT));
 
         String body = "董事会 宣布奥特曼回归。\n\nOpenAI&微软 欢迎。";
-        assertEquals(new TestRecord<>("a-1", new ArticleCleaned(1, "a-1", "奥特曼回归", body, "奥特曼回归\n" + body,
-                        "2023-11-22T14:30:00+08:00", "示例日报", null, "zh", sha256(body), null),
+        assertEquals(new TestRecord<>("a-1", new ArticleCleaned(2, "a-1", "奥特曼回归", body, "奥特曼回归\n" + body,
+                        "2023-11-22T14:30:00+08:00", "示例日报", null, "zh", sha256(body), null, null, simHash(body)),
                         Instant.parse("2023-11-22T06:30:00Z")),
                 withoutHeaders(clean.readRecord()));
         assertTrue(clean.isEmpty());
@@ -94,8 +94,8 @@ class IngestStageTest {
         start();
         raw.pipeInput(new TestRecord<>("a-2", article("a-2", null, "没有日期的新闻。", null), FED_AT));
 
-        assertEquals(new TestRecord<>("a-2", new ArticleCleaned(1, "a-2", "", "没有日期的新闻。", "\n没有日期的新闻。",
-                        null, "示例日报", null, "zh", sha256("没有日期的新闻。"), null), FED_AT),
+        assertEquals(new TestRecord<>("a-2", new ArticleCleaned(2, "a-2", "", "没有日期的新闻。", "\n没有日期的新闻。",
+                        null, "示例日报", null, "zh", sha256("没有日期的新闻。"), null, null, simHash("没有日期的新闻。")), FED_AT),
                 withoutHeaders(clean.readRecord()));
         assertTrue(clean.isEmpty());
     }
@@ -105,9 +105,9 @@ class IngestStageTest {
         start();
         raw.pipeInput(new TestRecord<>("a-3", article("a-3", "未来", "日期写错的新闻。", "2031-01-01"), FED_AT));
 
-        assertEquals(new TestRecord<>("a-3", new ArticleCleaned(1, "a-3", "未来", "日期写错的新闻。",
+        assertEquals(new TestRecord<>("a-3", new ArticleCleaned(2, "a-3", "未来", "日期写错的新闻。",
                         "未来\n日期写错的新闻。", "2031-01-01T00:00:00Z", "示例日报", null, "zh",
-                        sha256("日期写错的新闻。"), null), FED_AT),
+                        sha256("日期写错的新闻。"), null, null, simHash("日期写错的新闻。")), FED_AT),
                 withoutHeaders(clean.readRecord()));
         assertTrue(clean.isEmpty());
     }
@@ -208,16 +208,69 @@ class IngestStageTest {
         raw.pipeInput(new TestRecord<>("copy-1", article("copy-1", "转载：安全团队解散", "<p>" + body + "</p>",
                 "2024-05-16"), FED_AT));
 
-        assertEquals(new TestRecord<>("wire-1", new ArticleCleaned(1, "wire-1", "两位安全负责人离职", body,
-                        "两位安全负责人离职\n" + body, "2024-05-15T00:00:00Z", "示例日报", null, "zh", sha256(body), null),
+        assertEquals(new TestRecord<>("wire-1", new ArticleCleaned(2, "wire-1", "两位安全负责人离职", body,
+                        "两位安全负责人离职\n" + body, "2024-05-15T00:00:00Z", "示例日报", null, "zh", sha256(body), null, null, simHash(body)),
                         Instant.parse("2024-05-15T00:00:00Z")),
                 withoutHeaders(clean.readRecord()));
-        assertEquals(new TestRecord<>("copy-1", new ArticleCleaned(1, "copy-1", "转载：安全团队解散", body,
+        assertEquals(new TestRecord<>("copy-1", new ArticleCleaned(2, "copy-1", "转载：安全团队解散", body,
                         "转载：安全团队解散\n" + body, "2024-05-16T00:00:00Z", "示例日报", null, "zh", sha256(body),
-                        "wire-1"), Instant.parse("2024-05-16T00:00:00Z")),
+                        "wire-1", "exact", simHash(body)), Instant.parse("2024-05-16T00:00:00Z")),
                 withoutHeaders(clean.readRecord()));
         assertTrue(clean.isEmpty());
         assertTrue(rejected.isEmpty());
+    }
+
+    private static final String WIRE_STORY = "路透社旧金山电，人工智能公司OpenAI董事会周五宣布，首席执行官山姆·奥特曼将离开公司，"
+            + "原因是董事会认为他在与董事会的沟通中不够坦诚。首席技术官米拉·穆拉蒂将出任临时首席执行官。\n"
+            + "公司联合创始人格雷格·布罗克曼随后宣布辞去董事长职务。消息传出后，微软股价在盘后交易中下跌，"
+            + "多名投资人表示事先并不知情。";
+
+    @Test
+    void shouldMarkASyndicatedCopyWithAFewCharactersChangedAsANearDuplicate() {
+        start();
+        String copyBody = WIRE_STORY.replace("周五", "周六").replace("下跌", "走低");
+        String otherBody = "在奥特曼被解职五天后，OpenAI宣布他将重返公司担任首席执行官，并组建由布雷特·泰勒领导的新董事会。"
+                + "此前七百多名员工联名致信董事会，威胁集体辞职并追随奥特曼加入微软。分析人士认为，这场风波暴露了"
+                + "非营利董事会与商业化业务之间的深层矛盾。";
+        raw.pipeInput(new TestRecord<>("wire", article("wire", "奥特曼被解职", WIRE_STORY, "2023-11-18"), FED_AT));
+        raw.pipeInput(new TestRecord<>("near", article("near", "转载：OpenAI换帅", copyBody, "2023-11-18"), FED_AT));
+        raw.pipeInput(new TestRecord<>("other", article("other", "奥特曼回归", otherBody, "2023-11-22"), FED_AT));
+
+        assertEquals(new TestRecord<>("wire", new ArticleCleaned(2, "wire", "奥特曼被解职", WIRE_STORY,
+                        "奥特曼被解职\n" + WIRE_STORY, "2023-11-18T00:00:00Z", "示例日报", null, "zh", sha256(WIRE_STORY),
+                        null, null, simHash(WIRE_STORY)), Instant.parse("2023-11-18T00:00:00Z")),
+                withoutHeaders(clean.readRecord()));
+        assertEquals(new TestRecord<>("near", new ArticleCleaned(2, "near", "转载：OpenAI换帅", copyBody,
+                        "转载：OpenAI换帅\n" + copyBody, "2023-11-18T00:00:00Z", "示例日报", null, "zh",
+                        sha256(copyBody), "wire", "near", simHash(copyBody)), Instant.parse("2023-11-18T00:00:00Z")),
+                withoutHeaders(clean.readRecord()));
+        assertEquals(new TestRecord<>("other", new ArticleCleaned(2, "other", "奥特曼回归", otherBody,
+                        "奥特曼回归\n" + otherBody, "2023-11-22T00:00:00Z", "示例日报", null, "zh", sha256(otherBody),
+                        null, null, simHash(otherBody)), Instant.parse("2023-11-22T00:00:00Z")),
+                withoutHeaders(clean.readRecord()));
+        assertTrue(clean.isEmpty());
+    }
+
+    @Test
+    void shouldOnlyCompareShortBodiesExactly() {
+        start(new IngestStage(new IngestSettings(1024 * 1024, 1_000_000, new NearDuplicateSettings(2, 7, 200))));
+        raw.pipeInput(new TestRecord<>("w", article("w", "原稿", WIRE_STORY, null), FED_AT));
+        raw.pipeInput(new TestRecord<>("c", article("c", "转载", WIRE_STORY.replace("周五", "周六"), null), FED_AT));
+
+        assertEquals(null, clean.readRecord().value().duplicateOf());
+        assertEquals(null, clean.readRecord().value().duplicateOf());
+        assertTrue(clean.isEmpty());
+    }
+
+    @Test
+    void shouldNotMarkANewVersionOfTheSameIdAsItsOwnNearDuplicate() {
+        start();
+        raw.pipeInput(new TestRecord<>("v", article("v", "初稿", WIRE_STORY, null), FED_AT));
+        raw.pipeInput(new TestRecord<>("v", article("v", "更正", WIRE_STORY.replace("周五", "周四"), null), FED_AT));
+
+        assertEquals(null, clean.readRecord().value().duplicateOf());
+        assertEquals(null, clean.readRecord().value().duplicateOf());
+        assertTrue(clean.isEmpty());
     }
 
     @Test
@@ -251,12 +304,12 @@ class IngestStageTest {
         raw.pipeInput(new TestRecord<>("v", article("v", "更正", "阿尔特曼被解雇。", null), FED_AT));
         raw.pipeInput(new TestRecord<>("v", article("v", "更正", "阿尔特曼被董事会解雇。", null), FED_AT));
 
-        assertEquals(new TestRecord<>("v", new ArticleCleaned(1, "v", "初稿", "阿尔特曼被解雇。", "初稿\n阿尔特曼被解雇。",
-                null, "示例日报", null, "zh", sha256("阿尔特曼被解雇。"), null), FED_AT), withoutHeaders(clean.readRecord()));
-        assertEquals(new TestRecord<>("v", new ArticleCleaned(1, "v", "更正", "阿尔特曼被解雇。", "更正\n阿尔特曼被解雇。",
-                null, "示例日报", null, "zh", sha256("阿尔特曼被解雇。"), null), FED_AT), withoutHeaders(clean.readRecord()));
-        assertEquals(new TestRecord<>("v", new ArticleCleaned(1, "v", "更正", "阿尔特曼被董事会解雇。",
-                "更正\n阿尔特曼被董事会解雇。", null, "示例日报", null, "zh", sha256("阿尔特曼被董事会解雇。"), null), FED_AT),
+        assertEquals(new TestRecord<>("v", new ArticleCleaned(2, "v", "初稿", "阿尔特曼被解雇。", "初稿\n阿尔特曼被解雇。",
+                null, "示例日报", null, "zh", sha256("阿尔特曼被解雇。"), null, null, simHash("阿尔特曼被解雇。")), FED_AT), withoutHeaders(clean.readRecord()));
+        assertEquals(new TestRecord<>("v", new ArticleCleaned(2, "v", "更正", "阿尔特曼被解雇。", "更正\n阿尔特曼被解雇。",
+                null, "示例日报", null, "zh", sha256("阿尔特曼被解雇。"), null, null, simHash("阿尔特曼被解雇。")), FED_AT), withoutHeaders(clean.readRecord()));
+        assertEquals(new TestRecord<>("v", new ArticleCleaned(2, "v", "更正", "阿尔特曼被董事会解雇。",
+                "更正\n阿尔特曼被董事会解雇。", null, "示例日报", null, "zh", sha256("阿尔特曼被董事会解雇。"), null, null, simHash("阿尔特曼被董事会解雇。")), FED_AT),
                 withoutHeaders(clean.readRecord()));
         assertTrue(clean.isEmpty());
     }
@@ -268,8 +321,8 @@ class IngestStageTest {
         raw.pipeInput(new TestRecord<>("long", value, FED_AT));
 
         String body = "这是一段稍微长一点的正文，清洗后超过两百字节。";
-        int cleanSize = Json.toBytes(new ArticleCleaned(1, "long", "标题", body, "标题\n" + body, null, "示例日报",
-                null, "zh", sha256(body), null)).length;
+        int cleanSize = Json.toBytes(new ArticleCleaned(2, "long", "标题", body, "标题\n" + body, null, "示例日报",
+                null, "zh", sha256(body), null, null, simHash(body))).length;
         String message = "the cleaned article is " + cleanSize + " bytes, over the limit of 200 bytes for the clean topic";
         assertEquals(new TestRecord<>("long", new ArticleRejected(1, "TOO_LARGE", message, "long", 0, 0L,
                 value.length, new String(value, StandardCharsets.UTF_8), null, false), FED_AT),
@@ -323,6 +376,10 @@ class IngestStageTest {
         return new TestRecord<>(record.key(), record.value(), new RecordHeaders(), record.getRecordTime());
     }
 
+    private static String simHash(String body) {
+        return SimHash.hex(SimHash.of(body, 2));
+    }
+
     private static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(
@@ -336,7 +393,8 @@ class IngestStageTest {
     @Test
     void shouldNameItsRepartitionTopicAndStores() {
         assertEquals(Set.of("ingest-article-versions-by-content-hash", "ingest-by-content-hash-repartition",
-                "ingest-first-article-by-content-hash"), internalNames(new IngestStage().buildTopology()));
+                        "ingest-first-article-by-content-hash", "ingest-near-duplicates-repartition",
+                        "ingest-simhash-bands"), internalNames(new IngestStage().buildTopology()));
     }
 
     /** Internal topic and store names carry state across upgrades: renaming one silently starts from empty. */

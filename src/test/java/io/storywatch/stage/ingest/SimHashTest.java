@@ -1,0 +1,79 @@
+package io.storywatch.stage.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.storywatch.event.RawArticle;
+import io.storywatch.json.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+
+class SimHashTest {
+
+    private static final NearDuplicateSettings DEFAULTS = NearDuplicateSettings.defaults();
+
+    @Test
+    void shouldIgnoreWhitespaceAndBeStable() {
+        long a = SimHash.of("奥特曼重返OpenAI。\n董事会改组。", 2);
+        assertEquals(a, SimHash.of("奥特曼重返 OpenAI。 董事会改组。", 2));
+        assertEquals(0, SimHash.distance(a, a));
+        assertEquals(a, SimHash.parse(SimHash.hex(a)));
+        assertEquals(16, SimHash.hex(a).length());
+    }
+
+    @Test
+    void shouldSplitTheFingerprintIntoBandsCoveringEveryBit() {
+        long fingerprint = 0x8123_4567_89ab_cdefL;
+        int bands = DEFAULTS.bands();
+        long rebuilt = 0;
+        for (int band = 0; band < bands; band++) {
+            rebuilt |= SimHash.band(fingerprint, band, bands) << (band * 64 / bands);
+        }
+        assertEquals(fingerprint, rebuilt);
+    }
+
+    /** Our own sample articles: copies with two characters changed stay close, distinct articles stay far. */
+    @Test
+    void shouldKeepLightlyEditedCopiesWithinTheDistanceAndDistinctArticlesBeyondIt() throws IOException {
+        List<String> bodies = sampleBodies();
+        List<Long> fingerprints = new ArrayList<>();
+        for (String body : bodies) {
+            long original = SimHash.of(body, DEFAULTS.shingleLength());
+            fingerprints.add(original);
+            StringBuilder edited = new StringBuilder(body);
+            edited.setCharAt(body.length() / 3, '的');
+            edited.setCharAt(2 * body.length() / 3, '了');
+            int distance = SimHash.distance(original, SimHash.of(edited.toString(), DEFAULTS.shingleLength()));
+            assertTrue(distance <= DEFAULTS.maxDistance(), "an edited copy is " + distance + " bits away");
+        }
+        for (int i = 0; i < bodies.size(); i++) {
+            for (int j = i + 1; j < bodies.size(); j++) {
+                if (!bodies.get(i).equals(bodies.get(j))) {
+                    int distance = SimHash.distance(fingerprints.get(i), fingerprints.get(j));
+                    assertTrue(distance > DEFAULTS.maxDistance(), "two distinct articles are " + distance + " bits apart");
+                }
+            }
+        }
+    }
+
+    private static List<String> sampleBodies() throws IOException {
+        TextNormalizer normalizer = new TextNormalizer();
+        List<String> bodies = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
+                SimHashTest.class.getResourceAsStream("/samples/articles.jsonl")), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank()) {
+                    bodies.add(normalizer.normalize(Json.fromString(line, RawArticle.class).body()));
+                }
+            }
+        }
+        assertTrue(bodies.size() >= 30);
+        return bodies;
+    }
+}
