@@ -8,6 +8,12 @@ import picocli.CommandLine.Command;
         description = "Event-sourced news-analysis pipeline on Kafka Streams.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                RunCommand.class,
+                DemoCommand.class,
+                FeedCommand.class,
+                TailCommand.class,
+                TopicsCommand.class,
+                ResetCommand.class,
                 EvaluateCommand.class,
         })
 public final class StoryWatch {
