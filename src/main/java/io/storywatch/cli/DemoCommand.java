@@ -12,8 +12,6 @@ import io.storywatch.topic.TopicCatalog;
 import io.storywatch.topic.Topics;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +23,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import java.io.PrintWriter;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,6 +36,9 @@ import picocli.CommandLine.Option;
                 "The samples are fed once per data directory; a later demo on the same directory shows the same "
                         + "result again from the topics."})
 public final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     static final String SAMPLES = "samples/articles.jsonl";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
@@ -60,8 +64,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream err = System.err;
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
         boolean terminal = Terminal.isStdout();
         List<Stage> stages = factory.stages(List.of(), StageSettings.defaults());
         Files.createDirectories(dataDir);
@@ -81,7 +85,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void feedSamplesOnce(PipelineSession session, PrintStream err) throws IOException {
+    private void feedSamplesOnce(PipelineSession session, PrintWriter err) throws IOException {
         long already = recordsIn(session.bootstrapServers(), Topics.RAW.name());
         if (already > 0) {
             err.println(Topics.RAW.name() + " already holds " + already + " records: not feeding the samples again "
@@ -103,7 +107,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void watch(String bootstrapServers, ShutdownSignal signal, PipelineRunner runner, PrintStream out,
+    private void watch(String bootstrapServers, ShutdownSignal signal, PipelineRunner runner, PrintWriter out,
                        boolean terminal) {
         FactionSentimentTable table = new FactionSentimentTable();
         try (KafkaConsumer<String, FactionSentimentWindow> consumer = new KafkaConsumer<>(readCommitted(bootstrapServers),
@@ -138,7 +142,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void redraw(PrintStream out, FactionSentimentTable table, PipelineRunner runner) {
+    private void redraw(PrintWriter out, FactionSentimentTable table, PipelineRunner runner) {
         StringBuilder screen = new StringBuilder("\033[H\033[2J");
         screen.append("storywatch demo: sentiment toward each faction per day (news.faction-sentiment)\n\n");
         table.render(rows).forEach(line -> screen.append(line).append('\n'));

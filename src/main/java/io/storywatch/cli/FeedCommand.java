@@ -2,13 +2,16 @@ package io.storywatch.cli;
 
 import io.storywatch.runtime.ArticleFeeder;
 import io.storywatch.runtime.ArticleFiles;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.io.PrintWriter;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Appends article files to news.articles.raw as they are, leaving validation to the pipeline. */
@@ -20,8 +23,15 @@ import picocli.CommandLine.Parameters;
                         + "exits non-zero when any failed."})
 public final class FeedCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     BrokerOptions broker = new BrokerOptions();
+
+    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = "news.articles.raw",
+            description = "Topic to append to. Default: ${DEFAULT-VALUE}.")
+    String topic;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files (.jsonl, .json) or directories.")
     List<Path> paths;
@@ -33,8 +43,8 @@ public final class FeedCommand implements Callable<Integer> {
         for (Path file : files) {
             totalBytes += Files.size(file);
         }
-        PrintStream err = System.err;
-        try (ArticleFeeder feeder = new ArticleFeeder(broker.bootstrapServers())) {
+        PrintWriter err = spec.commandLine().getErr();
+        try (ArticleFeeder feeder = new ArticleFeeder(broker.bootstrapServers(), topic)) {
             Progress progress = new Progress(err, Terminal.isStderr(), totalBytes);
             for (Path file : files) {
                 ArticleFiles.read(file, record -> {
@@ -45,7 +55,7 @@ public final class FeedCommand implements Callable<Integer> {
             feeder.flush();
             progress.done(feeder.sent(), feeder.failed(), feeder.bytesDone());
             feeder.failures().forEach(f -> err.println("failed: " + f));
-            System.out.println("sent=" + feeder.sent() + " failed=" + feeder.failed());
+            spec.commandLine().getOut().println("sent=" + feeder.sent() + " failed=" + feeder.failed());
             return feeder.failed() == 0 ? 0 : 1;
         }
     }

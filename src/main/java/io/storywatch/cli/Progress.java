@@ -1,6 +1,6 @@
 package io.storywatch.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /** Shows how far a feed has got: a bar redrawn in place on a terminal, a line every few seconds elsewhere. */
 final class Progress {
@@ -9,12 +9,12 @@ final class Progress {
     private static final long BAR_INTERVAL_NANOS = 100_000_000L;
     private static final long LINE_INTERVAL_NANOS = 5_000_000_000L;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean terminal;
     private final long totalBytes;
     private long lastShown = System.nanoTime();
 
-    Progress(PrintStream out, boolean terminal, long totalBytes) {
+    Progress(PrintWriter out, boolean terminal, long totalBytes) {
         this.out = out;
         this.terminal = terminal;
         this.totalBytes = totalBytes;

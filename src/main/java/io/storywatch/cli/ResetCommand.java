@@ -5,11 +5,13 @@ import io.storywatch.runtime.PipelineSession;
 import io.storywatch.runtime.StageReset;
 import io.storywatch.runtime.StageSettings;
 import io.storywatch.stage.Stage;
-import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
+import java.io.PrintWriter;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,6 +24,9 @@ import picocli.CommandLine.Option;
                         + "NOT truncated: it is an append-only log, so the replay appends new records after the old "
                         + "ones (compacted topics keep the newest per key)."})
 public final class ResetCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     BrokerOptions broker = new BrokerOptions();
@@ -44,7 +49,7 @@ public final class ResetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
         Stage target = factory.stages(List.of(stage), StageSettings.defaults()).get(0);
         try (PipelineSession session = PipelineSession.connect(broker.bootstrapServers(), broker.dataDir,
                 Optional.empty());

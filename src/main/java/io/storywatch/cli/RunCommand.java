@@ -7,7 +7,6 @@ import io.storywatch.runtime.StageSettings;
 import io.storywatch.runtime.TopicApplier.TopicStatus;
 import io.storywatch.stage.Stage;
 import io.storywatch.topic.TopicCatalog;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +15,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.io.PrintWriter;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,6 +29,9 @@ import picocli.CommandLine.Option;
                         + "stdout and writes it to DATA_DIR/bootstrap.servers. Then creates missing topics from "
                         + "topics/ and starts the stages, exactly-once."})
 public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
             description = "Use this Kafka cluster instead of the embedded broker.")
@@ -66,7 +71,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream err = System.err;
+        PrintWriter err = spec.commandLine().getErr();
         List<Stage> selected = factory.stages(stages, StageSettings.defaults().withStoryFile(story));
         Files.createDirectories(dataDir);
         try (ShutdownSignal signal = ShutdownSignal.install();
@@ -105,8 +110,8 @@ public final class RunCommand implements Callable<Integer> {
             return PipelineSession.connect(bootstrapServers, dataDir, Optional.ofNullable(replicationFactor));
         }
         PipelineSession session = PipelineSession.startEmbedded(dataDir, port);
-        System.out.println(PipelineSession.bootstrapLine(session.bootstrapServers()));
-        System.out.flush();
+        spec.commandLine().getOut().println(PipelineSession.bootstrapLine(session.bootstrapServers()));
+        spec.commandLine().getOut().flush();
         return session;
     }
 

@@ -14,6 +14,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
+import java.io.PrintWriter;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,6 +43,8 @@ public final class TopicsCommand {
                     + "(partitions, replication, config).",
                     "Existing topics are never altered: differences are printed as drift."})
     static final class Apply implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
         @Mixin
         BrokerOptions broker = new BrokerOptions();
         @Mixin
@@ -60,7 +65,7 @@ public final class TopicsCommand {
                     Optional.ofNullable(replicationFactor))) {
                 statuses = session.applyTopics(definitions.catalog());
             }
-            Reports.topicStatuses(statuses).forEach(System.out::println);
+            Reports.topicStatuses(statuses).forEach(spec.commandLine().getOut()::println);
             boolean drift = statuses.stream().anyMatch(s -> s.outcome() == Outcome.DRIFTED);
             return drift && failOnDrift ? 3 : 0;
         }
@@ -70,6 +75,8 @@ public final class TopicsCommand {
             description = "Print the topic catalogue; with --bootstrap-servers (or a running `run`'s --data-dir) "
                     + "also what the broker holds.")
     static final class ListTopics implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
         @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
                 description = "Also show which topics exist on this cluster and where they differ.")
         String bootstrapServers;
@@ -109,14 +116,15 @@ public final class TopicsCommand {
                     admin.close();
                 }
             }
-            rows.forEach(System.out::println);
+            PrintWriter out = spec.commandLine().getOut();
+            rows.forEach(out::println);
             if (admin != null) {
                 Set<String> others = new TreeSet<>(existing);
                 catalog.specs().forEach(s -> others.remove(s.name()));
                 if (!others.isEmpty()) {
-                    System.out.println();
-                    System.out.println("other topics on the broker (e.g. the stages' internal topics):");
-                    others.forEach(t -> System.out.println("  " + t));
+                    out.println();
+                    out.println("other topics on the broker (e.g. the stages' internal topics):");
+                    others.forEach(t -> out.println("  " + t));
                 }
             }
             return 0;

@@ -32,8 +32,12 @@ public final class ArticleFeeder implements AutoCloseable {
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
     public ArticleFeeder(String bootstrapServers) {
+        this(bootstrapServers, Topics.RAW.name());
+    }
+
+    public ArticleFeeder(String bootstrapServers, String topic) {
         this(new KafkaProducer<>(producerConfig(bootstrapServers), new StringSerializer(), new ByteArraySerializer()),
-                Topics.RAW.name());
+                topic);
     }
 
     ArticleFeeder(Producer<String, byte[]> producer, String topic) {
