@@ -53,7 +53,7 @@ public final class FeedCommand implements Callable<Integer> {
                 });
             }
             feeder.flush();
-            progress.done(feeder.sent(), feeder.failed(), feeder.bytesDone());
+            progress.done(feeder.sent(), feeder.failed(), totalBytes);
             feeder.failures().forEach(f -> err.println("failed: " + f));
             spec.commandLine().getOut().println("sent=" + feeder.sent() + " failed=" + feeder.failed());
             return feeder.failed() == 0 ? 0 : 1;

@@ -11,7 +11,7 @@ import org.testcontainers.kafka.KafkaContainer;
 class ContainerBrokerPipelineTest extends BrokerPipelineContract {
 
     @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1")
+    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.3.1")
             // one broker: internal topics of transactions and groups get one replica
             .withEnv("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
             .withEnv("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")
