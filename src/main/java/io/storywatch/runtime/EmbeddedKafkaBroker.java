@@ -140,8 +140,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("replica.fetch.max.bytes", String.valueOf(MAX_MESSAGE_BYTES));
         props.put("socket.request.max.bytes", String.valueOf(4 * MAX_MESSAGE_BYTES));
         props.put("num.partitions", "1");
-        // Quick, quiet shutdown of a node that has no peer to hand leadership to.
+        // Controlled shutdown deregisters the broker, so that the next start need not wait for its old session.
         props.put("controlled.shutdown.enable", "true");
+        // After a kill -9 the restarted broker waits until its previous registration times out; the broker and
+        // its controller share one process here, so a shorter session than the 9 s default is safe.
+        props.put("broker.heartbeat.interval.ms", "1000");
+        props.put("broker.session.timeout.ms", "5000");
         return props;
     }
 

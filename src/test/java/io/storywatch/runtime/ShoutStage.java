@@ -10,9 +10,9 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Named;
 
 /** A stand-in stage for runtime tests: upper-cases values, and fails on the value "poison". */
-record ShoutStage(String name, Topic<String, String> input, Topic<String, String> output) implements Stage {
+public record ShoutStage(String name, Topic<String, String> input, Topic<String, String> output) implements Stage {
 
-    static ShoutStage between(String name, String inputTopic, String outputTopic) {
+    public static ShoutStage between(String name, String inputTopic, String outputTopic) {
         return new ShoutStage(name, new Topic<>(inputTopic, Serdes.String(), Serdes.String()),
                 new Topic<>(outputTopic, Serdes.String(), Serdes.String()));
     }

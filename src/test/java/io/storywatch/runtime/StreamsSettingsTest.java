@@ -1,6 +1,8 @@
 package io.storywatch.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,6 +15,7 @@ class StreamsSettingsTest {
     void shouldConfigureAStageExactlyOnceWithItsOwnApplicationIdAndState() {
         Properties props = StreamsSettings.of("127.0.0.1:9092", Path.of("/var/storywatch/state"))
                 .withInternalReplicationFactor(1)
+                .withInstance("host-1")
                 .forStage("segment");
 
         assertEquals(Map.of(
@@ -24,7 +27,19 @@ class StreamsSettingsTest {
                 "state.dir", "/var/storywatch/state",
                 "producer.max.request.size", 8 * 1024 * 1024,
                 "producer.compression.type", "lz4",
-                "consumer.auto.offset.reset", "earliest"), Map.copyOf(props));
+                "consumer.auto.offset.reset", "earliest",
+                "consumer.group.instance.id", "storywatch-segment-host-1"), Map.copyOf(props));
+    }
+
+    @Test
+    void shouldNameTheStaticMemberAfterHostAndStateDirectoryOrUseDynamicMembership() {
+        StreamsSettings here = StreamsSettings.of("b:9092", Path.of("/data/one/state"));
+        StreamsSettings there = StreamsSettings.of("b:9092", Path.of("/data/two/state"));
+
+        assertEquals(StreamsSettings.of("b:9092", Path.of("/data/one/../one/state")).instance(), here.instance());
+        assertNotEquals(here.instance(), there.instance());
+        assertEquals("storywatch-tag-" + here.instance(), here.forStage("tag").get("consumer.group.instance.id"));
+        assertNull(here.withInstance(null).forStage("tag").get("consumer.group.instance.id"));
     }
 
     @Test
