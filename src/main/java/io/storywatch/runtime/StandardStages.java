@@ -1,6 +1,9 @@
 package io.storywatch.runtime;
 
 import io.storywatch.stage.Stage;
+import io.storywatch.stage.aggregate.AggregateSettings;
+import io.storywatch.stage.aggregate.AggregateStage;
+import io.storywatch.stage.ingest.IngestStage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,8 +16,9 @@ final class StandardStages {
 
     static Map<String, Function<StageSettings, Stage>> registry() {
         Map<String, Function<StageSettings, Stage>> stages = new LinkedHashMap<>();
-        // Wired at merge, e.g. stages.put("ingest", settings -> new IngestStage()); in order:
-        // ingest, segment, tag, score, aggregate.
+        stages.put("ingest", settings -> new IngestStage());
+        stages.put("aggregate", settings -> new AggregateStage(
+                new AggregateSettings(AggregateSettings.defaults().windowSize(), settings.aggregateGrace())));
         return stages;
     }
 }
