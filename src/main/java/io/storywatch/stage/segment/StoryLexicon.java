@@ -1,0 +1,58 @@
+package io.storywatch.stage.segment;
+
+import io.storywatch.story.Role;
+import io.storywatch.story.StoryDefinition;
+import io.storywatch.story.StoryEntity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The words of a story a segmenter must keep whole: names and aliases as nr/nt, role nouns as nnt. */
+public final class StoryLexicon {
+
+    /** High enough that a name beats the dictionary words it could be cut into. */
+    static final int NAME_FREQUENCY = 10_000;
+
+    private StoryLexicon() {
+    }
+
+    public static List<DictionaryWord> words(StoryDefinition story) {
+        Map<String, DictionaryWord> words = new LinkedHashMap<>();
+        for (StoryEntity entity : story.entities()) {
+            String pos = entity.isPerson() ? "nr" : "nt";
+            for (String name : entity.unambiguousNames()) {
+                put(words, name, pos);
+            }
+            for (String name : entity.allAmbiguousAliases()) {
+                // single characters and short Latin words would change far more text than they protect
+                if (name.codePointCount(0, name.length()) >= 2 && !isLatin(name)) {
+                    put(words, name, pos);
+                }
+            }
+            for (Role role : entity.roles()) {
+                for (String noun : role.nouns()) {
+                    // a noun with a Latin part ("OpenAI首席科学家") would swallow the organisation's own name
+                    if (noun.chars().noneMatch(c -> c < 128)) {
+                        put(words, noun, "nnt");
+                    }
+                }
+            }
+        }
+        for (String word : story.commonWords()) {
+            put(words, word, "n");
+        }
+        return new ArrayList<>(words.values());
+    }
+
+    private static void put(Map<String, DictionaryWord> words, String word, String pos) {
+        String trimmed = word.trim();
+        if (!trimmed.isEmpty()) {
+            words.putIfAbsent(trimmed, new DictionaryWord(trimmed, pos, NAME_FREQUENCY));
+        }
+    }
+
+    private static boolean isLatin(String word) {
+        return word.chars().allMatch(c -> c < 128);
+    }
+}
