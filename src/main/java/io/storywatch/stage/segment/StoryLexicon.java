@@ -30,10 +30,12 @@ public final class StoryLexicon {
                     put(words, name, pos);
                 }
             }
+        }
+        for (StoryEntity entity : story.entities()) {
             for (Role role : entity.roles()) {
                 for (String noun : role.nouns()) {
-                    // a noun with a Latin part ("OpenAI首席科学家") would swallow the organisation's own name
-                    if (noun.chars().noneMatch(c -> c < 128)) {
+                    // a noun holding a name ("微软CEO", "董事会成员") would swallow the name it contains
+                    if (noun.chars().noneMatch(c -> c < 128) && !containsName(noun, words)) {
                         put(words, noun, "nnt");
                     }
                 }
@@ -43,6 +45,15 @@ public final class StoryLexicon {
             put(words, word, "n");
         }
         return new ArrayList<>(words.values());
+    }
+
+    private static boolean containsName(String noun, Map<String, DictionaryWord> names) {
+        for (String name : names.keySet()) {
+            if (!name.equals(noun) && noun.contains(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void put(Map<String, DictionaryWord> words, String word, String pos) {

@@ -30,11 +30,20 @@ final class CompiledStory {
     record Cue(String entityId, boolean positive) {
     }
 
+    /** Everything a string of the story can be: a name, a role noun, a cue, a keyword, or several of these. */
+    static final class Entry {
+        List<Sense> senses;
+        List<RoleSense> roles;
+        List<Cue> cues;
+        String keyword;
+    }
+
     final StoryDefinition story;
-    final AhoCorasickDoubleArrayTrie<List<Sense>> names;
-    final AhoCorasickDoubleArrayTrie<List<RoleSense>> roles;
-    final AhoCorasickDoubleArrayTrie<List<Cue>> cues;
-    final AhoCorasickDoubleArrayTrie<String> keywords;
+    /** One automaton for names, role nouns, cues and keywords: an article is scanned once. */
+    final AhoCorasickDoubleArrayTrie<Entry> words;
+    final Map<String, List<RoleSense>> roles;
+    /** Role nouns and common words: never reported as unknown names. */
+    final Set<String> notNames = new HashSet<>();
     final Map<String, StoryEntity> entities = new HashMap<>();
     /** Per entity: the first two characters of the name parts before and after a name dot. */
     final Map<String, Set<String>> givenNameHeads = new HashMap<>();
@@ -76,10 +85,15 @@ final class CompiledStory {
         for (String keyword : story.allKeywords()) {
             keywordMap.put(NameText.fold(keyword.trim()), keyword);
         }
-        names = build(nameMap);
-        roles = build(roleMap);
-        cues = build(cueMap);
-        keywords = build(keywordMap);
+        TreeMap<String, Entry> all = new TreeMap<>();
+        nameMap.forEach((k, v) -> all.computeIfAbsent(k, x -> new Entry()).senses = v);
+        roleMap.forEach((k, v) -> all.computeIfAbsent(k, x -> new Entry()).roles = v);
+        cueMap.forEach((k, v) -> all.computeIfAbsent(k, x -> new Entry()).cues = v);
+        keywordMap.forEach((k, v) -> all.computeIfAbsent(k, x -> new Entry()).keyword = v);
+        words = build(all);
+        roles = roleMap;
+        notNames.addAll(story.commonWords());
+        story.entities().forEach(e -> e.roles().forEach(r -> notNames.addAll(r.nouns())));
     }
 
     static String head(String part) {

@@ -40,6 +40,15 @@ public final class EntityTagger {
     /** Relevance at or above which an article counts as part of the story. */
     public static final double RELEVANCE_THRESHOLD = 0.5;
 
+    private static final Pattern LATIN_NAME = Pattern.compile("(?<![A-Za-z])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}(?![A-Za-z])");
+    private static final Set<String> LATIN_NON_NAMES = Set.of("The", "A", "An", "In", "On", "At", "For", "Of",
+            "And", "But", "New", "This", "That", "From", "With");
+    private static final Pattern SPEECH = Pattern.compile("^.{0,12}?(说|表示|称|写道|指出|透露|强调|回忆|坦言|宣布|发文|声明|告诉|回应|承认|解释)");
+    /** How many sentences back a quoted speaker still speaks, and a pronoun still finds its antecedent. */
+    private static final int SPEAKER_WINDOW = 8;
+    private static final int PERSON_WINDOW = 2;
+    private static final int ORGANIZATION_WINDOW = 3;
+    private static final Pattern ORGANIZATION_NOUN = Pattern.compile(".*(公司|基金会|集团|银行|大学|学院|研究院|研究所|实验室|机构|组织|协会|委员会|政府|部门|媒体|企业)$");
     private static final Pattern URL = Pattern.compile("(?:https?://|www\\.)[^\\s)\\]）]+|\\]\\([^)\\s]*\\)");
     private static final Set<String> PERSON_POS = Set.of("nr", "nrf", "nrj", "nr1", "nr2");
     private static final Set<String> LATIN_TITLES = Set.of("mr", "mrs", "ms", "dr", "prof", "ceo", "cto", "sir");
@@ -56,7 +65,7 @@ public final class EntityTagger {
     private CompiledStory compiled(StoryDefinition story) {
         String key = story.label();
         CompiledStory cached = compiled.get(key);
-        if (cached != null && cached.story.equals(story)) {
+        if (cached != null && (cached.story == story || cached.story.equals(story))) {
             return cached;
         }
         if (compiled.size() > 16) {
@@ -87,6 +96,10 @@ public final class EntityTagger {
         private final int[] sentenceStarts;
         private final boolean[] tokenStart;
         private final boolean[] tokenEnd;
+        /** Characters covered by a linked name. */
+        private final boolean[] linked;
+        /** Referent start -> whether a speech verb follows it ("奥特曼表示"). */
+        private final Map<Integer, Boolean> speaks = new HashMap<>();
         private final List<int[]> urls = new ArrayList<>();
         private final LocalDate day;
         /** entity id -> [positive, negative] cue counts, per sentence and for the article. */
@@ -96,9 +109,12 @@ public final class EntityTagger {
         private final Map<String, List<Mention>> mentions = new LinkedHashMap<>();
         private final Map<String, Integer> namedCount = new HashMap<>();
         private final List<Hit> selected = new ArrayList<>();
-        private final Map<Hit, StoryEntity> resolved = new HashMap<>();
+        private final Map<Hit, StoryEntity> resolved = new java.util.IdentityHashMap<>();
         private final List<UnlinkedName> unlinked = new ArrayList<>();
         private final List<Referent> referents = new ArrayList<>();
+        private final List<Hit> nameCandidates = new ArrayList<>();
+        private final List<int[]> roleCandidates = new ArrayList<>();
+        private final Set<String> keywordsFound = new HashSet<>();
 
         Tagging(ArticleSegmented article, CompiledStory story) {
             this.article = article;
@@ -109,6 +125,7 @@ public final class EntityTagger {
             this.sentenceStarts = sentences.stream().mapToInt(Sentence::start).toArray();
             this.tokenStart = new boolean[text.length() + 1];
             this.tokenEnd = new boolean[text.length() + 1];
+            this.linked = new boolean[text.length()];
             for (Sentence sentence : sentences) {
                 for (Token token : sentence.tokens()) {
                     if (token.start() <= text.length() && token.end() <= text.length()) {
@@ -125,11 +142,12 @@ public final class EntityTagger {
         }
 
         EntitiesTagged run() {
-            countCues();
+            scan();
             List<Hit> hits = nameHits();
             selectAnchors(hits);
             resolveNames(hits);
             findUnlinked();
+            findLatinNames();
             resolveImplicit();
             double relevance = relevance();
             Map<String, String> versions = new TreeMap<>();
@@ -146,15 +164,7 @@ public final class EntityTagger {
         // ---- names -------------------------------------------------------------------------------------------
 
         private List<Hit> nameHits() {
-            List<Hit> candidates = new ArrayList<>();
-            if (story.names.size() == 0) {
-                return candidates;
-            }
-            story.names.parseText(folded, (begin, end, senses) -> {
-                if (acceptableSpan(begin, end, senses.get(0).form())) {
-                    candidates.add(new Hit(begin, end, senses));
-                }
-            });
+            List<Hit> candidates = nameCandidates;
             candidates.sort(Comparator.comparingInt(Hit::start).thenComparing(Comparator.comparingInt(Hit::length).reversed()));
             List<Hit> chosen = new ArrayList<>();
             int reached = 0;
@@ -271,11 +281,31 @@ public final class EntityTagger {
                 }
                 if (best != null) {
                     resolved.put(hit, best);
+                    java.util.Arrays.fill(linked, hit.start(), hit.end(), true);
                     int sentence = sentenceIndex(hit.start());
                     addMention(best, Mention.named(hit.start(), hit.end(), text.substring(hit.start(), hit.end()),
                             sentence));
                     namedCount.merge(best.id(), 1, Integer::sum);
                     referents.add(new Referent(hit.start(), sentence, best, null));
+                    if (best.partOf() != null) {
+                        nameWholeToo(best, hit, sentence);
+                    }
+                }
+            }
+        }
+
+        /** "OpenAI董事会" names the board and OpenAI itself. */
+        private void nameWholeToo(StoryEntity part, Hit hit, int sentence) {
+            StoryEntity parent = story.entities.get(part.partOf());
+            String found = folded.substring(hit.start(), hit.end());
+            for (String parentName : parent.unambiguousNames()) {
+                int at = found.indexOf(NameText.fold(parentName));
+                if (at >= 0) {
+                    int start = hit.start() + at;
+                    int end = start + parentName.length();
+                    addMention(parent, Mention.named(start, end, text.substring(start, end), sentence));
+                    namedCount.merge(parent.id(), 1, Integer::sum);
+                    return;
                 }
             }
         }
@@ -344,14 +374,12 @@ public final class EntityTagger {
             if (found.indexOf(NameText.NAME_DOT) >= 0 || found.indexOf(' ') >= 0) {
                 return false;
             }
+            if (!entity.isPerson()) {
+                return false;
+            }
             char first = found.charAt(0);
             if (NameText.isLatinOrDigit(first)) {
-                String next = latinWordAfter(hit.end());
-                String previous = latinWordBefore(hit.start());
-                return (next != null && Character.isUpperCase(next.charAt(0)))
-                        || (previous != null && Character.isUpperCase(previous.charAt(0))
-                            && Character.isLowerCase(previous.charAt(previous.length() - 1))
-                            && !LATIN_TITLES.contains(previous.toLowerCase()));
+                return isCapitalisedName(latinWordAfter(hit.end())) || isCapitalisedName(latinWordBefore(hit.start()));
             }
             if (hit.end() + 1 < text.length() && folded.charAt(hit.end()) == NameText.NAME_DOT
                     && NameText.isCjk(text.charAt(hit.end() + 1))) {
@@ -368,6 +396,12 @@ public final class EntityTagger {
                 return !story.givenNameTails.getOrDefault(entity.id(), Set.of()).contains(CompiledStory.tail(part));
             }
             return false;
+        }
+
+        /** "Bankman" or "Jack", not "CEO", "Mr" or a lower-case word. */
+        private static boolean isCapitalisedName(String word) {
+            return word != null && word.length() > 1 && Character.isUpperCase(word.charAt(0))
+                    && Character.isLowerCase(word.charAt(1)) && !LATIN_TITLES.contains(word.toLowerCase());
         }
 
         private String latinWordAfter(int end) {
@@ -397,24 +431,36 @@ public final class EntityTagger {
 
         // ---- cues and keywords ---------------------------------------------------------------------------------
 
-        private void countCues() {
+        /** One pass of the story's automaton over the article: names, role nouns, cues and keywords. */
+        private void scan() {
             for (int i = 0; i < sentences.size(); i++) {
                 sentenceCues.add(new HashMap<>());
             }
-            if (story.cues.size() == 0) {
+            if (story.words.size() == 0) {
                 return;
             }
-            story.cues.parseText(folded, (begin, end, cues) -> {
+            story.words.parseText(folded, (begin, end, entry) -> {
+                if (entry.senses != null && acceptableSpan(begin, end, entry.senses.get(0).form())) {
+                    nameCandidates.add(new Hit(begin, end, entry.senses));
+                }
                 if (!latinBoundaries(begin, end)) {
                     return;
                 }
-                int sentence = sentenceIndex(begin);
-                for (CompiledStory.Cue cue : cues) {
-                    int slot = cue.positive() ? 0 : 1;
-                    if (sentence >= 0) {
-                        sentenceCues.get(sentence).computeIfAbsent(cue.entityId(), k -> new int[2])[slot]++;
+                if (entry.roles != null) {
+                    roleCandidates.add(new int[] {begin, end});
+                }
+                if (entry.keyword != null) {
+                    keywordsFound.add(entry.keyword);
+                }
+                if (entry.cues != null) {
+                    int sentence = sentenceIndex(begin);
+                    for (CompiledStory.Cue cue : entry.cues) {
+                        int slot = cue.positive() ? 0 : 1;
+                        if (sentence >= 0) {
+                            sentenceCues.get(sentence).computeIfAbsent(cue.entityId(), k -> new int[2])[slot]++;
+                        }
+                        articleCues.computeIfAbsent(cue.entityId(), k -> new int[2])[slot]++;
                     }
-                    articleCues.computeIfAbsent(cue.entityId(), k -> new int[2])[slot]++;
                 }
             });
         }
@@ -441,14 +487,6 @@ public final class EntityTagger {
                 StoryEntity entity = story.entities.get(id);
                 entityWeight += entity.isPerson() ? 1.0 : 0.5;
             }
-            Set<String> keywordsFound = new HashSet<>();
-            if (story.keywords.size() > 0) {
-                story.keywords.parseText(folded, (begin, end, keyword) -> {
-                    if (latinBoundaries(begin, end)) {
-                        keywordsFound.add(keyword);
-                    }
-                });
-            }
             double raw = entityWeight + 0.3 * Math.min(keywordsFound.size(), 10);
             double relevance = raw / (raw + 2.5);
             return Math.round(relevance * 1000) / 1000.0;
@@ -457,8 +495,7 @@ public final class EntityTagger {
         // ---- unknown names -------------------------------------------------------------------------------------
 
         private void findUnlinked() {
-            Set<String> storyWords = new HashSet<>(story.story.commonWords());
-            story.story.entities().forEach(e -> e.roles().forEach(r -> storyWords.addAll(r.nouns())));
+            Set<String> storyWords = story.notNames;
             for (Sentence sentence : sentences) {
                 List<Token> tokens = sentence.tokens();
                 for (int i = 0; i < tokens.size(); i++) {
@@ -489,6 +526,32 @@ public final class EntityTagger {
             }
         }
 
+        /** Capitalised Latin names ("Jakub Pachocki") the story does not know; HanLP leaves them as nx. */
+        private void findLatinNames() {
+            Matcher name = LATIN_NAME.matcher(text);
+            while (name.find()) {
+                int start = name.start();
+                int end = name.end();
+                String first = name.group().split("[ -]")[0];
+                if (LATIN_NON_NAMES.contains(first) || overlapsLinked(start, end) || insideUrl(start, end)) {
+                    continue;
+                }
+                int sentence = sentenceIndex(start);
+                unlinked.add(new UnlinkedName(name.group(), StoryEntity.PERSON, start, end, sentence));
+                referents.add(new Referent(start, sentence, null, StoryEntity.PERSON));
+            }
+            unlinked.sort(Comparator.comparingInt(UnlinkedName::start));
+        }
+
+        private boolean insideUrl(int start, int end) {
+            for (int[] url : urls) {
+                if (start < url[1] && end > url[0]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private static String nameType(String pos) {
             if (PERSON_POS.contains(pos)) {
                 return StoryEntity.PERSON;
@@ -500,8 +563,8 @@ public final class EntityTagger {
         }
 
         private boolean overlapsLinked(int start, int end) {
-            for (Hit hit : resolved.keySet()) {
-                if (hit.start() < end && hit.end() > start) {
+            for (int i = Math.max(0, start); i < end && i < linked.length; i++) {
+                if (linked[i]) {
                     return true;
                 }
             }
@@ -522,7 +585,9 @@ public final class EntityTagger {
                 for (int i = 0; i < tokens.size(); i++) {
                     Token token = tokens.get(i);
                     String word = token.word();
-                    if (word.equals("他") || word.equals("她") || word.equals("他们") || word.equals("她们")
+                    if (word.equals("我")) {
+                        anaphors.add(new Object[] {token.start(), token});
+                    } else if (word.equals("他") || word.equals("她") || word.equals("他们") || word.equals("她们")
                             || ORG_ANAPHORS.contains(word) || isBareCompany(tokens, i)
                             || isDemonstrativeCompany(tokens, i)) {
                         anaphors.add(new Object[] {token.start(), token});
@@ -547,6 +612,7 @@ public final class EntityTagger {
                 Token previous = tokens.get(i - 1);
                 String pos = previous.pos();
                 boolean modifier = pos.startsWith("n") || pos.startsWith("a") || pos.equals("b") || pos.startsWith("m")
+                        || pos.equals("vi")
                         || pos.startsWith("q") || pos.startsWith("g") || pos.equals("vn") || pos.startsWith("r")
                         || pos.equals("ude1") && i > 1 && !tokens.get(i - 2).pos().startsWith("w");
                 if (modifier || previous.end() != tokens.get(i).start() && !previous.pos().startsWith("w")) {
@@ -573,14 +639,11 @@ public final class EntityTagger {
         /** Role noun spans [start, end], longest first, not overlapping a name. */
         private List<int[]> roleHits() {
             List<int[]> hits = new ArrayList<>();
-            if (story.roles.size() == 0) {
-                return hits;
-            }
-            story.roles.parseText(folded, (begin, end, senses) -> {
-                if (latinBoundaries(begin, end) && !overlapsLinked(begin, end)) {
-                    hits.add(new int[] {begin, end});
+            for (int[] hit : roleCandidates) {
+                if (!overlapsLinked(hit[0], hit[1])) {
+                    hits.add(hit);
                 }
-            });
+            }
             hits.sort(Comparator.<int[]>comparingInt(h -> h[0]).thenComparingInt(h -> h[0] - h[1]));
             List<int[]> chosen = new ArrayList<>();
             int reached = 0;
@@ -615,6 +678,16 @@ public final class EntityTagger {
             if (next != null && PERSON_POS.contains(next.pos())) {
                 return;
             }
+            for (UnlinkedName name : unlinked) {
+                if (name.start() == q) {
+                    return;
+                }
+            }
+            String following = text.substring(q, Math.min(text.length(), q + 5));
+            int dot = NameText.fold(following).indexOf(NameText.NAME_DOT);
+            if (dot > 0 && following.substring(0, dot).chars().allMatch(c -> NameText.isCjk((char) c))) {
+                return;
+            }
             String qualifier = null;
             int p = start;
             while (p > 0 && (Character.isWhitespace(text.charAt(p - 1)) || text.charAt(p - 1) == '的')) {
@@ -626,9 +699,15 @@ public final class EntityTagger {
                 }
             }
             if (qualifier == null) {
-                Token before = tokenEndingAt(p);
-                if (before != null && p == start && (before.pos().startsWith("nt") || before.pos().equals("nx")
-                        || PERSON_POS.contains(before.pos()))) {
+                // another organisation's role: "Instacart首席执行官", "基金会前首席执行官"
+                int r = p;
+                if (r > 0 && text.charAt(r - 1) == '前') {
+                    r--;
+                }
+                Token before = tokenEndingAt(r);
+                if (before != null && (before.pos().startsWith("nt") || before.pos().equals("nx")
+                        || before.pos().startsWith("nz") || PERSON_POS.contains(before.pos())
+                        || ORGANIZATION_NOUN.matcher(text.substring(Math.max(0, r - 4), r)).matches())) {
                     return;
                 }
             }
@@ -665,26 +744,71 @@ public final class EntityTagger {
             addImplicit(best, start, end, sentence, confidence);
         }
 
-        private void resolvePronoun(Token token) {
+        /** 我 is whoever was last introduced as speaking: "奥特曼表示：“我……". */
+        private void resolveSpeaker(Token token) {
             int sentence = sentenceIndex(token.start());
-            String word = token.word();
-            boolean plural = word.endsWith("们");
-            boolean organisationAnaphor = !word.startsWith("他") && !word.startsWith("她");
-            String wantedGender = word.startsWith("她") ? "female" : "male";
-            Referent found = null;
             for (int k = referents.size() - 1; k >= 0; k--) {
                 Referent referent = referents.get(k);
                 if (referent.start() >= token.start()) {
                     continue;
                 }
-                if (referent.sentence() < sentence - 2) {
+                if (referent.sentence() < sentence - SPEAKER_WINDOW) {
+                    return;
+                }
+                if (referent.entity() == null && !StoryEntity.PERSON.equals(referent.unlinkedType())) {
+                    continue;
+                }
+                if (referent.entity() != null && !referent.entity().isPerson()) {
+                    continue;
+                }
+                boolean speaking = speaks.computeIfAbsent(referent.start(), at ->
+                        SPEECH.matcher(text.substring(at, Math.min(text.length(), at + 20))).find());
+                if (speaking) {
+                    if (referent.entity() != null) {
+                        addImplicit(referent.entity(), token.start(), token.end(), sentence,
+                                sentence - referent.sentence() <= 1 ? 0.7 : 0.5);
+                    }
+                    return;
+                }
+            }
+        }
+
+        private void resolvePronoun(Token token) {
+            int sentence = sentenceIndex(token.start());
+            String word = token.word();
+            if (word.equals("我")) {
+                resolveSpeaker(token);
+                return;
+            }
+            boolean plural = word.endsWith("们");
+            boolean organisationAnaphor = !word.startsWith("他") && !word.startsWith("她");
+            String wantedGender = word.startsWith("她") ? "female" : "male";
+            Referent found = null;
+            Set<Object> peopleSeen = new HashSet<>();
+            for (int k = referents.size() - 1; k >= 0; k--) {
+                Referent referent = referents.get(k);
+                if (referent.start() >= token.start()) {
+                    continue;
+                }
+                int window = organisationAnaphor || plural ? ORGANIZATION_WINDOW : PERSON_WINDOW;
+                if (referent.sentence() < sentence - window) {
                     break;
                 }
                 boolean person = referent.entity() != null ? referent.entity().isPerson()
                         : StoryEntity.PERSON.equals(referent.unlinkedType());
                 if (organisationAnaphor || plural) {
-                    if (person || (referent.entity() != null && referent.entity().partOf() != null
-                            && organisationAnaphor)) {
+                    if (person) {
+                        // 他们 after two people means those people, not an organisation
+                        Object who = referent.entity() != null ? referent.entity().id() : referent.start();
+                        if (plural && !peopleSeen.contains(who)) {
+                            peopleSeen.add(who);
+                            if (peopleSeen.size() >= 2) {
+                                return;
+                            }
+                        }
+                        continue;
+                    }
+                    if (referent.entity() != null && referent.entity().partOf() != null && organisationAnaphor) {
                         continue;
                     }
                     found = referent;
@@ -721,8 +845,11 @@ public final class EntityTagger {
         }
 
         private void addImplicit(StoryEntity entity, int start, int end, int sentence, double confidence) {
-            referents.add(new Referent(start, sentence, entity, null));
-            referents.sort(Comparator.comparingInt(Referent::start));
+            int at = 0;
+            while (at < referents.size() && referents.get(at).start() <= start) {
+                at++;
+            }
+            referents.add(at, new Referent(start, sentence, entity, null));
             boolean namedHere = mentions.getOrDefault(entity.id(), List.of()).stream()
                     .anyMatch(m -> !m.implicit() && m.sentence() == sentence);
             if (!namedHere) {
