@@ -841,7 +841,14 @@ public final class EntityTagger {
             if (plural) {
                 confidence -= 0.2;
             }
-            addImplicit(found.entity(), token.start(), token.end(), sentence, confidence);
+            int start = token.start();
+            for (String demonstrative : List.of("这家", "该", "此", "本")) {
+                if (organisationAnaphor && text.startsWith(demonstrative, start - demonstrative.length())) {
+                    start -= demonstrative.length();
+                    break;
+                }
+            }
+            addImplicit(found.entity(), start, token.end(), sentence, confidence);
         }
 
         private void addImplicit(StoryEntity entity, int start, int end, int sentence, double confidence) {
