@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The words of a story a segmenter must keep whole: names and aliases as nr/nt, role nouns as nnt. */
+/**
+ * The words of a story a segmenter must keep whole: names and unambiguous aliases as nr/nt, role nouns as nnt,
+ * common words as n.
+ */
 public final class StoryLexicon {
 
     /** High enough that a name beats the dictionary words it could be cut into. */
@@ -24,12 +27,7 @@ public final class StoryLexicon {
             for (String name : entity.unambiguousNames()) {
                 put(words, name, pos);
             }
-            for (String name : entity.allAmbiguousAliases()) {
-                // single characters and short Latin words would change far more text than they protect
-                if (name.codePointCount(0, name.length()) >= 2 && !isLatin(name)) {
-                    put(words, name, pos);
-                }
-            }
+            // ambiguous aliases (雷克, 米拉) stay out: forced whole they would cut other names (维乔雷克, 米拉克)
         }
         for (StoryEntity entity : story.entities()) {
             for (Role role : entity.roles()) {
@@ -61,9 +59,5 @@ public final class StoryLexicon {
         if (!trimmed.isEmpty()) {
             words.putIfAbsent(trimmed, new DictionaryWord(trimmed, pos, NAME_FREQUENCY));
         }
-    }
-
-    private static boolean isLatin(String word) {
-        return word.chars().allMatch(c -> c < 128);
     }
 }
