@@ -52,6 +52,8 @@ public final class EntityTagger {
     private static final Pattern URL = Pattern.compile("(?:https?://|www\\.)[^\\s)\\]）]+|\\]\\([^)\\s]*\\)");
     private static final Set<String> PERSON_POS = Set.of("nr", "nrf", "nrj", "nr1", "nr2");
     private static final Set<String> LATIN_TITLES = Set.of("mr", "mrs", "ms", "dr", "prof", "ceo", "cto", "sir");
+    /** First characters of every pronoun and anaphor looked for: most tokens are ruled out by this alone. */
+    private static final String ANAPHOR_INITIALS = "我他她该这此公";
     private static final Set<String> ORG_ANAPHORS = Set.of("该公司", "这家公司", "此公司", "这间公司", "该机构",
             "这家机构", "该组织", "这家组织", "该企业", "这家企业", "该实验室", "这家实验室");
 
@@ -134,9 +136,11 @@ public final class EntityTagger {
                     }
                 }
             }
-            Matcher url = URL.matcher(text);
-            while (url.find()) {
-                urls.add(new int[] {url.start(), url.end()});
+            if (text.contains("http") || text.contains("www.") || text.contains("](")) {
+                Matcher url = URL.matcher(text);
+                while (url.find()) {
+                    urls.add(new int[] {url.start(), url.end()});
+                }
             }
             this.day = day(article.publishedAt());
         }
@@ -553,6 +557,9 @@ public final class EntityTagger {
         }
 
         private static String nameType(String pos) {
+            if (pos.isEmpty() || pos.charAt(0) != 'n') {
+                return null;
+            }
             if (PERSON_POS.contains(pos)) {
                 return StoryEntity.PERSON;
             }
@@ -585,6 +592,9 @@ public final class EntityTagger {
                 for (int i = 0; i < tokens.size(); i++) {
                     Token token = tokens.get(i);
                     String word = token.word();
+                    if (ANAPHOR_INITIALS.indexOf(word.charAt(0)) < 0) {
+                        continue;
+                    }
                     if (word.equals("我")) {
                         anaphors.add(new Object[] {token.start(), token});
                     } else if (word.equals("他") || word.equals("她") || word.equals("他们") || word.equals("她们")
