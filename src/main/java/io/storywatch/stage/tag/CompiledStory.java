@@ -42,7 +42,7 @@ final class CompiledStory {
     /** One automaton for names, role nouns, cues and keywords: an article is scanned once. */
     final AhoCorasickDoubleArrayTrie<Entry> words;
     final Map<String, List<RoleSense>> roles;
-    /** Role nouns and common words: never reported as unknown names. */
+    /** Role nouns, common words and the story's own names: never reported as unknown names. */
     final Set<String> notNames = new HashSet<>();
     final Map<String, StoryEntity> entities = new HashMap<>();
     /** Per entity: the first two characters of the name parts before and after a name dot. */
@@ -93,6 +93,11 @@ final class CompiledStory {
         words = build(all);
         roles = roleMap;
         notNames.addAll(story.commonWords());
+        // a story name the context ruled out (董事会 of another board) is no unknown name either
+        story.entities().forEach(e -> {
+            notNames.addAll(e.unambiguousNames());
+            notNames.addAll(e.allAmbiguousAliases());
+        });
         story.entities().forEach(e -> e.roles().forEach(r -> notNames.addAll(r.nouns())));
     }
 

@@ -52,6 +52,10 @@ public final class EntityTagger {
     private static final Pattern URL = Pattern.compile("(?:https?://|www\\.)[^\\s)\\]）]+|\\]\\([^)\\s]*\\)");
     private static final Set<String> PERSON_POS = Set.of("nr", "nrf", "nrj", "nr1", "nr2");
     private static final Set<String> LATIN_TITLES = Set.of("mr", "mrs", "ms", "dr", "prof", "ceo", "cto", "sir");
+    /** Characters Chinese transliterations of foreign names are made of. */
+    private static final String TRANSLITERATION_CHARACTERS = "斯克盖尔特德娜拉尼亚诺夫基里罗卡塔达马纳利伊奥安艾埃弗维森"
+            + "逊顿登蒙茨兹格姆勒莱雷莉丽琳娃妮波普布巴帕西希休舍谢泰托图吉杰乔朱佐索苏萨赛桑沙华霍胡哈汉恩因温文韦沃乌瓦"
+            + "米迪蒂提贝比皮菲费芬琼森曼门林伦纳内科柯考库戈古哥加嘉贾杰捷赫黑亨欧奥鲁路卢洛罗莫摩穆慕默梅麦迈";
     /** First characters of every pronoun and anaphor looked for: most tokens are ruled out by this alone. */
     private static final String ANAPHOR_INITIALS = "我他她该这此公";
     private static final Set<String> ORG_ANAPHORS = Set.of("该公司", "这家公司", "此公司", "这间公司", "该机构",
@@ -235,10 +239,23 @@ public final class EntityTagger {
             }
             for (Token token : sentence.tokens()) {
                 if (token.start() <= begin && token.end() >= end && token.end() - token.start() > end - begin) {
-                    return true;
+                    return !swallowedFunctionWord(token, begin, end);
                 }
             }
             return false;
+        }
+
+        /**
+         * HanLP's name recogniser often glues the next character onto a name (萨姆并没有, 雷克发长文): a person token
+         * that is the name plus one character that does not occur in transliterations is that name, while 雷克斯
+         * or 谢尔盖 are other names.
+         */
+        private boolean swallowedFunctionWord(Token token, int begin, int end) {
+            if (!PERSON_POS.contains(token.pos()) || token.end() - token.start() != end - begin + 1) {
+                return false;
+            }
+            char extra = token.start() == begin ? text.charAt(token.end() - 1) : text.charAt(token.start());
+            return TRANSLITERATION_CHARACTERS.indexOf(extra) < 0;
         }
 
         /** Entities named so that no context is needed: a full name, or an alias only they have. */
@@ -522,6 +539,10 @@ public final class EntityTagger {
                     String name = text.substring(start, end);
                     if (name.codePointCount(0, name.length()) < 2 || storyWords.contains(name)
                             || overlapsLinked(start, end) || name.chars().anyMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    if (type.equals(StoryEntity.PERSON)
+                            && !PersonNames.plausible(name, token.pos(), start > 0 ? text.charAt(start - 1) : 0)) {
                         continue;
                     }
                     unlinked.add(new UnlinkedName(name, type, start, end, sentence.index()));

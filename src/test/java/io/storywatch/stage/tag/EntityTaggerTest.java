@@ -172,6 +172,20 @@ class EntityTaggerTest {
     }
 
     @Test
+    void shouldNotReportWordsHanLpTakesForPersonNamesAsUnlinked() {
+        EntitiesTagged tagged = tag("两周内，曾想离开OpenAI的人都回来了，薪水高得多，损失了100万美金。");
+
+        assertEquals(List.of(), tagged.unlinked());
+    }
+
+    @Test
+    void shouldFindANameHanLpGluedToTheNextCharacter() {
+        EntitiesTagged tagged = tag("雷克发长文批评OpenAI。简·雷克此前负责超级对齐团队。");
+
+        assertEquals(List.of("雷克@0", "简·雷克@1"), named(tagged).get("jan-leike"));
+    }
+
+    @Test
     void shouldScoreAnOffTopicArticleAsNotRelevant() {
         EntitiesTagged offTopic = tag("今天天气晴朗，市民纷纷出门踏青。公园里的樱花开了。");
         EntitiesTagged onTopic = tag("OpenAI董事会解雇了奥特曼，首席科学家伊利亚投了赞成票。微软随即表示支持奥特曼。");
