@@ -1,0 +1,390 @@
+package io.storywatch.stage.score;
+
+import io.storywatch.event.Token;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Target sentiment from the lexicon and a few rules of Chinese news syntax: clauses split on punctuation, negation
+ * and degree words bound to the next sentiment word, hedges and questions damping their clause, the clause after a
+ * contrast weighing more, event verbs marking their patient or their agent, speakers kept apart from what they say,
+ * and subjectless clauses inheriting the previous clause's entities.
+ */
+public final class RuleSentimentModel implements SentimentModel {
+
+    private static final String CLAUSE_BREAKS = "，,；;。！!？?：:…\n";
+
+    private final SentimentLexicon lexicon;
+    private final RuleWeights weights;
+
+    public RuleSentimentModel(SentimentLexicon lexicon, RuleWeights weights) {
+        this.lexicon = lexicon;
+        this.weights = weights;
+    }
+
+    public RuleSentimentModel(SentimentLexicon lexicon) {
+        this(lexicon, RuleWeights.DEFAULT);
+    }
+
+    @Override
+    public String version() {
+        return "rules-" + lexicon.version();
+    }
+
+    public SentimentLexicon lexicon() {
+        return lexicon;
+    }
+
+    @Override
+    public SentenceSentiment score(SentenceInput sentence) {
+        SentenceAnalysis analysis = analyse(sentence);
+        Map<String, Double> targets = new LinkedHashMap<>();
+        analysis.targetRaw().forEach((target, raw) -> targets.put(target, Math.tanh(raw)));
+        return new SentenceSentiment(Math.tanh(analysis.sentenceRaw()), targets);
+    }
+
+    /** The unsquashed sums and the role facts a trained model can use as features. */
+    public record SentenceAnalysis(double sentenceRaw, Map<String, Double> targetRaw,
+                                   Map<String, Set<String>> targetFacts) {
+    }
+
+    /** A lexicon word found at [start, end) of the sentence, with its value after negation and degree. */
+    record Cue(LexiconEntry entry, int start, int end, double value) {
+        CueKind kind() {
+            return entry.kind();
+        }
+    }
+
+    /** A stretch of the sentence between clause breaks, with its weight and damping. */
+    record Clause(int start, int end, double weight, double damping, List<Cue> cues, boolean continuesPrevious) {
+    }
+
+    public SentenceAnalysis analyse(SentenceInput sentence) {
+        String text = sentence.text();
+        List<Cue> cues = findCues(text, sentence.tokens(), sentence.targets());
+        List<Clause> clauses = splitClauses(text, cues);
+        double sentenceRaw = 0;
+        for (Clause clause : clauses) {
+            for (Cue cue : clause.cues()) {
+                if (cue.kind().isPolar()) {
+                    sentenceRaw += clause.weight() * clause.damping() * cue.value();
+                }
+            }
+        }
+
+        Map<String, Double> targetRaw = new LinkedHashMap<>();
+        Map<String, Set<String>> facts = new LinkedHashMap<>();
+        for (TargetSpan span : sentence.targets()) {
+            targetRaw.putIfAbsent(span.target(), 0.0);
+            facts.putIfAbsent(span.target(), new LinkedHashSet<>());
+        }
+        Set<String> speakers = new LinkedHashSet<>();
+        List<String> chain = List.of();
+        for (Clause clause : clauses) {
+            List<TargetSpan> inClause = sentence.targets().stream()
+                    .filter(t -> t.start() >= clause.start() && t.start() < clause.end()).toList();
+            if (!inClause.isEmpty()) {
+                Map<String, List<Integer>> positions = new LinkedHashMap<>();
+                for (TargetSpan t : inClause) {
+                    positions.computeIfAbsent(t.target(), k -> new ArrayList<>()).add(t.start());
+                }
+                for (var entry : positions.entrySet()) {
+                    double raw = 0;
+                    for (Cue cue : clause.cues()) {
+                        if (!cue.kind().isPolar()) {
+                            continue;
+                        }
+                        double best = 0;
+                        for (int at : entry.getValue()) {
+                            double factor = roleFactor(at, cue, clause, facts.get(entry.getKey()));
+                            best = Math.abs(factor) > Math.abs(best) ? factor : best;
+                        }
+                        raw += best * cue.value();
+                    }
+                    targetRaw.merge(entry.getKey(), clause.weight() * clause.damping() * raw, Double::sum);
+                    for (Cue cue : clause.cues()) {
+                        if (cue.kind() == CueKind.SPEECH && entry.getValue().get(0) < cue.start()) {
+                            speakers.add(entry.getKey());
+                        }
+                    }
+                    if (clause.weight() > 1) {
+                        facts.get(entry.getKey()).add("in-contrast-clause");
+                    }
+                }
+                chain = List.copyOf(positions.keySet());
+            } else if (!chain.isEmpty()) {
+                for (int i = 0; i < chain.size(); i++) {
+                    String target = chain.get(i);
+                    double share = clause.continuesPrevious() ? 1
+                            : i == 0 ? weights.inheritedSubject() : weights.inheritedOther();
+                    if (speakers.contains(target)) {
+                        share *= weights.speaker();
+                    }
+                    double raw = 0;
+                    for (Cue cue : clause.cues()) {
+                        if (!cue.kind().isPolar()) {
+                            continue;
+                        }
+                        double factor = i == 0
+                                ? roleFactor(clause.start() - 1, cue, clause, facts.get(target))
+                                : (cue.kind() == CueKind.WORD ? 1 : 0.5);
+                        raw += factor * cue.value();
+                    }
+                    targetRaw.merge(target, share * clause.weight() * clause.damping() * raw, Double::sum);
+                }
+            }
+        }
+        Map<String, Set<String>> frozenFacts = new LinkedHashMap<>();
+        facts.forEach((k, v) -> frozenFacts.put(k, Set.copyOf(v)));
+        return new SentenceAnalysis(sentenceRaw, targetRaw, frozenFacts);
+    }
+
+    /** How much of a sentiment cue falls on a target mentioned at {@code at} in the same clause. */
+    private double roleFactor(int at, Cue cue, Clause clause, Set<String> facts) {
+        int p = cue.start();
+        return switch (cue.kind()) {
+            case WORD -> wordFactor(at, p, clause);
+            case PATIENT -> {
+                double f = patientFactor(at, cue, clause);
+                if (f > 0.5) {
+                    facts.add(cue.value() < 0 ? "patient-of-negative" : "patient-of-positive");
+                } else {
+                    facts.add(cue.value() < 0 ? "agent-of-negative-event" : "agent-of-positive-event");
+                }
+                yield f;
+            }
+            case AGENT -> {
+                double f = agentFactor(at, cue, clause);
+                if (f > 0.5) {
+                    facts.add(cue.value() < 0 ? "agent-of-wrongdoing" : "agent-of-good-deed");
+                }
+                yield f;
+            }
+            default -> 0;
+        };
+    }
+
+    private double wordFactor(int at, int p, Clause clause) {
+        int lo = Math.min(at, p);
+        int hi = Math.max(at, p);
+        double factor = 1;
+        for (Cue other : clause.cues()) {
+            if (other.start() <= lo || other.start() >= hi) {
+                continue;
+            }
+            if (other.kind() == CueKind.SPEECH && at < p) {
+                factor = Math.min(factor, weights.speaker());
+            } else if (other.kind().isRoleVerb()) {
+                factor = Math.min(factor, weights.acrossVerb());
+            } else if (other.kind() == CueKind.CAUSATIVE && at < other.start()) {
+                factor = Math.min(factor, weights.acrossVerb());
+            }
+        }
+        return factor;
+    }
+
+    private double patientFactor(int at, Cue cue, Clause clause) {
+        int p = cue.start();
+        Cue marker = markerBefore(cue, clause);
+        if (at > p) {
+            return roleVerbBetween(p, at, clause) ? 0 : 1;
+        }
+        if (marker != null) {
+            return switch (marker.kind()) {
+                case PASSIVE -> at < marker.start() ? 1 : 0;
+                case DISPOSAL, OBJECT_MARKER -> at > marker.start() ? 1 : 0;
+                default -> 0;
+            };
+        }
+        return 0;
+    }
+
+    private double agentFactor(int at, Cue cue, Clause clause) {
+        int p = cue.start();
+        if (at > p) {
+            return 0;
+        }
+        Cue marker = markerBefore(cue, clause);
+        if (marker != null && marker.kind() == CueKind.PASSIVE) {
+            return at > marker.start() ? 1 : 0;
+        }
+        return roleVerbBetween(at, p, clause) ? 0 : 1;
+    }
+
+    /** The nearest passive, disposal or object marker before a verb with no other role verb in between. */
+    private static Cue markerBefore(Cue verb, Clause clause) {
+        Cue found = null;
+        for (Cue other : clause.cues()) {
+            if (other.start() >= verb.start()) {
+                break;
+            }
+            if (other.kind().isRoleVerb()) {
+                found = null;
+            } else if (other.kind() == CueKind.PASSIVE || other.kind() == CueKind.DISPOSAL
+                    || other.kind() == CueKind.OBJECT_MARKER) {
+                found = other;
+            }
+        }
+        return found;
+    }
+
+    private static boolean roleVerbBetween(int from, int to, Clause clause) {
+        for (Cue other : clause.cues()) {
+            if (other.start() > from && other.start() < to && other.kind().isRoleVerb()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Forward longest match of lexicon words. With tokens at hand, a one-character word must be a whole token and a
+     * longer one must start or end on a token boundary, so 好 inside 只好 is not read as praise.
+     */
+    List<Cue> findCues(String text, List<Token> tokens, List<TargetSpan> targets) {
+        int n = text.length();
+        boolean[] starts = new boolean[n + 1];
+        boolean[] ends = new boolean[n + 1];
+        boolean segmented = !tokens.isEmpty();
+        for (Token token : tokens) {
+            if (token.start() >= 0 && token.end() <= n && token.start() < token.end()) {
+                starts[token.start()] = true;
+                ends[token.end()] = true;
+            }
+        }
+        int[] opaqueUntil = new int[n + 1];
+        for (TargetSpan t : targets) {
+            for (int i = Math.max(0, t.start()); i < Math.min(n, t.end()); i++) {
+                opaqueUntil[i] = Math.max(opaqueUntil[i], t.end());
+            }
+        }
+        List<Cue> raw = new ArrayList<>();
+        int i = 0;
+        while (i < n) {
+            if (opaqueUntil[i] > i) {
+                i = opaqueUntil[i];
+                continue;
+            }
+            int matched = 0;
+            for (int len = Math.min(lexicon.longestWord(), n - i); len >= 1; len--) {
+                if (opaqueUntil[i + len - 1] > 0 && len > 1) {
+                    continue;
+                }
+                var entry = lexicon.lookup(text.substring(i, i + len));
+                if (entry.isEmpty()) {
+                    continue;
+                }
+                boolean fits = !segmented
+                        || (len == 1 ? starts[i] && ends[i + 1] : starts[i] || ends[i + len]);
+                if (fits) {
+                    raw.add(new Cue(entry.get(), i, i + len, entry.get().value()));
+                    matched = len;
+                    break;
+                }
+            }
+            i += matched > 0 ? matched : 1;
+        }
+        return applyModifiers(text, raw);
+    }
+
+    /** Binds negators and degree adverbs to the sentiment word right after them. */
+    private List<Cue> applyModifiers(String text, List<Cue> raw) {
+        List<Cue> result = new ArrayList<>(raw.size());
+        for (int k = 0; k < raw.size(); k++) {
+            Cue cue = raw.get(k);
+            if (!cue.kind().isPolar()) {
+                result.add(cue);
+                continue;
+            }
+            double value = cue.value();
+            int boundary = cue.start();
+            for (int j = k - 1; j >= 0; j--) {
+                Cue before = raw.get(j);
+                if (before.kind() != CueKind.NEGATOR && before.kind() != CueKind.DEGREE) {
+                    break;
+                }
+                if (boundary - before.end() > weights.modifierReach() || hasBreak(text, before.end(), boundary)) {
+                    break;
+                }
+                value *= before.kind() == CueKind.NEGATOR ? weights.negation() * before.value() : before.value();
+                boundary = before.start();
+            }
+            result.add(new Cue(cue.entry(), cue.start(), cue.end(), Math.max(-1.5, Math.min(1.5, value))));
+        }
+        return result;
+    }
+
+    private static boolean hasBreak(String text, int from, int to) {
+        for (int i = Math.max(0, from); i < Math.min(text.length(), to); i++) {
+            if (CLAUSE_BREAKS.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Splits on clause punctuation and before contrast words; weighs and damps each clause. */
+    List<Clause> splitClauses(String text, List<Cue> cues) {
+        List<int[]> bounds = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (CLAUSE_BREAKS.indexOf(text.charAt(i)) >= 0) {
+                bounds.add(new int[] {start, i + 1});
+                start = i + 1;
+            }
+        }
+        if (start < text.length()) {
+            bounds.add(new int[] {start, text.length()});
+        }
+        List<int[]> split = new ArrayList<>();
+        for (int[] b : bounds) {
+            int from = b[0];
+            int continues = 0;
+            for (Cue cue : cues) {
+                if (cue.kind() == CueKind.CONTRAST && cue.start() > from && cue.start() < b[1]
+                        && !text.substring(from, cue.start()).isBlank()) {
+                    split.add(new int[] {from, cue.start(), continues});
+                    from = cue.start();
+                    continues = 1;
+                }
+            }
+            split.add(new int[] {from, b[1], continues});
+        }
+        List<Clause> clauses = new ArrayList<>();
+        int lastContrast = -1;
+        for (int c = 0; c < split.size(); c++) {
+            int[] b = split.get(c);
+            List<Cue> inside = cues.stream().filter(q -> q.start() >= b[0] && q.start() < b[1]).toList();
+            double contrast = 1;
+            double damping = 1;
+            for (Cue cue : inside) {
+                if (cue.kind() == CueKind.CONTRAST && text.substring(b[0], cue.start()).isBlank()) {
+                    contrast = cue.value();
+                }
+                if (cue.kind() == CueKind.HEDGE || cue.kind() == CueKind.QUESTION) {
+                    damping = Math.min(damping, cue.value());
+                }
+            }
+            char last = text.charAt(b[1] - 1);
+            if (last == '？' || last == '?') {
+                damping = Math.min(damping, weights.question());
+            }
+            if (contrast > 1) {
+                lastContrast = c;
+            }
+            clauses.add(new Clause(b[0], b[1], contrast, damping, inside, b[2] == 1));
+        }
+        if (lastContrast > 0) {
+            for (int c = 0; c < lastContrast; c++) {
+                Clause before = clauses.get(c);
+                clauses.set(c, new Clause(before.start(), before.end(), before.weight() * weights.beforeContrast(),
+                        before.damping(), before.cues(), before.continuesPrevious()));
+            }
+        }
+        return clauses;
+    }
+}
