@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Measure tagging, segmentation, name finding and sentiment against labelled data.",
         subcommands = {
+                EvaluateSentimentCommand.class,
         })
 public final class EvaluateCommand {
 }
