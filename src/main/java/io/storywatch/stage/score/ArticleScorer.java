@@ -147,9 +147,9 @@ public final class ArticleScorer {
             if (pos >= labelling.mixedMinimum() && neg >= labelling.mixedMinimum()
                     && Math.min(pos, neg) >= labelling.mixedRatio() * Math.max(pos, neg)) {
                 label = "mixed";
-            } else if (mean >= labelling.factionThreshold()) {
+            } else if (pos > neg && pos >= labelling.factionShare() * weight) {
                 label = "pos";
-            } else if (mean <= -labelling.factionThreshold()) {
+            } else if (neg > pos && neg >= labelling.factionShare() * weight) {
                 label = "neg";
             } else {
                 label = "neu";

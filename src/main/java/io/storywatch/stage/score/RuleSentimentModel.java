@@ -17,6 +17,7 @@ import java.util.Set;
 public final class RuleSentimentModel implements SentimentModel {
 
     private static final String CLAUSE_BREAKS = "，,；;。！!？?：:…\n";
+    private static final String NOMINALISERS = "的之";
 
     private final SentimentLexicon lexicon;
     private final RuleWeights weights;
@@ -84,6 +85,7 @@ public final class RuleSentimentModel implements SentimentModel {
         }
         Set<String> speakers = new LinkedHashSet<>();
         List<String> chain = List.of();
+        double leadIn = 0;
         for (Clause clause : clauses) {
             List<TargetSpan> inClause = sentence.targets().stream()
                     .filter(t -> t.start() >= clause.start() && t.start() < clause.end()).toList();
@@ -116,7 +118,14 @@ public final class RuleSentimentModel implements SentimentModel {
                     }
                 }
                 chain = List.copyOf(positions.keySet());
-            } else if (!chain.isEmpty()) {
+            } else if (chain.isEmpty()) {
+                // a framing clause before anyone is named ("一场宫斗戏，差点让OpenAI...") colours the whole sentence
+                for (Cue cue : clause.cues()) {
+                    if (cue.kind().isPolar()) {
+                        leadIn += clause.weight() * clause.damping() * cue.value();
+                    }
+                }
+            } else {
                 for (int i = 0; i < chain.size(); i++) {
                     String target = chain.get(i);
                     double share = clause.continuesPrevious() ? 1
@@ -136,6 +145,11 @@ public final class RuleSentimentModel implements SentimentModel {
                     }
                     targetRaw.merge(target, share * clause.weight() * clause.damping() * raw, Double::sum);
                 }
+            }
+        }
+        if (leadIn != 0) {
+            for (String target : targetRaw.keySet()) {
+                targetRaw.merge(target, weights.leadIn() * leadIn, Double::sum);
             }
         }
         Map<String, Set<String>> frozenFacts = new LinkedHashMap<>();
@@ -301,19 +315,31 @@ public final class RuleSentimentModel implements SentimentModel {
                 continue;
             }
             double value = cue.value();
+            LexiconEntry entry = cue.entry();
+            if (cue.kind() != CueKind.WORD && cue.start() > 0 && NOMINALISERS.indexOf(text.charAt(cue.start() - 1)) >= 0) {
+                // "X的起诉", "谷歌的支持": an event noun, not a verb with an agent and a patient
+                entry = new LexiconEntry(entry.word(), entry.value(), CueKind.WORD);
+                value *= weights.nominalEvent();
+            }
             int boundary = cue.start();
+            int gap = 0;
             for (int j = k - 1; j >= 0; j--) {
                 Cue before = raw.get(j);
-                if (before.kind() != CueKind.NEGATOR && before.kind() != CueKind.DEGREE) {
+                if (before.kind().isPolar() || before.kind().isRoleVerb() || before.kind() == CueKind.CONTRAST) {
                     break;
                 }
-                if (boundary - before.end() > weights.modifierReach() || hasBreak(text, before.end(), boundary)) {
+                gap += boundary - before.end();
+                if (gap > weights.modifierReach() || hasBreak(text, before.end(), boundary)) {
                     break;
                 }
-                value *= before.kind() == CueKind.NEGATOR ? weights.negation() * before.value() : before.value();
+                if (before.kind() == CueKind.NEGATOR) {
+                    value *= weights.negation() * before.value();
+                } else if (before.kind() == CueKind.DEGREE) {
+                    value *= before.value();
+                }
                 boundary = before.start();
             }
-            result.add(new Cue(cue.entry(), cue.start(), cue.end(), Math.max(-1.5, Math.min(1.5, value))));
+            result.add(new Cue(entry, cue.start(), cue.end(), Math.max(-1.5, Math.min(1.5, value))));
         }
         return result;
     }

@@ -11,9 +11,12 @@ package io.storywatch.stage.score;
  * @param modifierReach how many characters may separate a negator or degree word from its sentiment word
  * @param question damping of a clause ending in a question mark
  * @param beforeContrast weight of the clauses before a contrast
+ * @param leadIn share of a clause naming nobody, before anyone is named, that falls on every target
+ * @param nominalEvent strength of an event verb used as a noun (X的起诉) relative to the verb
  */
 public record RuleWeights(double speaker, double acrossVerb, double inheritedSubject, double inheritedOther,
-                          double negation, int modifierReach, double question, double beforeContrast) {
+                          double negation, int modifierReach, double question, double beforeContrast,
+                          double leadIn, double nominalEvent) {
 
-    public static final RuleWeights DEFAULT = new RuleWeights(0.15, 0.3, 0.6, 0.4, 1.0, 2, 0.5, 0.5);
+    public static final RuleWeights DEFAULT = new RuleWeights(0.15, 0.3, 0.6, 0.4, 1.0, 4, 0.5, 0.5, 0.5, 0.6);
 }
