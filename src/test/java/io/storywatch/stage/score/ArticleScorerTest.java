@@ -54,7 +54,7 @@ class ArticleScorerTest {
     }
 
     static EntitiesTagged firingArticle() {
-        EntitiesTagged bare = article("a1", List.of("OpenAI董事会解雇奥特曼", "董事会解雇了奥特曼。",
+        EntitiesTagged bare = article("a1", List.of("OpenAI董事会与奥特曼", "董事会解雇了奥特曼。",
                 "苏茨克维事后表示后悔。", "员工力挺奥特曼，批评董事会草率。"), List.of());
         List<EntityMentions> entities = List.of(
                 entity("sam-altman", List.of("acceleration"), bare.sentences(), "奥特曼"),
