@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         description = "Measure tagging, segmentation, name finding and sentiment against labelled data.",
         subcommands = {
                 EvaluateSentimentCommand.class,
+                EvaluateCvCommand.class,
         })
 public final class EvaluateCommand {
 }

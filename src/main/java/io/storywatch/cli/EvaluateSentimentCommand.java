@@ -45,6 +45,10 @@ public final class EvaluateSentimentCommand implements Callable<Integer> {
     @Option(names = "--model", description = "a trained target-sentiment model file (default: the shipped model)")
     Path model;
 
+    @Option(names = "--model-weight", defaultValue = "0.5",
+            description = "share of the trained model in a target's score when --model is given (default ${DEFAULT-VALUE})")
+    double modelWeight;
+
     @Option(names = "--rules-only", description = "score with the lexicon rules alone, no trained model")
     boolean rulesOnly;
 
@@ -53,7 +57,7 @@ public final class EvaluateSentimentCommand implements Callable<Integer> {
         List<RawArticle> raw = readArticles(articles);
         Gold labels = Gold.read(gold);
         SentimentModel sentimentModel = rulesOnly ? SentimentModels.rulesOnly()
-                : model != null ? SentimentModels.withModel(model) : SentimentModels.loadDefault();
+                : model != null ? SentimentModels.withModel(model, modelWeight) : SentimentModels.loadDefault();
         ArticleTagging tagging;
         List<String> factions;
         if (oracle) {

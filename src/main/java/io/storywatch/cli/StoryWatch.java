@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 EvaluateCommand.class,
+                TrainCommand.class,
+                PredictCommand.class,
         })
 public final class StoryWatch {
 

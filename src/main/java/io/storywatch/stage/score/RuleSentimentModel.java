@@ -48,6 +48,21 @@ public final class RuleSentimentModel implements SentimentModel {
         return new SentenceSentiment(Math.tanh(analysis.sentenceRaw()), targets);
     }
 
+    /** The sign of every sentiment word after negation ("+", "-"), and "flipped+"/"flipped-" where negation turned it. */
+    public List<String> cueSigns(SentenceInput sentence) {
+        List<String> signs = new ArrayList<>();
+        for (Cue cue : findCues(sentence.text(), sentence.tokens(), sentence.targets())) {
+            if (cue.kind().isPolar() && cue.value() != 0) {
+                String sign = cue.value() > 0 ? "+" : "-";
+                signs.add(sign);
+                if (Math.signum(cue.value()) != Math.signum(cue.entry().value())) {
+                    signs.add("flipped" + sign);
+                }
+            }
+        }
+        return signs;
+    }
+
     /** The unsquashed sums and the role facts a trained model can use as features. */
     public record SentenceAnalysis(double sentenceRaw, Map<String, Double> targetRaw,
                                    Map<String, Set<String>> targetFacts) {
