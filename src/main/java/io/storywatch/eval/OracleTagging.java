@@ -30,7 +30,7 @@ import java.util.Set;
  */
 public final class OracleTagging implements ArticleTagging {
 
-    private static final List<String> PERSON_PRONOUNS = List.of("他们", "她们", "他", "她", "其", "这位", "此人");
+    private static final List<String> PERSON_PRONOUNS = List.of("他们", "她们", "他", "她", "其", "这位", "此人", "我们", "我");
     private static final List<String> ORGANISATION_WORDS =
             List.of("该公司", "这家公司", "公司", "董事会", "他们", "该机构", "其", "团队", "实验室");
     private static final double IMPLICIT_CONFIDENCE = 0.8;

@@ -18,6 +18,7 @@ public final class RuleSentimentModel implements SentimentModel {
 
     private static final String CLAUSE_BREAKS = "，,；;。！!？?：:…\n";
     private static final String NOMINALISERS = "的之";
+    private static final Set<String> FIRST_PERSON = Set.of("我", "我们", "本人", "咱们");
 
     private final SentimentLexicon lexicon;
     private final RuleWeights weights;
@@ -69,7 +70,7 @@ public final class RuleSentimentModel implements SentimentModel {
     }
 
     /** A lexicon word found at [start, end) of the sentence, with its value after negation and degree. */
-    record Cue(LexiconEntry entry, int start, int end, double value) {
+    record Cue(LexiconEntry entry, int start, int end, double value, boolean nominal) {
         CueKind kind() {
             return entry.kind();
         }
@@ -162,6 +163,15 @@ public final class RuleSentimentModel implements SentimentModel {
                 }
             }
         }
+        for (String target : targetRaw.keySet()) {
+            boolean firstPersonOnly = sentence.targets().stream().filter(t -> t.target().equals(target))
+                    .allMatch(t -> FIRST_PERSON.contains(text.substring(Math.max(0, t.start()),
+                            Math.min(text.length(), Math.max(t.start(), t.end())))));
+            if (firstPersonOnly) {
+                // "我为此感到自豪": the speaker's own feelings are not a judgement of the speaker
+                targetRaw.put(target, targetRaw.get(target) * weights.speaker());
+            }
+        }
         if (leadIn != 0) {
             for (String target : targetRaw.keySet()) {
                 targetRaw.merge(target, weights.leadIn() * leadIn, Double::sum);
@@ -176,7 +186,7 @@ public final class RuleSentimentModel implements SentimentModel {
     private double roleFactor(int at, Cue cue, Clause clause, Set<String> facts) {
         int p = cue.start();
         return switch (cue.kind()) {
-            case WORD -> wordFactor(at, p, clause);
+            case WORD -> wordFactor(at, cue, clause);
             case PATIENT -> {
                 double f = patientFactor(at, cue, clause);
                 if (f > 0.5) {
@@ -197,7 +207,14 @@ public final class RuleSentimentModel implements SentimentModel {
         };
     }
 
-    private double wordFactor(int at, int p, Clause clause) {
+    private double wordFactor(int at, Cue cue, Clause clause) {
+        int p = cue.start();
+        if (cue.nominal() && at < p && !clause.cues().stream().anyMatch(c -> c.start() > at && c.start() < p
+                && (c.kind().isPolar() || c.kind().isRoleVerb()))
+                && p - at <= weights.possessorReach()) {
+            // "谷歌的支持", "马斯克的诉讼": the possessor of an event noun is its doer, not its object
+            return 0;
+        }
         int lo = Math.min(at, p);
         int hi = Math.max(at, p);
         double factor = 1;
@@ -310,7 +327,7 @@ public final class RuleSentimentModel implements SentimentModel {
                 boolean fits = !segmented
                         || (len == 1 ? starts[i] && ends[i + 1] : starts[i] || ends[i + len]);
                 if (fits) {
-                    raw.add(new Cue(entry.get(), i, i + len, entry.get().value()));
+                    raw.add(new Cue(entry.get(), i, i + len, entry.get().value(), false));
                     matched = len;
                     break;
                 }
@@ -331,7 +348,9 @@ public final class RuleSentimentModel implements SentimentModel {
             }
             double value = cue.value();
             LexiconEntry entry = cue.entry();
+            boolean nominal = false;
             if (cue.kind() != CueKind.WORD && cue.start() > 0 && NOMINALISERS.indexOf(text.charAt(cue.start() - 1)) >= 0) {
+                nominal = true;
                 // "X的起诉", "谷歌的支持": an event noun, not a verb with an agent and a patient
                 entry = new LexiconEntry(entry.word(), entry.value(), CueKind.WORD);
                 value *= weights.nominalEvent();
@@ -354,7 +373,7 @@ public final class RuleSentimentModel implements SentimentModel {
                 }
                 boundary = before.start();
             }
-            result.add(new Cue(entry, cue.start(), cue.end(), Math.max(-1.5, Math.min(1.5, value))));
+            result.add(new Cue(entry, cue.start(), cue.end(), Math.max(-1.5, Math.min(1.5, value)), nominal));
         }
         return result;
     }

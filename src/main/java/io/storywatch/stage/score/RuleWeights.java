@@ -13,10 +13,11 @@ package io.storywatch.stage.score;
  * @param beforeContrast weight of the clauses before a contrast
  * @param leadIn share of a clause naming nobody, before anyone is named, that falls on every target
  * @param nominalEvent strength of an event verb used as a noun (X的起诉) relative to the verb
+ * @param possessorReach how far before such an event noun its possessor (its doer) may stand
  */
 public record RuleWeights(double speaker, double acrossVerb, double inheritedSubject, double inheritedOther,
                           double negation, int modifierReach, double question, double beforeContrast,
-                          double leadIn, double nominalEvent) {
+                          double leadIn, double nominalEvent, int possessorReach) {
 
-    public static final RuleWeights DEFAULT = new RuleWeights(0.15, 0.3, 0.6, 0.4, 1.0, 4, 0.5, 0.5, 0.5, 0.6);
+    public static final RuleWeights DEFAULT = new RuleWeights(0.15, 0.3, 0.6, 0.4, 1.0, 4, 0.5, 0.5, 0.5, 0.6, 12);
 }
