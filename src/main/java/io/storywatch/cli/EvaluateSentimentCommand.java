@@ -3,6 +3,7 @@ package io.storywatch.cli;
 import io.storywatch.eval.ArticleTagging;
 import io.storywatch.eval.Gold;
 import io.storywatch.eval.OracleTagging;
+import io.storywatch.eval.ScoringCost;
 import io.storywatch.eval.SentimentEvaluation;
 import io.storywatch.event.RawArticle;
 import io.storywatch.json.Json;
@@ -45,9 +46,14 @@ public final class EvaluateSentimentCommand implements Callable<Integer> {
     @Option(names = "--model", description = "a trained target-sentiment model file (default: the shipped model)")
     Path model;
 
-    @Option(names = "--model-weight", defaultValue = "0.5",
+    @Option(names = "--model-weight", defaultValue = "0.2",
             description = "share of the trained model in a target's score when --model is given (default ${DEFAULT-VALUE})")
     double modelWeight;
+
+    @Option(names = "--timing",
+            description = "also measure scoring time against plain HanLP segmentation time per whole article "
+                    + "(needs the catalogue: --oracle-entities or --catalogue)")
+    boolean timing;
 
     @Option(names = "--rules-only", description = "score with the lexicon rules alone, no trained model")
     boolean rulesOnly;
@@ -72,6 +78,14 @@ public final class EvaluateSentimentCommand implements Callable<Integer> {
         ArticleScorer scorer = new ArticleScorer(sentimentModel, factions);
         SentimentEvaluation.Report report = SentimentEvaluation.run(raw, labels, tagging, scorer);
         print(report);
+        if (timing) {
+            OracleTagging whole = OracleTagging.fromCatalogue(labels,
+                    catalogue != null ? catalogue : gold.toAbsolutePath().getParent().resolve("catalogue.json"));
+            ScoringCost.Result cost = ScoringCost.measure(raw, whole, scorer, 5);
+            System.out.printf("per whole article (%d articles, %d rounds after warm-up): segmentation %.2f ms, "
+                    + "scoring %.2f ms, scoring/segmentation %.1f%%%n", cost.articles(), cost.rounds(),
+                    cost.segmentMillisPerArticle(), cost.scoreMillisPerArticle(), 100 * cost.ratio());
+        }
         if (json != null) {
             Files.writeString(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
         }

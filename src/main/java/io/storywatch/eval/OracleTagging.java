@@ -104,7 +104,7 @@ public final class OracleTagging implements ArticleTagging {
             sentences.add(new Sentence(i, start, start + sentence.length(), sentence, segment(sentence, start)));
             if (i == 0) {
                 for (String id : aliases.keySet()) {
-                    place(id, sentence, start, i, false, mentions);
+                    probe(id, sentence, start, i, mentions);
                 }
             } else {
                 GoldSentence g = goldSentences.get(i - 1);
@@ -124,8 +124,50 @@ public final class OracleTagging implements ArticleTagging {
                 entities, List.of(), 1.0, true, Map.of("segmenter", "hanlp-portable-1.8.6-plain", "story", "oracle"));
     }
 
+    /**
+     * The whole article (title, newline, body) split into sentences and segmented with plain HanLP, with every
+     * catalogue name found by its forms: the work a segment and tag stage does, for measuring scoring cost.
+     */
+    public EntitiesTagged tagWholeArticle(RawArticle article) {
+        String text = (article.title() == null ? "" : article.title()) + "\n" + article.body();
+        List<Sentence> sentences = new ArrayList<>();
+        Map<String, List<Mention>> mentions = new LinkedHashMap<>();
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean end = i == text.length() || "。！？!?\n".indexOf(text.charAt(i)) >= 0;
+            if (!end) {
+                continue;
+            }
+            int stop = i < text.length() && text.charAt(i) != '\n' ? i + 1 : i;
+            if (!text.substring(start, stop).isBlank()) {
+                String sentence = text.substring(start, stop);
+                int index = sentences.size();
+                sentences.add(new Sentence(index, start, stop, sentence, segment(sentence, start)));
+                for (String id : aliases.keySet()) {
+                    probe(id, sentence, start, index, mentions);
+                }
+            }
+            start = i + 1;
+        }
+        List<EntityMentions> entities = new ArrayList<>();
+        mentions.forEach((id, list) -> entities.add(new EntityMentions(id, types.getOrDefault(id, "person"),
+                factionsOf.getOrDefault(id, List.of()), list)));
+        return new EntitiesTagged(EntitiesTagged.SCHEMA_VERSION, article.id(), article.title(), text,
+                article.publishedAt(), article.source(), article.url(), article.language(), null, null, sentences,
+                entities, List.of(), 1.0, true, Map.of("segmenter", "hanlp-portable-1.8.6-plain", "story", "oracle"));
+    }
+
     private void place(String id, String sentence, int offset, int index, boolean implicit,
                        Map<String, List<Mention>> mentions) {
+        place(id, sentence, offset, index, implicit, mentions, false);
+    }
+
+    private void probe(String id, String sentence, int offset, int index, Map<String, List<Mention>> mentions) {
+        place(id, sentence, offset, index, false, mentions, true);
+    }
+
+    private void place(String id, String sentence, int offset, int index, boolean implicit,
+                       Map<String, List<Mention>> mentions, boolean probing) {
         List<Mention> found = new ArrayList<>();
         if (!implicit) {
             String lower = sentence.toLowerCase(Locale.ROOT);
@@ -144,7 +186,7 @@ public final class OracleTagging implements ArticleTagging {
                     }
                 }
             }
-            if (index == 0 || !found.isEmpty()) {
+            if (probing || !found.isEmpty()) {
                 mentions.computeIfAbsent(id, k -> new ArrayList<>()).addAll(found);
                 if (mentions.get(id).isEmpty()) {
                     mentions.remove(id);
@@ -168,7 +210,7 @@ public final class OracleTagging implements ArticleTagging {
     }
 
     /** Plain HanLP words with offsets into the article text. */
-    static List<Token> segment(String sentence, int offset) {
+    public static List<Token> segment(String sentence, int offset) {
         List<Token> tokens = new ArrayList<>();
         int cursor = 0;
         for (Term term : HanLP.segment(sentence)) {

@@ -309,25 +309,25 @@ public final class RuleSentimentModel implements SentimentModel {
             }
         }
         List<Cue> raw = new ArrayList<>();
+        List<LexiconEntry> candidates = new ArrayList<>();
         int i = 0;
         while (i < n) {
             if (opaqueUntil[i] > i) {
                 i = opaqueUntil[i];
                 continue;
             }
+            lexicon.matchesAt(text, i, candidates);
             int matched = 0;
-            for (int len = Math.min(lexicon.longestWord(), n - i); len >= 1; len--) {
-                if (opaqueUntil[i + len - 1] > 0 && len > 1) {
-                    continue;
-                }
-                var entry = lexicon.lookup(text.substring(i, i + len));
-                if (entry.isEmpty()) {
+            for (int c = candidates.size() - 1; c >= 0; c--) {
+                LexiconEntry entry = candidates.get(c);
+                int len = entry.word().length();
+                if (len > 1 && opaqueUntil[i + len - 1] > 0) {
                     continue;
                 }
                 boolean fits = !segmented
                         || (len == 1 ? starts[i] && ends[i + 1] : starts[i] || ends[i + len]);
                 if (fits) {
-                    raw.add(new Cue(entry.get(), i, i + len, entry.get().value(), false));
+                    raw.add(new Cue(entry, i, i + len, entry.value(), false));
                     matched = len;
                     break;
                 }
@@ -416,9 +416,16 @@ public final class RuleSentimentModel implements SentimentModel {
         }
         List<Clause> clauses = new ArrayList<>();
         int lastContrast = -1;
+        int next = 0;
         for (int c = 0; c < split.size(); c++) {
             int[] b = split.get(c);
-            List<Cue> inside = cues.stream().filter(q -> q.start() >= b[0] && q.start() < b[1]).toList();
+            List<Cue> inside = new ArrayList<>();
+            while (next < cues.size() && cues.get(next).start() < b[1]) {
+                if (cues.get(next).start() >= b[0]) {
+                    inside.add(cues.get(next));
+                }
+                next++;
+            }
             double contrast = 1;
             double damping = 1;
             for (Cue cue : inside) {

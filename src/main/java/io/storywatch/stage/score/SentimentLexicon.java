@@ -28,11 +28,67 @@ public final class SentimentLexicon {
     private final String version;
     private final Map<String, LexiconEntry> entries;
     private final int longestWord;
+    private final Node root = new Node();
 
     public SentimentLexicon(String version, Map<String, LexiconEntry> entries) {
         this.version = version;
         this.entries = Map.copyOf(entries);
         this.longestWord = entries.keySet().stream().mapToInt(String::length).max().orElse(0);
+        for (LexiconEntry entry : entries.values()) {
+            Node node = root;
+            for (char c : entry.word().toCharArray()) {
+                node = node.childOrNew(c);
+            }
+            node.entry = entry;
+        }
+    }
+
+    /** A character trie over the words, so a scan tries every word starting at a position in one walk. */
+    private static final class Node {
+        char[] keys = new char[0];
+        Node[] children = new Node[0];
+        LexiconEntry entry;
+
+        Node child(char c) {
+            int at = java.util.Arrays.binarySearch(keys, c);
+            return at >= 0 ? children[at] : null;
+        }
+
+        Node childOrNew(char c) {
+            int at = java.util.Arrays.binarySearch(keys, c);
+            if (at >= 0) {
+                return children[at];
+            }
+            int insert = -at - 1;
+            char[] newKeys = new char[keys.length + 1];
+            Node[] newChildren = new Node[keys.length + 1];
+            System.arraycopy(keys, 0, newKeys, 0, insert);
+            System.arraycopy(children, 0, newChildren, 0, insert);
+            newKeys[insert] = c;
+            newChildren[insert] = new Node();
+            System.arraycopy(keys, insert, newKeys, insert + 1, keys.length - insert);
+            System.arraycopy(children, insert, newChildren, insert + 1, keys.length - insert);
+            keys = newKeys;
+            children = newChildren;
+            return newChildren[insert];
+        }
+    }
+
+    /**
+     * Every entry whose word starts at {@code from} in {@code text}, shortest first; {@code into} is cleared first.
+     */
+    public void matchesAt(CharSequence text, int from, List<LexiconEntry> into) {
+        into.clear();
+        Node node = root;
+        for (int i = from; i < text.length(); i++) {
+            node = node.child(text.charAt(i));
+            if (node == null) {
+                return;
+            }
+            if (node.entry != null) {
+                into.add(node.entry);
+            }
+        }
     }
 
     /** The lexicon shipped in the jar. */

@@ -11,7 +11,7 @@ public final class SentimentModels {
     /** Where the default target-sentiment model ships in the jar. */
     public static final String DEFAULT_MODEL = "models/target-sentiment.json";
     /** The classifier's share in a blended target score (measured with {@code evaluate sentiment --model-weight}). */
-    public static final double DEFAULT_MODEL_WEIGHT = 0.5;
+    public static final double DEFAULT_MODEL_WEIGHT = 0.2;
 
     private SentimentModels() {
     }

@@ -40,6 +40,12 @@ public final class TextFeatures {
 
     /** Sentiment toward one target of a sentence, whose mentions are among {@code sentence.targets()}. */
     public List<String> targetSentiment(SentenceInput sentence, String target) {
+        return targetSentiment(sentence, target, rules.analyse(sentence));
+    }
+
+    /** As {@link #targetSentiment(SentenceInput, String)}, reusing the rules' analysis of the sentence. */
+    public List<String> targetSentiment(SentenceInput sentence, String target,
+                                        RuleSentimentModel.SentenceAnalysis analysis) {
         String text = sentence.text();
         char[] marked = normalise(text).toCharArray();
         List<TargetSpan> own = new ArrayList<>();
@@ -54,7 +60,6 @@ public final class TextFeatures {
         }
         String markedText = new String(marked).replace("\0", "");
         List<String> features = new ArrayList<>();
-        charGrams(markedText, "c", features);
         for (int i = 0; i < markedText.length(); i++) {
             if (markedText.charAt(i) == TARGET) {
                 String left = markedText.substring(Math.max(0, i - 6), i);
@@ -72,11 +77,14 @@ public final class TextFeatures {
                 words.add(normalise(token.word()));
             }
         }
-        wordGrams(words, "w", features);
+        for (String word : words) {
+            if (!word.isBlank()) {
+                features.add("w:" + word);
+            }
+        }
         if (own.isEmpty()) {
             features.add("target:absent");
         }
-        RuleSentimentModel.SentenceAnalysis analysis = rules.analyse(sentence);
         features.add("rule:s" + bucket(analysis.sentenceRaw()));
         Double raw = analysis.targetRaw().get(target);
         if (raw != null) {
