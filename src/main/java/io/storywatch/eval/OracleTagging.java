@@ -195,13 +195,18 @@ public final class OracleTagging implements ArticleTagging {
             }
         }
         List<String> words = "person".equals(types.get(id)) ? PERSON_PRONOUNS : ORGANISATION_WORDS;
+        int earliest = -1;
+        String earliestWord = null;
         for (String word : words) {
             int at = sentence.indexOf(word);
-            if (at >= 0) {
-                found.add(new Mention(offset + at, offset + at + word.length(), word, index, implicit,
-                        implicit ? IMPLICIT_CONFIDENCE : 1.0));
-                break;
+            if (at >= 0 && (earliest < 0 || at < earliest)) {
+                earliest = at;
+                earliestWord = word;
             }
+        }
+        if (earliestWord != null) {
+            found.add(new Mention(offset + earliest, offset + earliest + earliestWord.length(), earliestWord, index,
+                    implicit, implicit ? IMPLICIT_CONFIDENCE : 1.0));
         }
         if (found.isEmpty()) {
             found.add(new Mention(offset, offset, "", index, implicit, implicit ? IMPLICIT_CONFIDENCE : 1.0));

@@ -25,6 +25,8 @@ public enum CueKind {
     CAUSATIVE,
     /** 对/向: the noun after it is what the following verb is directed at. */
     OBJECT_MARKER,
+    /** A noun for the people of an organisation: a name right before it (OpenAI员工) only modifies it. */
+    MEMBER,
     /** Not sentiment; listed so that its characters are not matched as sentiment words. */
     STOP;
 

@@ -101,14 +101,16 @@ public final class RuleSentimentModel implements SentimentModel {
         }
         Set<String> speakers = new LinkedHashSet<>();
         List<String> chain = List.of();
+        String subject = null;
         double leadIn = 0;
         for (Clause clause : clauses) {
             List<TargetSpan> inClause = sentence.targets().stream()
-                    .filter(t -> t.start() >= clause.start() && t.start() < clause.end()).toList();
+                    .filter(t -> t.start() >= clause.start() && t.start() < clause.end())
+                    .sorted(java.util.Comparator.comparingInt(TargetSpan::start)).toList();
             if (!inClause.isEmpty()) {
-                Map<String, List<Integer>> positions = new LinkedHashMap<>();
+                Map<String, List<TargetSpan>> positions = new LinkedHashMap<>();
                 for (TargetSpan t : inClause) {
-                    positions.computeIfAbsent(t.target(), k -> new ArrayList<>()).add(t.start());
+                    positions.computeIfAbsent(t.target(), k -> new ArrayList<>()).add(t);
                 }
                 for (var entry : positions.entrySet()) {
                     double raw = 0;
@@ -117,15 +119,15 @@ public final class RuleSentimentModel implements SentimentModel {
                             continue;
                         }
                         double best = 0;
-                        for (int at : entry.getValue()) {
-                            double factor = roleFactor(at, cue, clause, facts.get(entry.getKey()));
+                        for (TargetSpan at : entry.getValue()) {
+                            double factor = roleFactor(text, at, cue, clause, facts.get(entry.getKey()));
                             best = Math.abs(factor) > Math.abs(best) ? factor : best;
                         }
                         raw += best * cue.value();
                     }
                     targetRaw.merge(entry.getKey(), clause.weight() * clause.damping() * raw, Double::sum);
                     for (Cue cue : clause.cues()) {
-                        if (cue.kind() == CueKind.SPEECH && entry.getValue().get(0) < cue.start()) {
+                        if (cue.kind() == CueKind.SPEECH && entry.getValue().get(0).start() < cue.start()) {
                             speakers.add(entry.getKey());
                         }
                     }
@@ -133,8 +135,16 @@ public final class RuleSentimentModel implements SentimentModel {
                         facts.get(entry.getKey()).add("in-contrast-clause");
                     }
                 }
+                boolean opensWithName = opensWith(text, clause, inClause.get(0));
+                if (!opensWithName && subject != null && !positions.containsKey(subject)) {
+                    // "John Schulman，长年领导OpenAI团队": the dropped subject is still the topic
+                    inherit(text, subject, clause, speakers, facts, targetRaw);
+                }
+                if (opensWithName) {
+                    subject = inClause.get(0).target();
+                }
                 chain = List.copyOf(positions.keySet());
-            } else if (chain.isEmpty()) {
+            } else if (chain.isEmpty() && subject == null) {
                 // a framing clause before anyone is named ("一场宫斗戏，差点让OpenAI...") colours the whole sentence
                 for (Cue cue : clause.cues()) {
                     if (cue.kind().isPolar()) {
@@ -142,22 +152,22 @@ public final class RuleSentimentModel implements SentimentModel {
                     }
                 }
             } else {
-                for (int i = 0; i < chain.size(); i++) {
-                    String target = chain.get(i);
-                    double share = clause.continuesPrevious() ? 1
-                            : i == 0 ? weights.inheritedSubject() : weights.inheritedOther();
+                if (subject != null) {
+                    inherit(text, subject, clause, speakers, facts, targetRaw);
+                }
+                for (String target : chain) {
+                    if (target.equals(subject)) {
+                        continue;
+                    }
+                    double share = clause.continuesPrevious() ? 1 : weights.inheritedOther();
                     if (speakers.contains(target)) {
                         share *= weights.speaker();
                     }
                     double raw = 0;
                     for (Cue cue : clause.cues()) {
-                        if (!cue.kind().isPolar()) {
-                            continue;
+                        if (cue.kind().isPolar()) {
+                            raw += (cue.kind() == CueKind.WORD ? 1 : 0.5) * cue.value();
                         }
-                        double factor = i == 0
-                                ? roleFactor(clause.start() - 1, cue, clause, facts.get(target))
-                                : (cue.kind() == CueKind.WORD ? 1 : 0.5);
-                        raw += factor * cue.value();
                     }
                     targetRaw.merge(target, share * clause.weight() * clause.damping() * raw, Double::sum);
                 }
@@ -182,11 +192,53 @@ public final class RuleSentimentModel implements SentimentModel {
         return new SentenceAnalysis(sentenceRaw, targetRaw, frozenFacts);
     }
 
-    /** How much of a sentiment cue falls on a target mentioned at {@code at} in the same clause. */
-    private double roleFactor(int at, Cue cue, Clause clause, Set<String> facts) {
+    /** Scores a clause that does not name its subject for the subject carried over from before. */
+    private void inherit(String text, String subject, Clause clause, Set<String> speakers,
+                         Map<String, Set<String>> facts, Map<String, Double> targetRaw) {
+        double share = clause.continuesPrevious() ? 1 : weights.inheritedSubject();
+        if (speakers.contains(subject)) {
+            share *= weights.speaker();
+        }
+        TargetSpan virtual = new TargetSpan(subject, clause.start() - 1, clause.start() - 1, true, 1);
+        double raw = 0;
+        for (Cue cue : clause.cues()) {
+            if (cue.kind().isPolar()) {
+                raw += roleFactor(text, virtual, cue, clause, facts.get(subject)) * cue.value();
+            }
+        }
+        targetRaw.merge(subject, share * clause.weight() * clause.damping() * raw, Double::sum);
+    }
+
+    /** Whether a clause begins with this mention (after punctuation and a contrast word): then it is the subject. */
+    private boolean opensWith(String text, Clause clause, TargetSpan first) {
+        int k = clause.start();
+        for (Cue cue : clause.cues()) {
+            if (cue.start() == k && cue.kind() == CueKind.CONTRAST) {
+                k = cue.end();
+            }
+        }
+        while (k < first.start() && k < text.length() && !Character.isLetterOrDigit(text.charAt(k))) {
+            k++;
+        }
+        return first.start() - k <= weights.subjectWindow();
+    }
+
+    /** How much of a sentiment cue falls on a target mentioned at {@code span} in the same clause. */
+    private double roleFactor(String text, TargetSpan span, Cue cue, Clause clause, Set<String> facts) {
+        double member = 1;
+        for (Cue other : clause.cues()) {
+            if (other.kind() == CueKind.MEMBER && other.start() >= span.end() && other.start() <= span.end() + 2
+                    && span.end() > span.start()) {
+                member = weights.acrossVerb();
+            }
+        }
+        return member * roleFactor(text, span.start(), cue, clause, facts);
+    }
+
+    private double roleFactor(String text, int at, Cue cue, Clause clause, Set<String> facts) {
         int p = cue.start();
         return switch (cue.kind()) {
-            case WORD -> wordFactor(at, cue, clause);
+            case WORD -> wordFactor(text, at, cue, clause);
             case PATIENT -> {
                 double f = patientFactor(at, cue, clause);
                 if (f > 0.5) {
@@ -207,8 +259,13 @@ public final class RuleSentimentModel implements SentimentModel {
         };
     }
 
-    private double wordFactor(int at, Cue cue, Clause clause) {
+    private double wordFactor(String text, int at, Cue cue, Clause clause) {
         int p = cue.start();
+        double object = 1;
+        if (at >= cue.end() && text.substring(cue.end(), Math.min(text.length(), at)).indexOf('的') < 0) {
+            // "重新加入董事会": a predicate speaks of its subject; the noun after it is its object or place
+            object = weights.objectOfWord();
+        }
         if (cue.nominal() && at < p && !clause.cues().stream().anyMatch(c -> c.start() > at && c.start() < p
                 && (c.kind().isPolar() || c.kind().isRoleVerb()))
                 && p - at <= weights.possessorReach()) {
@@ -230,7 +287,7 @@ public final class RuleSentimentModel implements SentimentModel {
                 factor = Math.min(factor, weights.acrossVerb());
             }
         }
-        return factor;
+        return factor * object;
     }
 
     private double patientFactor(int at, Cue cue, Clause clause) {

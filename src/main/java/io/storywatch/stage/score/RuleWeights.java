@@ -14,10 +14,13 @@ package io.storywatch.stage.score;
  * @param leadIn share of a clause naming nobody, before anyone is named, that falls on every target
  * @param nominalEvent strength of an event verb used as a noun (X的起诉) relative to the verb
  * @param possessorReach how far before such an event noun its possessor (its doer) may stand
+ * @param subjectWindow how many characters into a clause a name may stand and still be its subject
+ * @param objectOfWord share of a sentiment word that falls on a name after it (its object), not before it
  */
 public record RuleWeights(double speaker, double acrossVerb, double inheritedSubject, double inheritedOther,
                           double negation, int modifierReach, double question, double beforeContrast,
-                          double leadIn, double nominalEvent, int possessorReach) {
+                          double leadIn, double nominalEvent, int possessorReach,
+                          int subjectWindow, double objectOfWord) {
 
-    public static final RuleWeights DEFAULT = new RuleWeights(0.15, 0.3, 0.6, 0.4, 1.0, 4, 0.5, 0.5, 0.5, 0.6, 12);
+    public static final RuleWeights DEFAULT = new RuleWeights(0.15, 0.3, 0.6, 0.4, 1.0, 4, 0.5, 0.5, 0.5, 0.6, 12, 3, 0.5);
 }
