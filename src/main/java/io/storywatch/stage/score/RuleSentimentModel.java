@@ -77,7 +77,11 @@ public final class RuleSentimentModel implements SentimentModel {
     }
 
     /** A stretch of the sentence between clause breaks, with its weight and damping. */
-    record Clause(int start, int end, double weight, double damping, List<Cue> cues, boolean continuesPrevious) {
+    record Clause(int start, int end, double weight, double damping, List<Cue> cues, boolean continuesPrevious,
+                  List<TargetSpan> mentions) {
+        Clause(int start, int end, double weight, double damping, List<Cue> cues, boolean continuesPrevious) {
+            this(start, end, weight, damping, cues, continuesPrevious, new ArrayList<>());
+        }
     }
 
     public SentenceAnalysis analyse(SentenceInput sentence) {
@@ -107,6 +111,7 @@ public final class RuleSentimentModel implements SentimentModel {
             List<TargetSpan> inClause = sentence.targets().stream()
                     .filter(t -> t.start() >= clause.start() && t.start() < clause.end())
                     .sorted(java.util.Comparator.comparingInt(TargetSpan::start)).toList();
+            clause.mentions().addAll(inClause);
             if (!inClause.isEmpty()) {
                 Map<String, List<TargetSpan>> positions = new LinkedHashMap<>();
                 for (TargetSpan t : inClause) {
@@ -145,6 +150,10 @@ public final class RuleSentimentModel implements SentimentModel {
                 }
                 chain = List.copyOf(positions.keySet());
             } else if (chain.isEmpty() && subject == null) {
+                if (opensWithOtherNoun(clause, sentence.tokens())) {
+                    // "我真的很喜欢Semafor，...": a clause with a subject of its own frames nobody else
+                    continue;
+                }
                 // a framing clause before anyone is named ("一场宫斗戏，差点让OpenAI...") colours the whole sentence
                 for (Cue cue : clause.cues()) {
                     if (cue.kind().isPolar()) {
@@ -207,6 +216,26 @@ public final class RuleSentimentModel implements SentimentModel {
             }
         }
         targetRaw.merge(subject, share * clause.weight() * clause.damping() * raw, Double::sum);
+    }
+
+    /** Whether a clause begins with a noun or pronoun that names no target: it has a subject of its own. */
+    private static boolean opensWithOtherNoun(Clause clause, List<Token> tokens) {
+        for (Token token : tokens) {
+            if (token.start() < clause.start() || token.word().isBlank() || token.pos().startsWith("w")) {
+                continue;
+            }
+            if (token.start() >= clause.end()) {
+                return false;
+            }
+            for (Cue cue : clause.cues()) {
+                if (cue.start() == token.start() && cue.kind() == CueKind.CONTRAST) {
+                    return false;
+                }
+            }
+            String pos = token.pos();
+            return (pos.startsWith("n") && !pos.equals("nnt")) || pos.equals("rr");
+        }
+        return false;
     }
 
     /** Whether a clause begins with this mention (after punctuation and a contrast word): then it is the subject. */
@@ -298,7 +327,7 @@ public final class RuleSentimentModel implements SentimentModel {
         }
         if (marker != null) {
             return switch (marker.kind()) {
-                case PASSIVE -> at < marker.start() ? 1 : 0;
+                case PASSIVE -> at < marker.start() && !otherMentionBetween(at, marker.start(), clause) ? 1 : 0;
                 case DISPOSAL, OBJECT_MARKER -> at > marker.start() ? 1 : 0;
                 default -> 0;
             };
@@ -315,7 +344,34 @@ public final class RuleSentimentModel implements SentimentModel {
         if (marker != null && marker.kind() == CueKind.PASSIVE) {
             return at > marker.start() ? 1 : 0;
         }
-        return roleVerbBetween(at, p, clause) ? 0 : 1;
+        return roleVerbBetween(at, p, clause) || otherMentionBetween(at, p, clause) ? 0 : 1;
+    }
+
+    /** Whether another entity is named between two positions: then the nearer one fills the role. */
+    private static boolean otherMentionBetween(int at, int to, Clause clause) {
+        String self = null;
+        for (TargetSpan span : clause.mentions()) {
+            if (span.start() == at) {
+                self = span.target();
+            }
+        }
+        for (TargetSpan span : clause.mentions()) {
+            if (span.start() > at && span.start() < to && !span.target().equals(self)
+                    && !connectedByConjunction(span, at, clause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "奥特曼和布罗克曼被解雇": names joined by 和/与/及/、 share a role. */
+    private static boolean connectedByConjunction(TargetSpan later, int at, Clause clause) {
+        for (TargetSpan span : clause.mentions()) {
+            if (span.start() == at) {
+                return later.start() - span.end() <= 3 && later.start() > span.end();
+            }
+        }
+        return false;
     }
 
     /** The nearest passive, disposal or object marker before a verb with no other role verb in between. */
