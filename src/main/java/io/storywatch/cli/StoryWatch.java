@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
                 TopicsCommand.class,
                 ResetCommand.class,
                 EvaluateCommand.class,
+                TrainCommand.class,
+                PredictCommand.class,
         })
 public final class StoryWatch {
 
