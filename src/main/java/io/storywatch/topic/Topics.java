@@ -11,6 +11,8 @@ import io.storywatch.event.FactionShiftDetected;
 import io.storywatch.event.StanceScored;
 import io.storywatch.event.StoryCoverage;
 import io.storywatch.json.JsonSerde;
+import io.storywatch.story.StoryDefinition;
+import io.storywatch.story.StorySerde;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -31,6 +33,9 @@ public final class Topics {
             new Topic<>("news.articles.segmented", Serdes.String(), JsonSerde.of(ArticleSegmented.class));
     public static final Topic<String, EntitiesTagged> TAGGED =
             new Topic<>("news.articles.tagged", Serdes.String(), JsonSerde.of(EntitiesTagged.class));
+    /** Compacted: the latest definition of each story, read as a global table by segment and tag. */
+    public static final Topic<String, StoryDefinition> STORIES =
+            new Topic<>("news.stories", Serdes.String(), StorySerde.lenient());
     public static final Topic<String, StanceScored> SCORED =
             new Topic<>("news.articles.scored", Serdes.String(), JsonSerde.of(StanceScored.class));
     public static final Topic<String, FactionSentimentWindow> FACTION_SENTIMENT =
@@ -49,7 +54,7 @@ public final class Topics {
     }
 
     public static List<Topic<?, ?>> all() {
-        return List.of(RAW, REJECTED, CLEAN, SEGMENTED, TAGGED, SCORED, FACTION_SENTIMENT, ENTITY_SENTIMENT, LATE,
-                STORY_COVERAGE, FACTION_ALERTS);
+        return List.of(RAW, REJECTED, CLEAN, SEGMENTED, TAGGED, SCORED, FACTION_SENTIMENT, ENTITY_SENTIMENT,
+                STORIES, LATE, STORY_COVERAGE, FACTION_ALERTS);
     }
 }
