@@ -19,6 +19,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Owns the aggregate's event-time windows: stream time, lateness, window contents, closing and alerts are decided in
@@ -32,7 +34,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * AFTER_GRACE; a copy adds to the reach of its original's windows (see {@link OriginalSeen}). Every changed window is
  * emitted with {@code final} false. Last, every window with {@code end + grace <= streamTime} is emitted once more
  * with {@code final} true and forgotten; a closing faction window of the alert size is compared with its baseline.
- * Closing happens only as records arrive, so the newest windows stay open until later articles come.
+ * Closing happens only as records arrive, so the newest windows stay open until later articles come. An article id
+ * counts once: a later version of it (a correction, or the output of a replayed upstream stage) is not counted again.
  */
 final class WindowAggregator implements Processor<String, Contribution, String, Object> {
 
@@ -41,6 +44,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     private static final char COVERAGE = 'c';
     private static final char ENTITY = 'e';
     private static final char FACTION = 'f';
+    private static final Logger LOG = LoggerFactory.getLogger(WindowAggregator.class);
 
     private final AggregateSettings settings;
     private final List<Long> sizes;
@@ -118,7 +122,9 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
                                long streamTime) {
         OriginalSeen seen = Optional.ofNullable(originals.get(article.id())).orElse(OriginalSeen.unseen());
         if (seen.arrived()) {
-            // a new version of a counted article (a correction) would count it twice; the first version stands
+            // a new version of a counted article (a correction, or a replay of an upstream stage) would count it
+            // twice; the first version stands
+            LOG.debug("article {} was already counted; its new version is not counted again", article.id());
             return;
         }
         List<Long> counted = new ArrayList<>();

@@ -403,6 +403,21 @@ class AggregateStageTest {
     }
 
     @Test
+    void shouldCountAnArticleOnceWhenAnotherVersionOfItArrives() {
+        start(DAILY);
+        // opens [05-28, 05-29): safety: r1 -0.4
+        pipe(article("r1", "2024-05-28T02:00:00Z", Map.of("safety", new FactionScore(-0.4, "neg", 1))), FED_AT);
+        // r1 again (a correction, or a replayed score stage): no effect, the first version stands
+        pipe(article("r1", "2024-05-28T02:00:00Z", Map.of("safety", new FactionScore(0.8, "pos", 1))), FED_AT);
+
+        assertEquals(List.of(faction("safety", "2024-05-28", DAY, false,
+                        counted("r1", "2024-05-28T02:00:00Z", -0.4, "neg", 1))),
+                factions.readKeyValuesToList());
+        assertTrue(factions.isEmpty());
+        assertTrue(late.isEmpty());
+    }
+
+    @Test
     void shouldNameItsRepartitionTopicAndStores() {
         assertEquals(Set.of("aggregate-by-story-repartition", "aggregate-closed-window-scores",
                         "aggregate-open-windows", "aggregate-originals-and-copies", "aggregate-stream-time"),
