@@ -4,6 +4,7 @@ import io.storywatch.event.ArticleMissedWindow;
 import io.storywatch.event.EntitySentimentWindow;
 import io.storywatch.event.FactionSentimentWindow;
 import io.storywatch.event.FactionShiftDetected;
+import io.storywatch.event.StanceScored;
 import io.storywatch.event.StoryCoverage;
 import io.storywatch.json.JsonSerde;
 import io.storywatch.stage.Stage;
@@ -20,7 +21,11 @@ import org.apache.kafka.streams.kstream.BranchedKStream;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -33,7 +38,8 @@ import org.apache.kafka.streams.state.Stores;
  * <p>Each relevant scored article is reduced to its {@link Contribution} (the {@link Portrayals} of the factions and
  * entities it portrays, with evidence sentences) and sent through one single-partition repartition topic,
  * {@code aggregate-by-story}, to one {@link WindowAggregator}: coverage and share of voice need every article of a
- * window in one place, and one stream time makes each article's lateness one decision. Event time is
+ * window in one place, and one {@link StreamTime} (a watermark over the scored partitions) makes each article's
+ * lateness one decision that does not depend on how the partitions interleave. Event time is
  * {@link PublishedAtTimestampExtractor publishedAt}, else the record timestamp. Every window size in the settings is
  * published on the same topics; keys are {@code TARGET@START/SIZE}, e.g. {@code safety@2024-05-28T00:00:00Z/P1D} or
  * {@code story@2024-05-28T09:00:00Z/PT1H} on news.story-coverage, so a compacted topic keeps one record per target and
@@ -88,7 +94,7 @@ public final class AggregateStage implements Stage {
                         Topics.SCORED.consumed().withTimestampExtractor(new PublishedAtTimestampExtractor()))
                 .filter((id, article) -> article != null && article.relevant(),
                         Named.as("aggregate-skip-irrelevant"))
-                .mapValues(Portrayals::contribution, Named.as("aggregate-contribution"))
+                .processValues(ContributionOf::new, Named.as("aggregate-contribution"))
                 .repartition(Repartitioned.<String, Contribution>as(REPARTITION)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(JsonSerde.of(Contribution.class))
@@ -111,6 +117,23 @@ public final class AggregateStage implements Stage {
                 .to(topic.name(), topic.produced()), name));
     }
 
+    /** Reduces a scored article to its contribution, noting the scored partition it came from. */
+    private static final class ContributionOf implements FixedKeyProcessor<String, StanceScored, Contribution> {
+
+        private FixedKeyProcessorContext<String, Contribution> context;
+
+        @Override
+        public void init(FixedKeyProcessorContext<String, Contribution> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(FixedKeyRecord<String, StanceScored> record) {
+            int partition = context.recordMetadata().map(RecordMetadata::partition).orElse(0);
+            context.forward(record.withValue(Portrayals.contribution(record.value()).fromPartition(partition)));
+        }
+    }
+
     /** Supplies the aggregator together with its stores, so the topology connects them itself. */
     private static final class WindowAggregatorSupplier
             implements ProcessorSupplier<String, Contribution, String, Object> {
@@ -129,7 +152,7 @@ public final class AggregateStage implements Stage {
 
         @Override
         public Set<StoreBuilder<?>> stores() {
-            return Set.of(store(STREAM_TIME_STORE, Serdes.Long()),
+            return Set.of(store(STREAM_TIME_STORE, JsonSerde.of(StreamTime.class)),
                     store(WINDOW_STORE, JsonSerde.of(WindowState.class)),
                     store(ORIGINALS_STORE, JsonSerde.of(OriginalSeen.class)),
                     store(HISTORY_STORE, JsonSerde.of(ShiftDetector.Scores.class)));

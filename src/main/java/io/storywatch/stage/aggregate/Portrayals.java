@@ -41,7 +41,7 @@ public final class Portrayals {
     /** The slim form of a relevant article the windows work from; a copy carries no portrayals of its own. */
     public static Contribution contribution(StanceScored article) {
         return new Contribution(article.id(), article.title(), article.source(), article.publishedAt(),
-                article.duplicateOf(), ofFactions(article), ofEntities(article));
+                article.duplicateOf(), ofFactions(article), ofEntities(article), 0);
     }
 
     public static SortedMap<String, Portrayal> ofFactions(StanceScored article) {

@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * window.
  *
  * <p>Per record: a {@code publishedAt} more than the future tolerance after the record timestamp makes the article
- * FUTURE_DATED (reported, not counted, stream time untouched); otherwise stream time becomes the largest record
- * timestamp seen (kept in a store, so it survives restarts). An original is then added, per window size, to the window
+ * FUTURE_DATED (reported, not counted, stream time untouched); otherwise the record advances {@link StreamTime}
+ * (the watermark over the scored topic's partitions, kept in a store so it survives restarts). An original is then added, per window size, to the window
  * of its timestamp if that window is open ({@code end + grace > streamTime}, Kafka Streams' own rule), else reported
  * AFTER_GRACE; a copy adds to the reach of its original's windows (see {@link OriginalSeen}). Every changed window is
  * emitted with {@code final} false. Last, every window with {@code end + grace <= streamTime} is emitted once more
@@ -55,7 +55,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     private final AggregateStores storeNames;
 
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, Long> streamTimes;
+    private KeyValueStore<String, StreamTime> streamTimes;
     private KeyValueStore<String, WindowState> windows;
     private KeyValueStore<String, OriginalSeen> originals;
     private KeyValueStore<String, ShiftDetector.Scores> history;
@@ -92,15 +92,15 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         long eventTime = record.timestamp();
         OptionalLong published = PublishedAtTimestampExtractor.parse(article.publishedAt());
         if (published.isPresent() && published.getAsLong() - eventTime > futureToleranceMs) {
-            Long streamTime = streamTimes.get(STREAM_TIME_KEY);
+            long streamTime = currentStreamTime().streamTime();
             emit(record, article.id(), missed(article, ArticleMissedWindow.FUTURE_DATED, "publishedAt "
                     + article.publishedAt() + " is more than " + EventWindow.isoDuration(futureToleranceMs)
                     + " after the record timestamp " + EventWindow.iso(eventTime)
                     + ": a wrong date, so no window can count it", eventTime,
-                    streamTime == null ? null : EventWindow.iso(streamTime), null));
+                    streamTime < 0 ? null : EventWindow.iso(streamTime), null));
             return;
         }
-        long streamTime = advanceStreamTime(eventTime);
+        long streamTime = advanceStreamTime(article.sourcePartition(), eventTime);
         if (article.isCopy()) {
             countCopy(record, article, streamTime);
         } else {
@@ -109,13 +109,18 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         closeWindows(record, streamTime);
     }
 
-    private long advanceStreamTime(long eventTime) {
-        Long known = streamTimes.get(STREAM_TIME_KEY);
-        if (known == null || eventTime > known) {
-            streamTimes.put(STREAM_TIME_KEY, eventTime);
-            return eventTime;
+    private StreamTime currentStreamTime() {
+        StreamTime known = streamTimes.get(STREAM_TIME_KEY);
+        return known == null ? StreamTime.start() : known;
+    }
+
+    private long advanceStreamTime(int partition, long eventTime) {
+        StreamTime known = currentStreamTime();
+        StreamTime advanced = known.advance(partition, eventTime);
+        if (!advanced.equals(known)) {
+            streamTimes.put(STREAM_TIME_KEY, advanced);
         }
-        return known;
+        return advanced.streamTime();
     }
 
     private void countOriginal(Record<String, Contribution> record, Contribution article, long eventTime,

@@ -1,0 +1,43 @@
+package io.storywatch.stage.aggregate;
+
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The aggregate's stream time: how far event time has certainly progressed across every partition of the scored
+ * topic, so that one partition running ahead of the others does not make their articles late.
+ *
+ * <p>Each partition's articles arrive in their own order, but the partitions reach the aggregator interleaved in
+ * whatever order their tasks happened to run. Stream time is therefore the smallest of the largest event times seen
+ * from each partition that has sent anything (a watermark), and it never goes back: a partition heard from for the
+ * first time does not reopen windows that have closed. An article is then late only when it is older than articles
+ * before it in its own partition by more than the grace, whatever the interleaving, so a replay closes every window
+ * with the same contents.
+ *
+ * @param latestByPartition the largest event time seen from each scored partition
+ * @param streamTime the watermark, -1 before any article
+ */
+public record StreamTime(SortedMap<Integer, Long> latestByPartition, long streamTime) {
+
+    public StreamTime {
+        latestByPartition = latestByPartition == null ? new TreeMap<>() : new TreeMap<>(latestByPartition);
+    }
+
+    public static StreamTime start() {
+        return new StreamTime(new TreeMap<>(), -1L);
+    }
+
+    /** Stream time once an article with this event time came from this partition. */
+    public StreamTime advance(int partition, long eventTime) {
+        SortedMap<Integer, Long> latest = new TreeMap<>(latestByPartition);
+        latest.merge(partition, eventTime, Math::max);
+        long slowest = latest.values().stream().mapToLong(Long::longValue).min().orElse(-1L);
+        return new StreamTime(latest, Math.max(streamTime, slowest));
+    }
+
+    /** For tests and logs: the partitions heard from. */
+    Map<Integer, Long> partitions() {
+        return latestByPartition;
+    }
+}
