@@ -4,6 +4,8 @@ import io.storywatch.stage.Stage;
 import io.storywatch.stage.aggregate.AggregateSettings;
 import io.storywatch.stage.aggregate.AggregateStage;
 import io.storywatch.stage.ingest.IngestStage;
+import io.storywatch.topic.TopicCatalog;
+import io.storywatch.topic.Topics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,8 +19,10 @@ final class StandardStages {
     static Map<String, Function<StageSettings, Stage>> registry() {
         Map<String, Function<StageSettings, Stage>> stages = new LinkedHashMap<>();
         stages.put("ingest", settings -> new IngestStage());
-        stages.put("aggregate", settings -> new AggregateStage(
-                AggregateSettings.defaults().withGrace(settings.aggregateGrace())));
+        // stream time waits for every scored partition, as many as topics/ creates
+        stages.put("aggregate", settings -> new AggregateStage(AggregateSettings.defaults()
+                .withGrace(settings.aggregateGrace())
+                .withScoredPartitions(TopicCatalog.fromClasspath().spec(Topics.SCORED).partitions())));
         return stages;
     }
 }

@@ -15,10 +15,12 @@ import java.util.List;
  * @param evidenceArticles how many top articles (by |score|) each window keeps as evidence
  * @param topEntities how many entities a story-coverage record lists
  * @param alerts when a faction's shift in mean sentiment raises an alert
+ * @param scoredPartitions how many partitions news.articles.scored has, so that stream time waits for all of them
+ *                         (see {@link StreamTime}); 0 when unknown
  */
 public record AggregateSettings(List<Duration> windowSizes, Duration grace, Duration futureTolerance,
                                 int lowSampleArticles, int evidenceArticles, int topEntities,
-                                ShiftAlertSettings alerts) {
+                                ShiftAlertSettings alerts, int scoredPartitions) {
 
     public static final Duration ONE_HOUR = Duration.ofHours(1);
     public static final Duration ONE_DAY = Duration.ofDays(1);
@@ -48,36 +50,44 @@ public record AggregateSettings(List<Duration> windowSizes, Duration grace, Dura
         if (alerts == null) {
             throw new IllegalArgumentException("alerts settings are required");
         }
+        if (scoredPartitions < 0) {
+            throw new IllegalArgumentException("scoredPartitions must not be negative");
+        }
     }
 
     /** One window size, the other choices at their defaults. */
     public AggregateSettings(Duration windowSize, Duration grace) {
-        this(List.of(windowSize), grace, ONE_DAY, 5, 5, 5, ShiftAlertSettings.defaults());
+        this(List.of(windowSize), grace, ONE_DAY, 5, 5, 5, ShiftAlertSettings.defaults(), 0);
     }
 
     /** 1-hour and 1-day windows, 7 days of grace, 1 day of future tolerance, low sample below 5, top 5 evidence. */
     public static AggregateSettings defaults() {
         return new AggregateSettings(List.of(ONE_HOUR, ONE_DAY), Duration.ofDays(7), ONE_DAY, 5, 5, 5,
-                ShiftAlertSettings.defaults());
+                ShiftAlertSettings.defaults(), 0);
     }
 
     public AggregateSettings withGrace(Duration newGrace) {
         return new AggregateSettings(windowSizes, newGrace, futureTolerance, lowSampleArticles, evidenceArticles,
-                topEntities, alerts);
+                topEntities, alerts, scoredPartitions);
     }
 
     public AggregateSettings withWindowSizes(List<Duration> sizes) {
         return new AggregateSettings(sizes, grace, futureTolerance, lowSampleArticles, evidenceArticles, topEntities,
-                alerts);
+                alerts, scoredPartitions);
     }
 
     public AggregateSettings withAlerts(ShiftAlertSettings newAlerts) {
         return new AggregateSettings(windowSizes, grace, futureTolerance, lowSampleArticles, evidenceArticles,
-                topEntities, newAlerts);
+                topEntities, newAlerts, scoredPartitions);
     }
 
     public AggregateSettings withLowSampleArticles(int articles) {
         return new AggregateSettings(windowSizes, grace, futureTolerance, articles, evidenceArticles, topEntities,
-                alerts);
+                alerts, scoredPartitions);
+    }
+
+    public AggregateSettings withScoredPartitions(int partitions) {
+        return new AggregateSettings(windowSizes, grace, futureTolerance, lowSampleArticles, evidenceArticles,
+                topEntities, alerts, partitions);
     }
 }

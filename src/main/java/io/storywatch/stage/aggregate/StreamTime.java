@@ -10,10 +10,12 @@ import java.util.TreeMap;
  *
  * <p>Each partition's articles arrive in their own order, but the partitions reach the aggregator interleaved in
  * whatever order their tasks happened to run. Stream time is therefore the smallest of the largest event times seen
- * from each partition that has sent anything (a watermark), and it never goes back: a partition heard from for the
- * first time does not reopen windows that have closed. An article is then late only when it is older than articles
- * before it in its own partition by more than the grace, whatever the interleaving, so a replay closes every window
- * with the same contents.
+ * from each partition (a watermark), and it never goes back: a partition heard from for the first time does not
+ * reopen windows that have closed. When the number of partitions is known, stream time does not start before every
+ * one of them has sent an article; otherwise it counts the partitions heard from so far, and a partition first heard
+ * from after the others moved on by more than the grace finds its first articles late. An article is otherwise late
+ * only when it is older than articles before it in its own partition by more than the grace, whatever the
+ * interleaving, so a replay closes every window with the same contents.
  *
  * @param latestByPartition the largest event time seen from each scored partition
  * @param streamTime the watermark, -1 before any article
@@ -28,11 +30,22 @@ public record StreamTime(SortedMap<Integer, Long> latestByPartition, long stream
         return new StreamTime(new TreeMap<>(), -1L);
     }
 
-    /** Stream time once an article with this event time came from this partition. */
+    /** Stream time once an article with this event time came from this partition, the partition count unknown. */
     public StreamTime advance(int partition, long eventTime) {
+        return advance(partition, eventTime, 0);
+    }
+
+    /**
+     * Stream time once an article with this event time came from this partition.
+     *
+     * @param partitions how many partitions the scored topic has, or 0 when unknown
+     */
+    public StreamTime advance(int partition, long eventTime, int partitions) {
         SortedMap<Integer, Long> latest = new TreeMap<>(latestByPartition);
         latest.merge(partition, eventTime, Math::max);
-        long slowest = latest.values().stream().mapToLong(Long::longValue).min().orElse(-1L);
+        long slowest = latest.size() < partitions
+                ? -1L
+                : latest.values().stream().mapToLong(Long::longValue).min().orElse(-1L);
         return new StreamTime(latest, Math.max(streamTime, slowest));
     }
 

@@ -116,7 +116,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
 
     private long advanceStreamTime(int partition, long eventTime) {
         StreamTime known = currentStreamTime();
-        StreamTime advanced = known.advance(partition, eventTime);
+        StreamTime advanced = known.advance(partition, eventTime, settings.scoredPartitions());
         if (!advanced.equals(known)) {
             streamTimes.put(STREAM_TIME_KEY, advanced);
         }

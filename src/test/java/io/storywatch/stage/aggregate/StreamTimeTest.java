@@ -34,4 +34,12 @@ class StreamTimeTest {
         assertEquals(7, StreamTime.start().advance(3, 7).streamTime());
         assertEquals(7, StreamTime.start().advance(3, 7).advance(3, 2).streamTime());
     }
+
+    @Test
+    void shouldWaitForEveryPartitionWhenTheirNumberIsKnown() {
+        StreamTime time = StreamTime.start().advance(0, 500, 2).advance(0, 900, 2);
+
+        assertEquals(-1, time.streamTime());
+        assertEquals(40, time.advance(1, 40, 2).streamTime());
+    }
 }

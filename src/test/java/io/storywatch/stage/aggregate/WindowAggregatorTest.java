@@ -52,6 +52,23 @@ class WindowAggregatorTest {
     }
 
     @Test
+    void shouldNotStartStreamTimeBeforeEveryKnownPartitionHasSpoken() {
+        WindowAggregator knowingTwoPartitions = new WindowAggregator(
+                new AggregateSettings(Duration.ofDays(1), Duration.ofDays(7)).withScoredPartitions(2),
+                new WindowAggregator.AggregateStores("time", "windows", "originals", "history"));
+        knowingTwoPartitions.init(context);
+        // partition 0 alone runs three weeks ahead; partition 1's first article, from 05-01, still counts
+        process(knowingTwoPartitions, 0, "p0-a", "2024-05-01T12:00:00Z");
+        process(knowingTwoPartitions, 0, "p0-b", "2024-05-22T12:00:00Z");
+        process(knowingTwoPartitions, 1, "p1-a", "2024-05-01T13:00:00Z");
+
+        assertEquals(List.of("2024-05-01T00:00:00Z", "2024-05-22T00:00:00Z", "2024-05-01T00:00:00Z"),
+                context.forwarded().stream().map(r -> (Object) r.record().value())
+                        .filter(FactionSentimentWindow.class::isInstance)
+                        .map(v -> ((FactionSentimentWindow) v).windowStart()).toList());
+    }
+
+    @Test
     void shouldCountAnArticleLateWhenItIsBehindItsOwnPartitionBeyondGrace() {
         process(0, "p0-a", "2024-05-01T12:00:00Z");
         process(1, "p1-a", "2024-05-20T12:00:00Z");
@@ -69,11 +86,15 @@ class WindowAggregatorTest {
     }
 
     private void process(int partition, String id, String publishedAt) {
+        process(aggregator, partition, id, publishedAt);
+    }
+
+    private static void process(WindowAggregator target, int partition, String id, String publishedAt) {
         TreeMap<String, Portrayal> factions = new TreeMap<>();
         factions.put("safety", new Portrayal(0.5, "pos", 1));
         Contribution article = new Contribution(id, "标题", "示例日报", publishedAt, null, factions, new TreeMap<>(),
                 partition);
-        aggregator.process(new Record<>(id, article, Instant.parse(publishedAt).toEpochMilli()));
+        target.process(new Record<>(id, article, Instant.parse(publishedAt).toEpochMilli()));
     }
 
     private <V> void store(String name, Serde<V> values) {
