@@ -209,6 +209,13 @@ public final class EntityTagger {
             if (latinStart && !caseAgrees(text.substring(begin, end), form)) {
                 return false;
             }
+            // a piece of an address: openai.com, x.com/elonmusk (written in lower case, unlike YC.org)
+            if (latinStart && text.substring(begin, end).chars().noneMatch(Character::isUpperCase)
+                    && ((end + 1 < text.length() && text.charAt(end) == '.'
+                    && NameText.isLatinOrDigit(text.charAt(end + 1)))
+                    || (begin > 0 && (text.charAt(begin - 1) == '/' || text.charAt(begin - 1) == '.')))) {
+                return false;
+            }
             if (!latinStart && insideLongerWord(begin, end)) {
                 return false;
             }
@@ -219,18 +226,9 @@ public final class EntityTagger {
             if (found.equals(form)) {
                 return true;
             }
-            if (form.length() < 5) {
-                return false;
-            }
-            // beyond exact spelling, only words that start with the same capital: "OPENAI", not "openai" in a URL
-            for (int i = 0; i < found.length(); i++) {
-                boolean wordStart = i == 0 || found.charAt(i - 1) == ' ';
-                if (wordStart && Character.isLetter(form.charAt(i))
-                        && Character.isUpperCase(form.charAt(i)) != Character.isUpperCase(found.charAt(i))) {
-                    return false;
-                }
-            }
-            return true;
+            // short forms (SSI, YC, Sam, Jan) only as spelt; longer ones in any case ("openAI", "OPENAI"), URLs
+            // having been excluded already
+            return form.length() >= 5;
         }
 
         /** A token strictly containing the span means the segmenter read a different word there (雷克萨斯). */
