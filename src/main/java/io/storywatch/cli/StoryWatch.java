@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 TailCommand.class,
                 TopicsCommand.class,
                 ResetCommand.class,
+                AnalyzeCommand.class,
                 EvaluateCommand.class,
                 TrainCommand.class,
                 PredictCommand.class,
