@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
                 EvaluateEntitiesCommand.class,
                 EvaluateNerCommand.class,
                 EvaluateSegmentationCommand.class,
+                EvaluateSentimentCommand.class,
+                EvaluateCvCommand.class,
         })
 public final class EvaluateCommand {
 }
