@@ -144,7 +144,7 @@ public final class DashboardServer implements AutoCloseable {
     @Override
     public void close() {
         live.close();
-        server.stop(1);
+        server.stop(0);
         executor.shutdownNow();
         if (reader != null) {
             reader.close();
