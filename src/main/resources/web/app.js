@@ -79,15 +79,21 @@
       const color = factionColor(faction, i);
       const points = series[faction];
       const t = (p) => Date.parse(p.windowStart);
+      if (points.some((p) => p.ci95)) {
+        // one item that draws the faction's whole band: stacking cannot, ECharts stacks only same-sign values
+        chartSeries.push({
+          name: faction + ' ci-band', type: 'custom', silent: true, tooltip: { show: false }, z: 1, clip: true,
+          encode: { x: 0, y: 1 },
+          renderItem: (params, api) => band(api, points, color),
+          data: [[t(points[0]), 0]],
+        });
+      }
+      // whiskers as well as the band: a window with no neighbour has no band to draw, only its interval
       chartSeries.push({
-        name: faction + ' ci-low', type: 'line', stack: 'ci-' + faction, symbol: 'none', silent: true,
-        lineStyle: { opacity: 0 }, tooltip: { show: false },
-        data: points.map((p) => [t(p), p.ci95 ? p.ci95.low : null]),
-      });
-      chartSeries.push({
-        name: faction + ' ci', type: 'line', stack: 'ci-' + faction, symbol: 'none', silent: true,
-        lineStyle: { opacity: 0 }, areaStyle: { color: color, opacity: 0.16 }, tooltip: { show: false },
-        data: points.map((p) => [t(p), p.ci95 ? p.ci95.high - p.ci95.low : null]),
+        name: faction + ' ci-whisker', type: 'custom', silent: true, tooltip: { show: false }, z: 1, clip: true,
+        encode: { x: 0, y: [1, 2] },
+        renderItem: (params, api) => whisker(api, color),
+        data: points.filter((p) => p.ci95).map((p) => [t(p), p.ci95.low, p.ci95.high]),
       });
       chartSeries.push({
         id: 'mean-' + faction, name: faction, type: 'line', color: color, showAllSymbol: true, symbolSize: 8,
@@ -97,11 +103,11 @@
     });
     sentimentChart.setOption({
       animation: false,
-      grid: { left: 48, right: 24, top: 16, bottom: 64 },
+      grid: { left: 48, right: 24, top: 28, bottom: 64 },
       tooltip: { trigger: 'item', formatter: sentimentTooltip },
       xAxis: { type: 'time' },
       yAxis: { type: 'value', min: -1, max: 1, name: '情绪 score', nameGap: 12 },
-      dataZoom: [{ type: 'inside' }, { type: 'slider', height: 20, bottom: 12 }],
+      dataZoom: [{ type: 'inside', filterMode: 'none' }, { type: 'slider', height: 20, bottom: 12, filterMode: 'none' }],
       series: chartSeries,
     }, { replaceMerge: ['series'] });
 
@@ -119,6 +125,35 @@
       item.append(swatch, el('span', null, factionName(faction) + ' (' + series[faction].length + ')'));
       legend.append(item);
     });
+  }
+
+  /** Polygons between consecutive windows that have an interval, from upper bounds back along lower ones. */
+  function band(api, points, color) {
+    const children = [];
+    let run = [];
+    const flush = () => {
+      if (run.length >= 2) {
+        const upper = run.map((p) => api.coord([Date.parse(p.windowStart), p.ci95.high]));
+        const lower = run.map((p) => api.coord([Date.parse(p.windowStart), p.ci95.low])).reverse();
+        children.push({ type: 'polygon', shape: { points: upper.concat(lower) }, style: { fill: color, opacity: 0.14 } });
+      }
+      run = [];
+    };
+    points.forEach((p) => { if (p.ci95) run.push(p); else flush(); });
+    flush();
+    return { type: 'group', children };
+  }
+
+  function whisker(api, color) {
+    const low = api.coord([api.value(0), api.value(1)]);
+    const high = api.coord([api.value(0), api.value(2)]);
+    const style = { stroke: color, lineWidth: 1.5, opacity: 0.55 };
+    const cap = (y) => ({ type: 'line', shape: { x1: low[0] - 4, y1: y, x2: low[0] + 4, y2: y }, style });
+    return {
+      type: 'group',
+      children: [{ type: 'line', shape: { x1: low[0], y1: low[1], x2: high[0], y2: high[1] }, style },
+        cap(low[1]), cap(high[1])],
+    };
   }
 
   function sentimentTooltip(params) {

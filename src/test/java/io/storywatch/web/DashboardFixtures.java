@@ -44,6 +44,10 @@ final class DashboardFixtures {
                 .publishedAt("2023-11-19T12:00:00Z")
                 .sentence(EVIDENCE_SENTENCE, Map.of("ilya-sutskever", -0.7))
                 .build());
+        articles.add(article("d2-board-criticised").title("董事会决定遭批评").source("财经周刊")
+                .publishedAt("2023-11-19T15:00:00Z")
+                .sentence("分析人士指责苏茨克维操之过急，同时同情奥特曼。", Map.of("ilya-sutskever", -0.5, "sam-altman", 0.4))
+                .build());
         articles.add(article("d3-altman-returns").title("奥特曼重返OpenAI").source("硅谷观察")
                 .publishedAt("2023-11-20T06:00:00Z")
                 .sentence("奥特曼重新出任首席执行官，投资者松了一口气。", Map.of("sam-altman", 0.8))
@@ -52,6 +56,11 @@ final class DashboardFixtures {
         articles.add(article("d3-altman-returns-copy").title("奥特曼回归（转载）").source("地方日报")
                 .publishedAt("2023-11-20T08:00:00Z").duplicateOf("d3-altman-returns")
                 .sentence("奥特曼重新出任首席执行官，投资者松了一口气。", Map.of("sam-altman", 0.8))
+                .build());
+        articles.add(article("d3-analysis").title("风波之后的OpenAI").source("科技评论")
+                .publishedAt("2023-11-20T12:00:00Z")
+                .sentence("奥特曼巩固了对公司的控制。", Map.of("sam-altman", 0.5))
+                .sentence("雷克仍在呼吁重视安全。", Map.of("jan-leike", 0.2))
                 .build());
         articles.add(article("d4-anthropic-gains").title("Anthropic吸引安全研究者").source("科技评论")
                 .publishedAt("2023-11-21T07:00:00Z")
