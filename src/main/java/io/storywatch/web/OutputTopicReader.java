@@ -1,18 +1,13 @@
 package io.storywatch.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.storywatch.event.StanceScored;
-import io.storywatch.json.Json;
 import io.storywatch.metrics.PipelineMetrics;
 import io.storywatch.topic.Topics;
 import io.storywatch.web.view.StoryView;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,7 +20,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -42,26 +36,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutputTopicReader implements AutoCloseable {
 
-    /** Topics of issue 5 that Topics does not describe yet; read when they exist. */
-    static final String FACTION_ALERTS = "news.faction-alerts";
-    static final String STORY_COVERAGE = "news.story-coverage";
-    static final String REJECT_CODE_HEADER = "storywatch.reject.code";
-
     private static final Logger LOG = LoggerFactory.getLogger(OutputTopicReader.class);
     private static final Duration TOPIC_REFRESH = Duration.ofSeconds(5);
-    private static final int LAG_MEMORY = 10_000;
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final StoryView view;
-    private final PipelineMetrics metrics;
-    private final Clock clock;
     private final Thread thread;
     private final AutoCloseable clientMetrics;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final Set<TopicPartition> assigned = new HashSet<>();
     private final Map<TopicPartition, Long> catchUpTargets = new HashMap<>();
-    private final Map<String, Long> rawTimestamps = bounded();
-    private final Map<String, Long> scoredBeforeRaw = bounded();
+    private final OutputRecords records;
     private volatile boolean running = true;
     private volatile Throwable failure;
 
@@ -73,9 +57,7 @@ public final class OutputTopicReader implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        this.view = view;
-        this.metrics = metrics;
-        this.clock = clock;
+        this.records = new OutputRecords(view, metrics, clock, this::isCaughtUp);
         this.clientMetrics = metrics.bindClient(consumer);
         this.thread = new Thread(this::loop, "storywatch-dashboard-reader");
         this.thread.setDaemon(true);
@@ -120,7 +102,7 @@ public final class OutputTopicReader implements AutoCloseable {
 
     static List<String> outputTopics() {
         return List.of(Topics.SCORED.name(), Topics.FACTION_SENTIMENT.name(), Topics.ENTITY_SENTIMENT.name(),
-                Topics.REJECTED.name(), FACTION_ALERTS, STORY_COVERAGE);
+                Topics.REJECTED.name(), OutputRecords.FACTION_ALERTS, OutputRecords.STORY_COVERAGE);
     }
 
     private void loop() {
@@ -137,7 +119,7 @@ public final class OutputTopicReader implements AutoCloseable {
                     continue;
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
-                    apply(record);
+                    records.apply(record);
                 }
                 checkCaughtUp();
             }
@@ -194,101 +176,5 @@ public final class OutputTopicReader implements AutoCloseable {
         if (catchUpTargets.isEmpty()) {
             caughtUp.countDown();
         }
-    }
-
-    void apply(ConsumerRecord<String, byte[]> record) {
-        String topic = record.topic();
-        try {
-            if (topic.equals(Topics.RAW.name())) {
-                rawSeen(record.key(), record.timestamp());
-            } else if (topic.equals(Topics.SCORED.name())) {
-                if (record.value() == null) {
-                    view.removeArticle(record.key());
-                    return;
-                }
-                StanceScored analysis = Json.fromBytes(record.value(), StanceScored.class);
-                view.applyScored(analysis, record.timestamp());
-                metrics.topicRecord(topic, "article");
-                if (analysis.duplicateOf() != null) {
-                    metrics.topicRecord(topic, "duplicate");
-                }
-                scoredSeen(analysis.id());
-            } else if (record.value() == null) {
-                if (topic.equals(STORY_COVERAGE)) {
-                    view.applyCoverage(record.key(), null);
-                }
-            } else if (topic.equals(Topics.FACTION_SENTIMENT.name())) {
-                view.applyFactionWindow(tree(record));
-                metrics.topicRecord(topic, "window");
-            } else if (topic.equals(Topics.ENTITY_SENTIMENT.name())) {
-                view.applyEntityWindow(tree(record));
-                metrics.topicRecord(topic, "window");
-            } else if (topic.equals(Topics.REJECTED.name())) {
-                String code = rejectionCode(record);
-                view.applyRejected(code);
-                metrics.topicRejection(code);
-            } else if (topic.equals(FACTION_ALERTS)) {
-                view.applyAlert(tree(record));
-                metrics.topicRecord(topic, "alert");
-            } else if (topic.equals(STORY_COVERAGE)) {
-                view.applyCoverage(record.key(), tree(record));
-                metrics.topicRecord(topic, "coverage");
-            }
-        } catch (RuntimeException e) {
-            metrics.topicRecord(topic, "unreadable");
-            LOG.warn("skipping unreadable record {}-{}@{}: {}", topic, record.partition(), record.offset(),
-                    e.getMessage());
-        }
-    }
-
-    private static JsonNode tree(ConsumerRecord<String, byte[]> record) {
-        return Json.tree(new String(record.value(), StandardCharsets.UTF_8));
-    }
-
-    private static String rejectionCode(ConsumerRecord<String, byte[]> record) {
-        try {
-            JsonNode code = tree(record).path("code");
-            if (code.isTextual()) {
-                return code.asText();
-            }
-        } catch (RuntimeException notJson) {
-            // the header still says why
-        }
-        Header header = record.headers().lastHeader(REJECT_CODE_HEADER);
-        return header == null ? "unknown" : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private void rawSeen(String id, long timestamp) {
-        if (id == null) {
-            return;
-        }
-        Long scoredAt = scoredBeforeRaw.remove(id);
-        if (scoredAt != null) {
-            metrics.endToEndLag(Duration.ofMillis(Math.max(0, scoredAt - timestamp)));
-        } else {
-            rawTimestamps.put(id, timestamp);
-        }
-    }
-
-    private void scoredSeen(String id) {
-        if (!isCaughtUp()) {
-            return;
-        }
-        long now = clock.millis();
-        Long rawAt = rawTimestamps.remove(id);
-        if (rawAt != null) {
-            metrics.endToEndLag(Duration.ofMillis(Math.max(0, now - rawAt)));
-        } else {
-            scoredBeforeRaw.put(id, now);
-        }
-    }
-
-    private static <V> Map<String, V> bounded() {
-        return new LinkedHashMap<>() {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > LAG_MEMORY;
-            }
-        };
     }
 }
