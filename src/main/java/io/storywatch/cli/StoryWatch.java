@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 EvaluateCommand.class,
+                ServeCommand.class,
         })
 public final class StoryWatch {
 

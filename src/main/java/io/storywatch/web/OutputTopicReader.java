@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -110,11 +111,14 @@ public final class OutputTopicReader implements AutoCloseable {
             long nextRefresh = 0;
             while (running) {
                 if (System.currentTimeMillis() >= nextRefresh) {
-                    refreshAssignment();
+                    try {
+                        refreshAssignment();
+                    } catch (TimeoutException e) {
+                        LOG.warn("dashboard cannot list Kafka topics yet ({}); retrying", e.getMessage());
+                    }
                     nextRefresh = System.currentTimeMillis() + TOPIC_REFRESH.toMillis();
                 }
                 if (assigned.isEmpty()) {
-                    caughtUp.countDown();
                     Thread.sleep(200);
                     continue;
                 }
@@ -150,6 +154,9 @@ public final class OutputTopicReader implements AutoCloseable {
                     added.add(tp);
                 }
             }
+        }
+        if (assigned.isEmpty()) {
+            caughtUp.countDown();
         }
         if (added.isEmpty()) {
             return;
