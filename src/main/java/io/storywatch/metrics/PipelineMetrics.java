@@ -50,7 +50,7 @@ public final class PipelineMetrics implements AutoCloseable {
                 .description("Time from an article's arrival on news.articles.raw to its analysis on "
                         + "news.articles.scored, for articles fed while this process runs")
                 .register(registry);
-        Gauge.builder("storywatch.end.to.end.lag.latest", latestLagMillis, millis -> millis.get() / 1000.0)
+        Gauge.builder("storywatch.end.to.end.lag.latest", latestLagMillis, millis -> millis.get() < 0 ? -1 : millis.get() / 1000.0)
                 .description("End-to-end lag of the latest article measured, in seconds; -1 before the first")
                 .baseUnit("seconds")
                 .register(registry);
@@ -111,9 +111,13 @@ public final class PipelineMetrics implements AutoCloseable {
         return binder::close;
     }
 
-    /** Exposes a plain Kafka client's metrics, e.g. the dashboard's own consumer. */
-    public AutoCloseable bindClient(Consumer<?, ?> consumer) {
-        KafkaClientMetrics binder = new KafkaClientMetrics(consumer);
+    /**
+     * Exposes a plain Kafka client's metrics under a stage-like name, e.g. "dashboard": the same tag keys as the
+     * streams' own consumers, which Prometheus needs for meters of one name.
+     */
+    public AutoCloseable bindClient(String name, Consumer<?, ?> consumer) {
+        KafkaClientMetrics binder = new KafkaClientMetrics(consumer, List.of(
+                io.micrometer.core.instrument.Tag.of("stage", name)));
         binder.bindTo(registry);
         return binder::close;
     }

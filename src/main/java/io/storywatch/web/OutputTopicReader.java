@@ -59,7 +59,7 @@ public final class OutputTopicReader implements AutoCloseable {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         this.records = new OutputRecords(view, metrics, clock, this::isCaughtUp);
-        this.clientMetrics = metrics.bindClient(consumer);
+        this.clientMetrics = metrics.bindClient("dashboard", consumer);
         this.thread = new Thread(this::loop, "storywatch-dashboard-reader");
         this.thread.setDaemon(true);
     }
