@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.storywatch.json.Json;
 import io.storywatch.metrics.PipelineMetrics;
+import io.storywatch.web.view.ScoredArticleBuilder;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +32,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -140,6 +143,19 @@ class DashboardBrowserTest {
         Path screenshot = Path.of("target", "dashboard-screenshot.png");
         Files.createDirectories(screenshot.getParent());
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
+
+        // live: a record applied to the view reaches the open page through the event stream
+        assertEquals("live", driver.findElement(By.id("live-status")).getDomAttribute("data-state"));
+        server.view().applyScored(ScoredArticleBuilder.article("live-news").title("雷克加入Anthropic")
+                .publishedAt("2023-11-22T08:00:00Z")
+                .sentence("雷克宣布加入Anthropic继续安全研究。", Map.of("jan-leike", 0.6, "anthropic", 0.3)).build(), 0L);
+        wait.until(d -> !d.findElements(By.cssSelector("#article-list li[data-article-id='live-news']")).isEmpty());
+
+        // hourly windows are derived from the article scores: one point per hour with articles
+        new Select(driver.findElement(By.id("window-select"))).selectByValue("1h");
+        wait.until(d -> Json.tree(d.findElement(By.id("sentiment-chart")).getDomAttribute("data-points"))
+                .path("safety").asInt() == 8);
+        assertEquals(6, Json.tree(chart.getDomAttribute("data-points")).path("acceleration").asInt());
 
         List<String> violations = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage)
