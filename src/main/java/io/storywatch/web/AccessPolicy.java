@@ -29,7 +29,7 @@ final class AccessPolicy {
             "frame-ancestors 'none'");
 
     /** What to do with a request after the policy looked at it. */
-    enum Verdict { ALLOW, UNAUTHORIZED, FORBIDDEN_ORIGIN }
+    enum Verdict { ALLOW, FORBIDDEN_ORIGIN }
 
     private final byte[] token;
     private final String session;
@@ -39,6 +39,23 @@ final class AccessPolicy {
         this.token = apiToken == null ? null : apiToken.getBytes(StandardCharsets.UTF_8);
         this.session = apiToken == null ? null : hmac(apiToken, "storywatch-dashboard-session");
         this.corsOrigins = Set.copyOf(corsOrigins);
+    }
+
+    /**
+     * On a loopback address only loopback host names are served: a page on another site whose name an attacker
+     * re-points to 127.0.0.1 (DNS rebinding) would otherwise be same-origin with the dashboard. On other addresses
+     * the names the dashboard is reached under are not known here, and the token is the guard.
+     */
+    static boolean hostAllowed(String host, boolean loopbackBind) {
+        if (!loopbackBind) {
+            return true;
+        }
+        if (host == null) {
+            return false;
+        }
+        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+                : host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
+        return name.equalsIgnoreCase("localhost") || name.equals("[::1]") || name.startsWith("127.");
     }
 
     boolean requiresToken() {

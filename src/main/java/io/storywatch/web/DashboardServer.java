@@ -52,6 +52,7 @@ public final class DashboardServer implements AutoCloseable {
     private final OutputTopicReader reader;
     private final boolean ownsMetrics;
     private final URI url;
+    private final boolean loopback;
 
     private DashboardServer(HttpOptions options, StoryView view, PipelineMetrics metrics, boolean ownsMetrics,
                             OutputTopicReader reader) throws IOException {
@@ -63,6 +64,7 @@ public final class DashboardServer implements AutoCloseable {
         this.api = new DashboardApi(view, StoryInfo.openAiGovernance());
         this.live = new LiveUpdates(view);
         InetAddress address = InetAddress.getByName(options.bind());
+        this.loopback = address.isLoopbackAddress();
         this.server = HttpServer.create(new InetSocketAddress(address, options.port()), 64);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(task -> {
@@ -158,6 +160,10 @@ public final class DashboardServer implements AutoCloseable {
         boolean streaming = false;
         try {
             policy.secure(exchange.getResponseHeaders());
+            if (!AccessPolicy.hostAllowed(exchange.getRequestHeaders().getFirst("Host"), loopback)) {
+                json(exchange, 403, Map.of("error", "unexpected Host header"));
+                return;
+            }
             if (policy.checkOrigin(exchange) == AccessPolicy.Verdict.FORBIDDEN_ORIGIN) {
                 json(exchange, 403, Map.of("error", "origin not allowed"));
                 return;

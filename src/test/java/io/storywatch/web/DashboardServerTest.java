@@ -257,6 +257,25 @@ class DashboardServerTest {
     }
 
     @Test
+    void shouldRefuseForeignHostNamesOnLoopbackAgainstDnsRebinding() throws Exception {
+        DashboardServer server = open();
+        int port = server.url().getPort();
+
+        assertEquals(200, get(server, "/api/summary").statusCode());
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET /api/summary HTTP/1.1\r\nHost: evil.example.com:" + port
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertEquals("HTTP/1.1 403 Forbidden", status);
+        }
+        assertTrue(AccessPolicy.hostAllowed("localhost:" + port, true));
+        assertTrue(AccessPolicy.hostAllowed("[::1]:" + port, true));
+        assertFalse(AccessPolicy.hostAllowed(null, true));
+        assertTrue(AccessPolicy.hostAllowed("dashboard.internal:8080", false));
+    }
+
+    @Test
     void shouldSendTheSecurityHeadersOnPageAssetsApiAndErrors() throws Exception {
         DashboardServer server = open();
 
