@@ -27,6 +27,7 @@ final class OutputRecords {
     /** Topics of issue 5 that Topics does not describe yet; read when they exist. */
     static final String FACTION_ALERTS = "news.faction-alerts";
     static final String STORY_COVERAGE = "news.story-coverage";
+    static final String LATE = "news.articles.late";
     static final String REJECT_CODE_HEADER = "storywatch.reject.code";
 
     private static final Logger LOG = LoggerFactory.getLogger(OutputRecords.class);
@@ -78,6 +79,9 @@ final class OutputRecords {
                 String code = rejectionCode(record);
                 view.applyRejected(code);
                 metrics.topicRejection(code);
+            } else if (topic.equals(LATE)) {
+                view.applyLate(tree(record).path("reason").asText("unknown"));
+                metrics.topicRecord(topic, "late");
             } else if (topic.equals(FACTION_ALERTS)) {
                 view.applyAlert(tree(record));
                 metrics.topicRecord(topic, "alert");

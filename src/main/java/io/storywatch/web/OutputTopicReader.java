@@ -103,7 +103,8 @@ public final class OutputTopicReader implements AutoCloseable {
 
     static List<String> outputTopics() {
         return List.of(Topics.SCORED.name(), Topics.FACTION_SENTIMENT.name(), Topics.ENTITY_SENTIMENT.name(),
-                Topics.REJECTED.name(), OutputRecords.FACTION_ALERTS, OutputRecords.STORY_COVERAGE);
+                Topics.REJECTED.name(), OutputRecords.FACTION_ALERTS, OutputRecords.STORY_COVERAGE,
+                OutputRecords.LATE);
     }
 
     private void loop() {

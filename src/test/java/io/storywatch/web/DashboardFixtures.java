@@ -2,9 +2,9 @@ package io.storywatch.web;
 
 import static io.storywatch.web.view.ScoredArticleBuilder.article;
 
-import io.storywatch.event.FactionSentimentWindow;
 import io.storywatch.event.StanceScored;
 import io.storywatch.web.view.StoryView;
+import io.storywatch.web.view.WindowJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,14 +74,14 @@ final class DashboardFixtures {
         return articles;
     }
 
-    /** A view holding the articles, plus the aggregate stage's daily record for the first safety window. */
+    /** A view holding the articles, plus a schema-1 daily record of the aggregate stage for the first safety window. */
     static StoryView view() {
         StoryView view = new StoryView();
         for (StanceScored article : articles()) {
             view.applyScored(article, Instant.parse("2023-11-22T00:00:00Z").toEpochMilli());
         }
-        view.applyFactionWindow(new FactionSentimentWindow(1, "safety", "2023-11-18T00:00:00Z",
-                "2023-11-19T00:00:00Z", 2, 3, 0.2, 1, 0, 1));
+        view.applyFactionWindow(WindowJson.faction("safety", "2023-11-18T00:00:00Z", "2023-11-19T00:00:00Z",
+                2, 3, 0.2, 1, 0, 1));
         view.applyRejected("NOT_JSON");
         return view;
     }

@@ -81,10 +81,12 @@ class OutputRecordsTest {
         records.apply(record(OutputRecords.FACTION_ALERTS, "safety@2023-11-18T00:00:00Z",
                 Map.of("faction", "safety", "message", "shift")));
         records.apply(record(OutputRecords.STORY_COVERAGE, "2023-11-18T00:00:00Z", Map.of("articles", 1)));
+        records.apply(record(OutputRecords.LATE, "old", Map.of("id", "old", "reason", "AFTER_GRACE")));
 
         assertEquals(2, view.summary().articles());
         assertEquals(1, view.summary().duplicates());
         assertEquals(Map.of("MISSING_BODY", 1L), view.summary().rejected());
+        assertEquals(Map.of("AFTER_GRACE", 1L), view.summary().late());
         assertEquals(List.of("aggregate"), view.series(TargetKind.FACTION, "safety", null, null, Granularity.DAY)
                 .stream().map(p -> p.basis()).toList());
         assertEquals(List.of("aggregate"), view.series(TargetKind.ENTITY, "ilya-sutskever", null, null,

@@ -54,6 +54,7 @@ public final class StoryView {
     private final Map<String, Map<Duration, TreeMap<Instant, WindowRecord>>> entityWindows = new TreeMap<>();
     private final Map<String, EntityMentions> entityIdentities = new TreeMap<>();
     private final Map<String, Long> rejected = new TreeMap<>();
+    private final Map<String, Long> late = new TreeMap<>();
     private final Deque<JsonNode> alerts = new ArrayDeque<>();
     private final Map<String, JsonNode> coverageRecords = new TreeMap<>();
     private final AtomicLong version = new AtomicLong();
@@ -101,6 +102,11 @@ public final class StoryView {
     /** A record of news.articles.rejected, counted by its reason code. */
     public void applyRejected(String code) {
         write(() -> rejected.merge(code == null ? "unknown" : code, 1L, Long::sum));
+    }
+
+    /** A record of news.articles.late: an article a window did not count, by its reason. */
+    public void applyLate(String reason) {
+        write(() -> late.merge(reason == null ? "unknown" : reason, 1L, Long::sum));
     }
 
     /** A value of news.faction-alerts (issue 5), kept newest first as the aggregate stage wrote it. */
@@ -215,10 +221,40 @@ public final class StoryView {
                 Map<String, Double> share = new TreeMap<>();
                 factionMentions.forEach((faction, mentions) -> share.put(faction, (double) mentions / total));
                 points.add(new CoveragePoint(start.toString(), start.plus(granularity.size()).toString(), originals,
-                        copies, sources.size(), factionMentions, share));
+                        copies, sources.size(), factionMentions, share, BASIS_ARTICLES));
             });
-            return points;
+            Map<String, CoveragePoint> byStart = new TreeMap<>();
+            points.forEach(point -> byStart.put(point.windowStart(), point));
+            for (JsonNode record : coverageRecords.values()) {
+                CoveragePoint reported = reportedCoverage(record, granularity);
+                if (reported != null && inRange(Instant.parse(reported.windowStart()), from, to, granularity)) {
+                    byStart.put(reported.windowStart(), reported);
+                }
+            }
+            return List.copyOf(byStart.values());
         });
+    }
+
+    /** A news.story-coverage record of the asked window size as a point, else null. */
+    private static CoveragePoint reportedCoverage(JsonNode record, Granularity granularity) {
+        try {
+            Instant start = Instant.parse(record.path("windowStart").asText());
+            Instant end = Instant.parse(record.path("windowEnd").asText());
+            if (!Duration.between(start, end).equals(granularity.size())) {
+                return null;
+            }
+            Map<String, Long> mentions = new TreeMap<>();
+            Map<String, Double> share = new TreeMap<>();
+            record.path("factions").fields().forEachRemaining(faction -> {
+                mentions.put(faction.getKey(), faction.getValue().path("mentions").asLong());
+                share.put(faction.getKey(), faction.getValue().path("shareOfVoice").asDouble());
+            });
+            return new CoveragePoint(start.toString(), end.toString(), record.path("articles").asLong(),
+                    record.path("copies").asLong(), record.path("distinctSources").asLong(), mentions, share,
+                    BASIS_AGGREGATE);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Story coverage records of the aggregate stage (issue 5), as written; empty until that stage publishes them. */
@@ -304,6 +340,7 @@ public final class StoryView {
                 }
             });
             return new ViewSummary(version.get(), articles.size(), relevant, duplicates, Map.copyOf(rejected),
+                    Map.copyOf(late),
                     first == null ? null : first.toString(), last == null ? null : last.toString(),
                     List.copyOf(factions), List.copyOf(entityIdentities.keySet()), windowCount(factionWindows),
                     windowCount(entityWindows), alerts.size());

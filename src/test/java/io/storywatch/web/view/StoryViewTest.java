@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.storywatch.event.FactionSentimentWindow;
 import io.storywatch.event.StanceScored;
 import io.storywatch.event.TargetSentiment;
 import io.storywatch.json.Json;
@@ -57,7 +56,7 @@ class StoryViewTest {
         apply(safety("a1", "2023-11-18T08:10:00Z", -0.4)); // hour [08:00, 09:00)
         apply(safety("a2", "2023-11-18T08:50:00Z", -0.2)); // same hour
         apply(safety("a3", "2023-11-18T20:00:00Z", 0.6));  // hour [20:00, 21:00)
-        view.applyFactionWindow(new FactionSentimentWindow(1, "safety", DAY1, DAY2, 3, 3, 0.0, 1, 2, 0));
+        view.applyFactionWindow(WindowJson.faction("safety", DAY1, DAY2, 3, 3, 0.0, 1, 2, 0));
 
         List<SeriesPoint> hourly = view.series(TargetKind.FACTION, "safety", null, null, Granularity.HOUR);
 
@@ -71,8 +70,7 @@ class StoryViewTest {
     void shouldTakeCountsFromTheAggregateRecordAndKeepFieldsTheViewDoesNotKnow() {
         apply(safety("a1", "2023-11-18T08:00:00Z", -0.4));
         apply(safety("a2", "2023-11-18T09:00:00Z", -0.2));
-        ObjectNode record = Json.mapper().valueToTree(
-                new FactionSentimentWindow(1, "safety", DAY1, DAY2, 2, 5, -0.25, 0, 2, 0));
+        ObjectNode record = WindowJson.faction("safety", DAY1, DAY2, 2, 5, -0.25, 0, 2, 0);
         record.put("final", false);
 
         view.applyFactionWindow(record);
@@ -86,23 +84,47 @@ class StoryViewTest {
     }
 
     @Test
-    void shouldUseTheIntervalAndLowSampleFlagTheAggregateReports() {
-        ObjectNode record = Json.mapper().valueToTree(
-                new FactionSentimentWindow(1, "acceleration", DAY1, DAY2, 2, 2, 0.3, 2, 0, 0));
-        record.putArray("ci95").add(0.1).add(0.5);
-        record.put("lowSample", false);
+    void shouldUseTheIntervalAndLowSampleFlagOfASchemaTwoRecordAndPassOnItsOtherFields() {
+        ObjectNode record = WindowJson.faction("acceleration", DAY1, DAY2, 2, 2, 0.3, 2, 0, 0);
+        record.put("schemaVersion", 2).put("windowSize", "P1D").put("ciLow", 0.1).put("ciHigh", 0.5)
+                .put("lowSample", false).put("copies", 1).put("reach", 3).put("final", true);
+        record.putArray("evidence").addObject().put("id", "a1").put("score", 0.4);
 
         view.applyFactionWindow(record);
         SeriesPoint point = view.series(TargetKind.FACTION, "acceleration", null, null, Granularity.DAY).get(0);
 
         assertEquals(new Interval(0.1, 0.5, "aggregate"), point.ci95());
         assertFalse(point.lowSample());
+        assertEquals(List.of("copies", "evidence", "final", "reach"), List.copyOf(point.aggregate().keySet()));
+        assertEquals("a1", point.aggregate().get("evidence").get(0).path("id").asText());
+    }
+
+    @Test
+    void shouldReadAnIntervalGivenAsAPair() {
+        ObjectNode record = WindowJson.faction("acceleration", DAY1, DAY2, 2, 2, 0.3, 2, 0, 0);
+        record.putArray("ci95").add(0.2).add(0.4);
+
+        view.applyFactionWindow(record);
+
+        assertEquals(new Interval(0.2, 0.4, "aggregate"),
+                view.series(TargetKind.FACTION, "acceleration", null, null, Granularity.DAY).get(0).ci95());
+    }
+
+    @Test
+    void shouldKeepHourlyAndDailyRecordsOfOneTargetApart() {
+        view.applyFactionWindow(WindowJson.faction("safety", DAY1, DAY2, 3, 3, 0.1, 1, 1, 1));
+        view.applyFactionWindow(WindowJson.faction("safety", DAY1, "2023-11-18T01:00:00Z", 1, 1, 0.5, 1, 0, 0));
+
+        assertEquals(List.of(3L), view.series(TargetKind.FACTION, "safety", null, null, Granularity.DAY).stream()
+                .map(SeriesPoint::articles).toList());
+        assertEquals(List.of(1L), view.series(TargetKind.FACTION, "safety", null, null, Granularity.HOUR).stream()
+                .map(SeriesPoint::articles).toList());
     }
 
     @Test
     void shouldEstimateTheIntervalFromLabelCountsWhenNoArticleScoresAreAtHand() {
         // 4 pos, 2 neg, 4 neu read as +1, -1, 0: mean 0.2, s = sqrt((4*0.64 + 2*1.44 + 4*0.04) / 9) = 0.7888
-        view.applyFactionWindow(new FactionSentimentWindow(1, "safety", DAY1, DAY2, 10, 12, 0.2, 4, 2, 4));
+        view.applyFactionWindow(WindowJson.faction("safety", DAY1, DAY2, 10, 12, 0.2, 4, 2, 4));
 
         SeriesPoint point = view.series(TargetKind.FACTION, "safety", null, null, Granularity.DAY).get(0);
 
@@ -218,7 +240,28 @@ class StoryViewTest {
         List<CoveragePoint> coverage = view.coverage(null, null, Granularity.DAY);
 
         assertEquals(List.of(new CoveragePoint(DAY1, DAY2, 1, 1, 2, Map.of("acceleration", 1L, "safety", 2L),
-                Map.of("acceleration", 1.0 / 3, "safety", 2.0 / 3))), coverage);
+                Map.of("acceleration", 1.0 / 3, "safety", 2.0 / 3), "articles")), coverage);
+    }
+
+    @Test
+    void shouldPreferTheAggregateStagesCoverageRecordOfTheSameWindowSize() {
+        apply(safety("o", "2023-11-18T08:00:00Z", -0.4));
+        apply(safety("p", "2023-11-19T08:00:00Z", -0.4));
+        ObjectNode reported = Json.mapper().createObjectNode().put("windowStart", DAY1).put("windowEnd", DAY2)
+                .put("windowSize", "P1D").put("articles", 4).put("copies", 2).put("reach", 6)
+                .put("distinctSources", 3);
+        reported.putObject("factions").putObject("safety").put("articles", 4).put("mentions", 5)
+                .put("shareOfVoice", 1.0);
+        view.applyCoverage("story@" + DAY1 + "/P1D", reported);
+        view.applyCoverage("story@" + DAY1 + "/PT1H", Json.mapper().createObjectNode().put("windowStart", DAY1)
+                .put("windowEnd", "2023-11-18T01:00:00Z").put("articles", 9));
+
+        List<CoveragePoint> coverage = view.coverage(null, null, Granularity.DAY);
+
+        assertEquals(List.of(
+                new CoveragePoint(DAY1, DAY2, 4, 2, 3, Map.of("safety", 5L), Map.of("safety", 1.0), "aggregate"),
+                new CoveragePoint(DAY2, DAY3, 1, 0, 1, Map.of("safety", 1L), Map.of("safety", 1.0), "articles")),
+                coverage);
     }
 
     @Test
@@ -248,10 +291,12 @@ class StoryViewTest {
         apply(safety("a", "2023-11-18T08:00:00Z", 0.4));
         view.applyRejected("NOT_JSON");
         view.applyRejected("NOT_JSON");
+        view.applyLate("AFTER_GRACE");
 
         ViewSummary summary = view.summary();
 
-        assertEquals(before + 4, summary.version());
+        assertEquals(before + 5, summary.version());
+        assertEquals(Map.of("AFTER_GRACE", 1L), summary.late());
         assertEquals(1, summary.articles());
         assertEquals(Map.of("NOT_JSON", 2L), summary.rejected());
         assertEquals(0.4, view.series(TargetKind.FACTION, "safety", null, null, Granularity.DAY).get(0).meanScore());
