@@ -168,6 +168,12 @@
     }
     box.append(el('br'), el('span', null, point.articles + ' 篇 articles · ' + point.mentions + ' 次提及 mentions'));
     if (point.lowSample) box.append(el('br'), el('span', null, '样本少 low sample'));
+    const aggregate = point.aggregate || {};
+    if (typeof aggregate.copies === 'number' && aggregate.copies > 0) {
+      box.append(el('br'), el('span', null, '转载 copies ' + aggregate.copies + ' · 触达 reach ' + aggregate.reach));
+    }
+    if (aggregate.final === false) box.append(el('br'), el('span', null, '窗口未关闭 open: may still change'));
+    box.append(el('br'), el('span', null, point.basis === 'aggregate' ? '来源 aggregate stage' : '由文章得出 from articles'));
     return box;
   }
 
@@ -336,18 +342,38 @@
     });
   }
 
+  /** A news.faction-alerts record (FactionShiftDetected); unknown shapes show their plain fields. */
   function renderAlerts(alerts) {
     const list = $('alert-list');
     clear(list);
     if (alerts.length === 0) list.append(el('li', 'empty', '暂无预警 No alerts yet'));
     alerts.forEach((alert) => {
-      const item = el('li');
-      const faction = alert.faction ? factionName(alert.faction) : '';
-      item.append(el('strong', null, [faction, when(alert.windowStart || alert.time || '')].filter(Boolean).join(' · ')));
-      const detail = alert.message || alert.reason
-        || Object.entries(alert).filter(([k, v]) => typeof v !== 'object' && k !== 'faction')
-          .map(([k, v]) => k + '=' + v).join(' ');
-      item.append(el('div', 'meta', detail));
+      const item = el('li', 'alert');
+      const arrow = alert.direction === 'down' ? '↓ 转负 down' : alert.direction === 'up' ? '↑ 转正 up' : '';
+      item.append(el('strong', null, [alert.faction ? factionName(alert.faction) : '', when(alert.windowStart || ''),
+        arrow].filter(Boolean).join(' · ')));
+      if (typeof alert.shift === 'number') {
+        item.append(el('div', 'meta', '均值 mean ' + signed(alert.meanScore) + '（' + alert.articles + ' 篇 articles）'
+          + ' vs 基线 baseline ' + signed(alert.baselineMean) + '（' + alert.baselineArticles + ' 篇 articles, '
+          + alert.baselineWindows + ' 天 days）· 变化 shift ' + signed(alert.shift)
+          + ' · z = ' + Number(alert.zScore).toFixed(1)));
+      } else {
+        item.append(el('div', 'meta', Object.entries(alert).filter(([, v]) => typeof v !== 'object')
+          .map(([k, v]) => k + '=' + v).join(' ')));
+      }
+      const evidence = el('ul', 'alert-evidence');
+      (alert.evidence || []).forEach((article) => {
+        const entry = el('li');
+        entry.tabIndex = 0;
+        entry.dataset.articleId = article.id;
+        entry.append(el('span', 'article-title', article.title || article.id),
+          el('span', 'meta', ' ' + [article.source, when(article.publishedAt || '')].filter(Boolean).join(' · ') + ' '),
+          scoreSpan(article.score, article.label));
+        entry.addEventListener('click', () => showArticle(article.id).catch(showError));
+        entry.addEventListener('keydown', (e) => { if (e.key === 'Enter') showArticle(article.id).catch(showError); });
+        evidence.append(entry);
+      });
+      if (evidence.firstChild) item.append(evidence);
       list.append(item);
     });
   }
@@ -368,8 +394,9 @@
     $('story-title').textContent = summary.story.titleZh + ' · ' + summary.story.titleEn;
     const v = summary.view;
     const rejected = Object.values(v.rejected || {}).reduce((a, b) => a + b, 0);
+    const late = Object.values(v.late || {}).reduce((a, b) => a + b, 0);
     $('view-status').textContent = v.articles + ' 篇文章 articles · ' + v.relevant + ' 相关 relevant · '
-      + v.duplicates + ' 转载 copies · ' + rejected + ' 拒收 rejected · v' + v.version;
+      + v.duplicates + ' 转载 copies · ' + rejected + ' 拒收 rejected · ' + late + ' 迟到 late · v' + v.version;
     fillSelect($('filter-faction'), v.factions, factionName);
     fillSelect($('filter-entity'), v.entities, (e) => e);
   }

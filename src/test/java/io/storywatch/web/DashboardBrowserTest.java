@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.storywatch.json.Json;
 import io.storywatch.metrics.PipelineMetrics;
 import io.storywatch.web.view.ScoredArticleBuilder;
+import io.storywatch.web.view.StoryView;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,8 +56,17 @@ class DashboardBrowserTest {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "skipped: needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
         metrics = new PipelineMetrics();
-        server = DashboardServer.serve(new HttpOptions(0, "127.0.0.1", TOKEN, List.of()), DashboardFixtures.view(),
-                metrics);
+        StoryView view = DashboardFixtures.view();
+        // shaped as issue 5's FactionShiftDetected; its evidence title is the XSS payload too
+        view.applyAlert(Json.tree("""
+                {"schemaVersion": 1, "faction": "safety", "windowStart": "2023-11-19T00:00:00Z",
+                 "windowEnd": "2023-11-20T00:00:00Z", "windowSize": "P1D", "articles": 2, "meanScore": -0.6,
+                 "baselineFrom": "2023-11-12T00:00:00Z", "baselineWindows": 7, "baselineArticles": 12,
+                 "baselineMean": 0.25, "shift": -0.85, "zScore": -4.2, "zThreshold": 3.0, "direction": "down",
+                 "evidence": [{"id": "xss-title", "title": "<img src=x onerror=alert(1)>", "source": "测试来源",
+                               "publishedAt": "2023-11-19T12:00:00Z", "score": -0.7, "label": "neg", "copies": 0}]}
+                """));
+        server = DashboardServer.serve(new HttpOptions(0, "127.0.0.1", TOKEN, List.of()), view, metrics);
         profile = Files.createTempDirectory("storywatch-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -118,6 +128,13 @@ class DashboardBrowserTest {
         WebElement listed = driver.findElement(By.cssSelector(
                 "#article-list li[data-article-id='" + DashboardFixtures.XSS_ID + "'] .article-title"));
         assertEquals(DashboardFixtures.XSS_TITLE, listed.getText());
+        assertNoXss();
+
+        // the alert, with its evidence title as text
+        WebElement alert = driver.findElement(By.cssSelector("#alert-list li.alert"));
+        assertTrue(alert.getText().startsWith("安全主义 safety · 2023-11-19 · ↓ 转负 down"), alert.getText());
+        assertEquals(DashboardFixtures.XSS_TITLE, alert.findElement(By.cssSelector(
+                ".alert-evidence li[data-article-id='xss-title'] .article-title")).getText());
         assertNoXss();
 
         // click the safety point of 2023-11-19 (mean of -0.7 and -0.5): its strongest article has the XSS title
