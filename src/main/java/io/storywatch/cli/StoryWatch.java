@@ -1,5 +1,8 @@
 package io.storywatch.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,6 +11,12 @@ import picocli.CommandLine.Command;
         description = "Event-sourced news-analysis pipeline on Kafka Streams.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                RunCommand.class,
+                DemoCommand.class,
+                FeedCommand.class,
+                TailCommand.class,
+                TopicsCommand.class,
+                ResetCommand.class,
                 EvaluateCommand.class,
                 ServeCommand.class,
         })
@@ -18,6 +27,9 @@ public final class StoryWatch {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new StoryWatch()).setCaseInsensitiveEnumValuesAllowed(true);
+        // UTF-8 whatever the locale says: articles and topic records are Chinese text.
+        return new CommandLine(new StoryWatch()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
+                .setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     }
 }
