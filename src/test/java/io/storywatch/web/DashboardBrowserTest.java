@@ -25,6 +25,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -105,7 +106,9 @@ class DashboardBrowserTest {
     @Test
     void shouldRenderBothFactionsShowEvidenceOnClickAndNeverRunATitleAsHtml() throws Exception {
         driver.get(server.url().resolve("/?token=" + TOKEN).toString());
+        // the page replaces what it shows as answers arrive: an element found a moment ago may be gone
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
         wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
 
         // the token was traded for a cookie: the address no longer carries it
