@@ -3,13 +3,15 @@ package io.storywatch.web;
 import static io.storywatch.web.view.ScoredArticleBuilder.article;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.storywatch.event.FactionSentimentWindow;
 import io.storywatch.event.StanceScored;
 import io.storywatch.json.Json;
 import io.storywatch.metrics.PipelineMetrics;
+import io.storywatch.runtime.EmbeddedKafkaBroker;
+import io.storywatch.runtime.TopicApplier;
+import io.storywatch.topic.TopicCatalog;
 import io.storywatch.topic.Topics;
 import io.storywatch.web.view.ArticleFilter;
 import io.storywatch.web.view.ArticleSummary;
@@ -29,7 +31,6 @@ import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,41 +43,27 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The dashboard reading real topics on the embedded broker: committed records only, everything again after a
- * restart, new records live, lag measured. The broker class lives on the runtime branch; until it is merged this
- * test finds it by name and is skipped without it.
+ * restart, new records live, lag measured.
  */
 class DashboardOnKafkaTest {
-
-    private static final String BROKER_CLASS = "io.storywatch.runtime.EmbeddedKafkaBroker";
 
     @TempDir
     static Path brokerDir;
 
-    private static AutoCloseable broker;
+    private static EmbeddedKafkaBroker broker;
     private static String bootstrapServers;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        Class<?> brokerClass;
-        try {
-            brokerClass = Class.forName(BROKER_CLASS);
-        } catch (ClassNotFoundException e) {
-            assumeTrue(false, "skipped: " + BROKER_CLASS + " is not on this branch yet");
-            return;
-        }
-        broker = (AutoCloseable) brokerClass.getMethod("start", Path.class).invoke(null, brokerDir.resolve("kafka"));
-        bootstrapServers = (String) brokerClass.getMethod("bootstrapServers").invoke(broker);
+        broker = EmbeddedKafkaBroker.start(brokerDir.resolve("kafka"));
+        bootstrapServers = broker.bootstrapServers();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(Topics.RAW.name(), 3, (short) 1),
-                    new NewTopic(Topics.SCORED.name(), 3, (short) 1),
-                    new NewTopic(Topics.FACTION_SENTIMENT.name(), 1, (short) 1),
-                    new NewTopic(Topics.ENTITY_SENTIMENT.name(), 1, (short) 1),
-                    new NewTopic(Topics.REJECTED.name(), 1, (short) 1))).all().get();
+            new TopicApplier(admin).apply(TopicCatalog.fromClasspath().withReplicationFactor((short) 1));
         }
     }
 
     @AfterAll
-    static void stopBroker() throws Exception {
+    static void stopBroker() {
         if (broker != null) {
             broker.close();
         }
