@@ -311,6 +311,11 @@
         sentiment.append(el('span', 'ci', '[' + signed(entity.ci95.low) + ', ' + signed(entity.ci95.high) + ']'));
       }
       if (entity.lowSample) sentiment.append(el('span', 'low-sample', '样本少 low'));
+      row.tabIndex = 0;
+      row.title = '筛选此实体的文章 show its articles';
+      const pick = () => { $('filter-entity').value = entity.entity; scheduleRefresh(); };
+      row.addEventListener('click', pick);
+      row.addEventListener('keydown', (e) => { if (e.key === 'Enter') pick(); });
       row.append(el('td', null, entity.entity), camps, el('td', 'num', entity.articles),
         el('td', 'num', entity.mentions), sentiment);
       rows.append(row);

@@ -164,6 +164,13 @@ class DashboardBrowserTest {
         Files.createDirectories(screenshot.getParent());
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
 
+        // a row of the entity table filters the article list to that entity
+        driver.findElement(By.cssSelector("#entity-rows tr[data-entity='greg-brockman']")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#article-list li[data-article-id]")).size() == 1);
+        assertEquals("d2-employees-back-altman", driver.findElement(By.cssSelector("#article-list li[data-article-id]"))
+                .getDomAttribute("data-article-id"));
+        new Select(driver.findElement(By.id("filter-entity"))).selectByValue("");
+
         // live: a record applied to the view reaches the open page through the event stream
         assertEquals("live", driver.findElement(By.id("live-status")).getDomAttribute("data-state"));
         server.view().applyScored(ScoredArticleBuilder.article("live-news").title("雷克加入Anthropic")

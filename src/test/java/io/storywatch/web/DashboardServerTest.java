@@ -79,6 +79,9 @@ class DashboardServerTest {
         assertEquals("127.0.0.1", defaults.bind());
         assertEquals(8080, defaults.port());
         assertEquals(List.of(), defaults.corsOrigins());
+        if (System.getenv(HttpOptions.TOKEN_ENV) == null) {
+            assertEquals(null, defaults.apiToken(), "no token unless one is configured");
+        }
     }
 
     @Test
