@@ -6,7 +6,7 @@ jar="$root/target/storywatch.jar"
 ensure_jar() {
     if [[ ! -f "$jar" ]] || [[ -n "$(find "$root/src/main" "$root/topics" "$root/pom.xml" -newer "$jar" -print -quit)" ]]; then
         echo "building $jar ..." >&2
-        mvn -B -q -ntp -f "$root/pom.xml" package -DskipTests >&2
+        mvn -B -q -ntp -Dstyle.color=never -f "$root/pom.xml" package -DskipTests >&2
     fi
 }
 

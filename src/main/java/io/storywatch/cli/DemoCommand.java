@@ -118,6 +118,9 @@ public final class DemoCommand implements Callable<Integer> {
             consumer.seekToBeginning(partitions);
             long lastDraw = 0;
             boolean changed = true;
+            if (!terminal) {
+                out.println(FactionSentimentTable.header());
+            }
             while (!signal.isRequested()) {
                 for (ConsumerRecord<String, FactionSentimentWindow> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.value() == null) {

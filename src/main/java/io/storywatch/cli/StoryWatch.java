@@ -17,7 +17,10 @@ import picocli.CommandLine.Command;
                 TailCommand.class,
                 TopicsCommand.class,
                 ResetCommand.class,
+                AnalyzeCommand.class,
                 EvaluateCommand.class,
+                TrainCommand.class,
+                PredictCommand.class,
                 ServeCommand.class,
         })
 public final class StoryWatch {
@@ -30,6 +33,18 @@ public final class StoryWatch {
         // UTF-8 whatever the locale says: articles and topic records are Chinese text.
         return new CommandLine(new StoryWatch()).setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
-                .setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+                .setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true))
+                .setExecutionExceptionHandler(StoryWatch::reportUsageProblem);
+    }
+
+    /** A wrong path, stage name or broker address deserves one line, not a stack trace. */
+    private static int reportUsageProblem(Exception error, CommandLine command, CommandLine.ParseResult parsed)
+            throws Exception {
+        if (error instanceof IllegalArgumentException || error instanceof IllegalStateException
+                || error instanceof java.io.UncheckedIOException) {
+            command.getErr().println("storywatch " + command.getCommandName() + ": " + error.getMessage());
+            return 1;
+        }
+        throw error;
     }
 }

@@ -83,9 +83,15 @@ public final class TopicsCommand {
         @Mixin
         Definitions definitions = new Definitions();
 
+        @Option(names = "--replication-factor", paramLabel = "N",
+                description = "Replication factor to expect instead of the one in each definition, as given to "
+                        + "`topics apply` (e.g. 1 on a single broker).")
+        Short replicationFactor;
+
         @Override
         public Integer call() throws Exception {
-            TopicCatalog catalog = definitions.catalog();
+            TopicCatalog catalog = replicationFactor == null ? definitions.catalog()
+                    : definitions.catalog().withReplicationFactor(replicationFactor);
             List<String> rows = new ArrayList<>();
             rows.add(String.format("%-26s %5s %3s %-8s %-14s %-10s %s", "TOPIC", "PARTS", "RF", "CLEANUP",
                     "RETENTION.MS", "WRITER", bootstrapServers == null ? "READERS" : "ON BROKER"));

@@ -61,7 +61,8 @@ public final class StageReset {
             ConsumerGroupDescription description = groups.get(applicationId);
             if (!description.members().isEmpty()) {
                 throw new IllegalStateException("stage " + stage + " is running (" + description.members().size()
-                        + " member(s) in group " + applicationId + "); stop it before resetting it");
+                        + " member(s) in group " + applicationId + "); stop it before resetting it (a killed stage stays a "
+                        + "member until its session times out, 45 s by default)");
             }
             if (!admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get().isEmpty()
                     || description.groupState() != org.apache.kafka.common.GroupState.DEAD) {

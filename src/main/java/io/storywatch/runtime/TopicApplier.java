@@ -2,6 +2,7 @@ package io.storywatch.runtime;
 
 import io.storywatch.topic.TopicCatalog;
 import io.storywatch.topic.TopicSpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,15 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.InvalidReplicationFactorException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Makes a broker hold the topics of a {@link TopicCatalog}: creates the missing ones and reports where existing ones
  * differ from their definition; it never alters or deletes an existing topic, because that is an operator's call.
  */
 public final class TopicApplier {
+
+    private static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(30);
 
     private final Admin admin;
 
@@ -37,18 +41,48 @@ public final class TopicApplier {
 
     public enum Outcome { CREATED, UNCHANGED, DRIFTED }
 
+    /** Creates the missing topics, waits until the broker serves them, and checks the others. */
     public List<TopicStatus> apply(TopicCatalog catalog) throws InterruptedException {
         Set<String> existing = existingTopics();
         List<TopicStatus> result = new ArrayList<>();
+        List<String> created = new ArrayList<>();
         for (TopicSpec spec : catalog.specs()) {
             if (!existing.contains(spec.name()) && create(spec)) {
                 result.add(new TopicStatus(spec.name(), Outcome.CREATED, List.of()));
+                created.add(spec.name());
             } else {
                 List<String> drift = drift(spec);
                 result.add(new TopicStatus(spec.name(), drift.isEmpty() ? Outcome.UNCHANGED : Outcome.DRIFTED, drift));
             }
         }
+        // A stage started on a topic the broker does not serve yet fails with a missing source topic.
+        awaitServed(created);
         return result;
+    }
+
+    private void awaitServed(List<String> topics) throws InterruptedException {
+        if (topics.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + VISIBILITY_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames().get();
+                if (descriptions.values().stream().allMatch(d -> d.partitions().stream()
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty()))) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topics " + topics + " created but not served after "
+                        + VISIBILITY_TIMEOUT);
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** Names of the topics the broker holds, internal ones excluded. */
@@ -58,6 +92,7 @@ public final class TopicApplier {
 
     /** Differences between a topic on the broker and its definition, in words; empty when they agree. */
     public List<String> drift(TopicSpec spec) throws InterruptedException {
+        awaitServed(List.of(spec.name()));
         List<String> drift = new ArrayList<>();
         TopicDescription description = get(admin.describeTopics(List.of(spec.name())).allTopicNames()).get(spec.name());
         int partitions = description.partitions().size();

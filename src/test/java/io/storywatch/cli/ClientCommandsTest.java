@@ -1,10 +1,16 @@
 package io.storywatch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.storywatch.json.Json;
 import io.storywatch.runtime.EmbeddedKafkaBroker;
+import io.storywatch.runtime.PipelineFactory;
+import io.storywatch.runtime.ShoutStage;
+import io.storywatch.topic.Topic;
+import io.storywatch.topic.Topics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -14,18 +20,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** `feed` and `tail` as a user runs them, against the embedded broker. */
-class FeedAndTailCommandTest {
+/** The client commands (`feed`, `tail`, `topics`, `reset`) as a user runs them, against the embedded broker. */
+class ClientCommandsTest {
 
     @TempDir
     static Path dir;
@@ -49,9 +59,12 @@ class FeedAndTailCommandTest {
     }
 
     static Outcome storywatch(String... args) {
+        return execute(StoryWatch.commandLine(), args);
+    }
+
+    static Outcome execute(CommandLine cli, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = StoryWatch.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);
@@ -163,6 +176,83 @@ class FeedAndTailCommandTest {
 
         assertEquals(List.of("sent=1 failed=0"), feed.lines());
         assertEquals(List.of("d1 {\"id\":\"d1\",\"body\":\"经由数据目录\"}"), keysAndValues(tail));
+    }
+
+    @Test
+    void shouldCreateTheCatalogueTopicsOnceAndListThemAsPresent() {
+        Outcome apply = storywatch("topics", "apply", "--bootstrap-servers", broker.bootstrapServers(),
+                "--replication-factor", "1");
+        Outcome again = storywatch("topics", "apply", "--bootstrap-servers", broker.bootstrapServers(),
+                "--replication-factor", "1", "--fail-on-drift");
+        Outcome list = storywatch("topics", "list", "--bootstrap-servers", broker.bootstrapServers(),
+                "--replication-factor", "1");
+
+        List<String> topics = Topics.all().stream().map(Topic::name).toList();
+        assertEquals(0, apply.exitCode(), apply.err());
+        assertEquals(topics.stream().map(t -> "topic created  " + t).toList(), apply.lines());
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(topics.stream().map(t -> "topic ok       " + t).toList(), again.lines());
+        assertEquals(topics, list.lines().subList(1, 1 + topics.size()).stream()
+                .filter(line -> line.endsWith(" ok")).map(line -> line.split(" ")[0]).toList());
+    }
+
+    @Test
+    void shouldSayExactlyWhatResetDeletesThenDeleteItAndOnlyIt() throws Exception {
+        String stage = "reset" + UUID.randomUUID().toString().substring(0, 6);
+        String applicationId = "storywatch-" + stage;
+        String input = newTopic();
+        String output = newTopic();
+        String changelog = applicationId + "-counts-changelog";
+        String unrelated = applicationId + "x-counts-changelog";
+        Path dataDir = dir.resolve("reset-data");
+        Path localState = Files.createDirectories(dataDir.resolve("state").resolve(applicationId).resolve("0_0"));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(changelog, 1, (short) 1), new NewTopic(unrelated, 1, (short) 1)))
+                    .all().get();
+            // committed offsets of the stage's group, as Kafka Streams leaves them
+            admin.alterConsumerGroupOffsets(applicationId,
+                    Map.of(new TopicPartition(input, 0), new OffsetAndMetadata(0))).all().get();
+        }
+        PipelineFactory factory = new PipelineFactory(Map.of(stage, settings -> new ShoutStage(stage,
+                new Topic<>(input, Serdes.String(), Serdes.String()),
+                new Topic<>(output, Serdes.String(), Serdes.String()))));
+        String[] args = {"--stage", stage, "--bootstrap-servers", broker.bootstrapServers(),
+                "--data-dir", dataDir.toString()};
+
+        Outcome dryRun = execute(new CommandLine(new ResetCommand(factory)), append(args, "--dry-run"));
+        Outcome reset = execute(new CommandLine(new ResetCommand(factory)), args);
+        Outcome nothingLeft = execute(new CommandLine(new ResetCommand(factory)), args);
+
+        List<String> plan = List.of(
+                "reset of stage " + stage + " (application id " + applicationId + "), which reads " + input + ":",
+                "  delete consumer group " + applicationId + " with its committed offsets",
+                "  delete internal topic " + changelog,
+                "  delete local state " + dataDir.resolve("state").resolve(applicationId).toAbsolutePath(),
+                "  keep [" + output + "] as they are (append-only: the replay appends after what is there)");
+        assertEquals(0, dryRun.exitCode(), dryRun.err());
+        assertEquals(append(plan, "dry run: nothing deleted"), dryRun.lines());
+        assertEquals(0, reset.exitCode(), reset.err());
+        assertEquals(append(plan, "done: the next start of " + stage + " reads " + input + " from the beginning"),
+                reset.lines());
+        assertEquals(List.of(plan.get(0),
+                "  nothing to delete: the stage has no offsets, internal topics or local state"), nothingLeft.lines());
+        assertFalse(Files.exists(localState.getParent()));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            Set<String> remaining = admin.listTopics().names().get();
+            assertTrue(remaining.containsAll(List.of(input, output, unrelated)), remaining.toString());
+        }
+    }
+
+    private static String[] append(String[] args, String more) {
+        String[] all = Arrays.copyOf(args, args.length + 1);
+        all[args.length] = more;
+        return all;
+    }
+
+    private static List<String> append(List<String> lines, String more) {
+        List<String> all = new ArrayList<>(lines);
+        all.add(more);
+        return all;
     }
 
     private static List<String> fieldNames(JsonNode node) {

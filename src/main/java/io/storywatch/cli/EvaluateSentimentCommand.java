@@ -1,0 +1,134 @@
+package io.storywatch.cli;
+
+import io.storywatch.analysis.ArticleAnalyzer;
+import io.storywatch.eval.ArticleTagging;
+import io.storywatch.story.Faction;
+import io.storywatch.story.Stories;
+import io.storywatch.story.StoryDefinition;
+import io.storywatch.eval.Gold;
+import io.storywatch.eval.OracleTagging;
+import io.storywatch.eval.ScoringCost;
+import io.storywatch.eval.SentimentEvaluation;
+import io.storywatch.event.RawArticle;
+import io.storywatch.json.Json;
+import io.storywatch.stage.score.ArticleScorer;
+import io.storywatch.stage.score.SentimentModel;
+import io.storywatch.stage.score.SentimentModels;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Prints target-sentiment macro-F1, its confusion matrix and faction label accuracy against the story gold. */
+@Command(name = "sentiment", mixinStandardHelpOptions = true,
+        description = "Target sentiment macro-F1 (pos/neg/neu) on gold (sentence, target) pairs, confusion matrix, "
+                + "and article-level faction label accuracy.")
+public final class EvaluateSentimentCommand implements Callable<Integer> {
+
+    @Option(names = "--articles", required = true, description = "RawArticle JSONL, e.g. ../shared/eval/story/dev-articles.jsonl")
+    Path articles;
+
+    @Option(names = "--gold", required = true, description = "gold JSONL, e.g. ../shared/eval/story/dev-gold.jsonl")
+    Path gold;
+
+    @Option(names = "--json", description = "also write the full report (with every pair) to this file")
+    Path json;
+
+    @Option(names = "--oracle-entities",
+            description = "place the gold entities on the gold sentences (plain HanLP words) instead of running "
+                    + "the stream's segment and tag code: measures the sentiment logic alone")
+    boolean oracle;
+
+    @Option(names = "--catalogue", description = "entity catalogue for --oracle-entities (default: catalogue.json beside --gold)")
+    Path catalogue;
+
+    @Option(names = "--model", description = "a trained target-sentiment model file (default: the shipped model)")
+    Path model;
+
+    @Option(names = "--model-weight", defaultValue = "0.2",
+            description = "share of the trained model in a target's score when --model is given (default ${DEFAULT-VALUE})")
+    double modelWeight;
+
+    @Option(names = "--timing",
+            description = "also measure scoring time against plain HanLP segmentation time per whole article "
+                    + "(needs the catalogue: --oracle-entities or --catalogue)")
+    boolean timing;
+
+    @Option(names = "--rules-only", description = "score with the lexicon rules alone, no trained model")
+    boolean rulesOnly;
+
+    @Override
+    public Integer call() throws IOException {
+        List<RawArticle> raw = readArticles(articles);
+        Gold labels = Gold.read(gold);
+        SentimentModel sentimentModel = rulesOnly ? SentimentModels.rulesOnly()
+                : model != null ? SentimentModels.withModel(model, modelWeight) : SentimentModels.loadDefault();
+        ArticleTagging tagging;
+        List<String> factions;
+        if (oracle) {
+            OracleTagging oracleTagging = OracleTagging.fromCatalogue(labels,
+                    catalogue != null ? catalogue : gold.toAbsolutePath().getParent().resolve("catalogue.json"));
+            tagging = oracleTagging;
+            factions = oracleTagging.factions();
+        } else {
+            StoryDefinition story = Stories.defaultStory();
+            tagging = streamTagging(story);
+            factions = story.factions().stream().map(Faction::id).sorted().toList();
+        }
+        ArticleScorer scorer = new ArticleScorer(sentimentModel, factions);
+        SentimentEvaluation.Report report = SentimentEvaluation.run(raw, labels, tagging, scorer);
+        print(report);
+        if (timing) {
+            OracleTagging whole = OracleTagging.fromCatalogue(labels,
+                    catalogue != null ? catalogue : gold.toAbsolutePath().getParent().resolve("catalogue.json"));
+            ScoringCost.Result cost = ScoringCost.measure(raw, whole, scorer, 5);
+            System.out.printf("per whole article (%d articles, %d rounds after warm-up): segmentation %.2f ms, "
+                    + "scoring %.2f ms, scoring/segmentation %.1f%%%n", cost.articles(), cost.rounds(),
+                    cost.segmentMillisPerArticle(), cost.scoreMillisPerArticle(), 100 * cost.ratio());
+        }
+        if (json != null) {
+            Files.writeString(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+        }
+        return 0;
+    }
+
+    /** The stream's own normalise, segment and tag code, so the evaluation measures what the pipeline writes. */
+    static ArticleTagging streamTagging(StoryDefinition story) {
+        ArticleAnalyzer analyzer = ArticleAnalyzer.forStory(story, SentimentModels.rulesOnly());
+        return article -> analyzer.tagged(Json.toBytes(article));
+    }
+
+    static List<RawArticle> readArticles(Path path) throws IOException {
+        List<RawArticle> result = new ArrayList<>();
+        for (String line : Files.readAllLines(path)) {
+            if (!line.isBlank()) {
+                result.add(Json.fromString(line, RawArticle.class));
+            }
+        }
+        return result;
+    }
+
+    private static void print(SentimentEvaluation.Report report) {
+        System.out.printf("sentiment model: %s%n", report.sentimentVersion());
+        System.out.printf("target pairs: %d (targets not found: %d, sentences not found: %d)%n", report.pairs(),
+                report.targetsNotFound(), report.sentencesNotFound());
+        System.out.printf("target macro-F1 (pos/neg/neu): %.4f%n", report.macroF1());
+        report.labels().forEach((label, s) -> System.out.printf("  %-4s P %.3f  R %.3f  F1 %.3f  (gold %d)%n", label,
+                s.precision(), s.recall(), s.f1(), s.support()));
+        System.out.println("confusion (rows gold, columns predicted):");
+        System.out.printf("  %-6s %6s %6s %6s %8s%n", "", "pos", "neg", "neu", "missing");
+        for (Map.Entry<String, Map<String, Integer>> row : report.confusion().entrySet()) {
+            System.out.printf("  %-6s %6d %6d %6d %8d%n", row.getKey(), row.getValue().get("pos"),
+                    row.getValue().get("neg"), row.getValue().get("neu"), row.getValue().get("missing"));
+        }
+        System.out.printf("faction label accuracy: %.4f over %d article labels%n", report.factionAccuracy(),
+                report.factionLabels());
+        report.factionConfusion().forEach((gold, row) -> System.out.printf("  gold %-7s -> %s%n", gold, row));
+        System.out.printf("scoring time: %.1f ms total%n", report.scoringMillis());
+    }
+}

@@ -1,0 +1,166 @@
+package io.storywatch.eval;
+
+import io.storywatch.event.RawArticle;
+import io.storywatch.event.ScoredSentence;
+import io.storywatch.event.StanceScored;
+import io.storywatch.event.TargetSentiment;
+import io.storywatch.stage.score.ArticleScorer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Measures target sentiment and faction labels against the story gold: every article goes through an
+ * {@link ArticleTagging} and the {@link ArticleScorer}, each gold sentence is found in the output by its text.
+ */
+public final class SentimentEvaluation {
+
+    public static final List<String> LABELS = List.of("pos", "neg", "neu");
+    static final String MISSING = "missing";
+
+    /** One gold (sentence, target) pair and what the scorer said about it. */
+    public record Pair(String tid, String target, String gold, String predicted, Double score, String sentence) {
+    }
+
+    /** One gold faction label of one article and what the scorer said. */
+    public record FactionPair(String article, String faction, String gold, String predicted, double score) {
+    }
+
+    /** Precision, recall and F1 of one label. */
+    public record LabelScore(double precision, double recall, double f1, int support) {
+    }
+
+    public record Report(double macroF1, Map<String, LabelScore> labels, Map<String, Map<String, Integer>> confusion,
+                         int pairs, int targetsNotFound, int sentencesNotFound, double factionAccuracy,
+                         int factionLabels, Map<String, Map<String, Integer>> factionConfusion,
+                         double scoringMillis, String sentimentVersion, List<Pair> pairDetails,
+                         List<FactionPair> factionDetails) {
+    }
+
+    private SentimentEvaluation() {
+    }
+
+    public static Report run(List<RawArticle> articles, Gold gold, ArticleTagging tagging, ArticleScorer scorer) {
+        List<Pair> pairs = new ArrayList<>();
+        List<FactionPair> factionPairs = new ArrayList<>();
+        int sentencesNotFound = 0;
+        long scoringNanos = 0;
+        for (RawArticle article : articles) {
+            List<GoldSentence> goldSentences = gold.sentencesOf(article.id());
+            Map<String, String> goldFactions = gold.factions().get(article.id());
+            if (goldSentences.isEmpty() && goldFactions == null) {
+                continue;
+            }
+            var tagged = tagging.tag(article);
+            long started = System.nanoTime();
+            StanceScored scored = scorer.score(tagged);
+            scoringNanos += System.nanoTime() - started;
+            for (GoldSentence g : goldSentences) {
+                ScoredSentence found = align(g.sentence(), scored.sentences());
+                if (found == null) {
+                    sentencesNotFound++;
+                }
+                for (var target : new TreeMap<>(g.targets()).entrySet()) {
+                    TargetSentiment predicted = found == null ? null : found.targets().get(target.getKey());
+                    pairs.add(new Pair(g.tid(), target.getKey(), target.getValue(),
+                            predicted == null ? MISSING : predicted.label(),
+                            predicted == null ? null : predicted.score(), g.sentence()));
+                }
+            }
+            if (goldFactions != null) {
+                goldFactions.forEach((faction, label) -> {
+                    var predicted = scored.factions().get(faction);
+                    factionPairs.add(new FactionPair(article.id(), faction, label,
+                            predicted == null ? "absent" : predicted.label(),
+                            predicted == null ? 0 : predicted.score()));
+                });
+            }
+        }
+
+        Map<String, Map<String, Integer>> confusion = new LinkedHashMap<>();
+        for (String g : LABELS) {
+            Map<String, Integer> row = new LinkedHashMap<>();
+            for (String p : LABELS) {
+                row.put(p, 0);
+            }
+            row.put(MISSING, 0);
+            confusion.put(g, row);
+        }
+        int notFound = 0;
+        for (Pair pair : pairs) {
+            confusion.get(pair.gold()).merge(pair.predicted(), 1, Integer::sum);
+            if (pair.predicted().equals(MISSING)) {
+                notFound++;
+            }
+        }
+        Map<String, LabelScore> labels = new LinkedHashMap<>();
+        double f1Sum = 0;
+        for (String label : LABELS) {
+            int tp = confusion.get(label).get(label);
+            int goldCount = confusion.get(label).values().stream().mapToInt(Integer::intValue).sum();
+            int predictedCount = LABELS.stream().mapToInt(g -> confusion.get(g).get(label)).sum();
+            double precision = predictedCount == 0 ? 0 : (double) tp / predictedCount;
+            double recall = goldCount == 0 ? 0 : (double) tp / goldCount;
+            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            labels.put(label, new LabelScore(round(precision), round(recall), round(f1), goldCount));
+            f1Sum += f1;
+        }
+
+        Map<String, Map<String, Integer>> factionConfusion = new TreeMap<>();
+        int correct = 0;
+        for (FactionPair pair : factionPairs) {
+            factionConfusion.computeIfAbsent(pair.gold(), k -> new TreeMap<>()).merge(pair.predicted(), 1,
+                    Integer::sum);
+            if (pair.gold().equals(pair.predicted())) {
+                correct++;
+            }
+        }
+        double factionAccuracy = factionPairs.isEmpty() ? 0 : (double) correct / factionPairs.size();
+        return new Report(round(f1Sum / LABELS.size()), labels, confusion, pairs.size(), notFound, sentencesNotFound,
+                round(factionAccuracy), factionPairs.size(), factionConfusion, round(scoringNanos / 1e6),
+                scorer.version(), pairs, factionPairs);
+    }
+
+    /** The output sentence holding the gold sentence's text, compared without spaces and width differences. */
+    static ScoredSentence align(String goldText, List<ScoredSentence> sentences) {
+        String key = key(goldText);
+        ScoredSentence best = null;
+        int bestOverlap = 0;
+        for (ScoredSentence sentence : sentences) {
+            String candidate = key(sentence.text());
+            if (candidate.equals(key)) {
+                return sentence;
+            }
+            int overlap = candidate.contains(key) ? key.length()
+                    : key.contains(candidate) && candidate.length() >= 8 ? candidate.length() : 0;
+            if (overlap > bestOverlap) {
+                bestOverlap = overlap;
+                best = sentence;
+            }
+        }
+        return best;
+    }
+
+    static String key(String text) {
+        StringBuilder key = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '\u3000') {
+                continue;
+            }
+            if (c >= '\uFF01' && c <= '\uFF5E') {
+                c = (char) (c - 0xFEE0);
+            }
+            if (!Character.isWhitespace(c)) {
+                key.append(c);
+            }
+        }
+        return key.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10000) / 10000.0;
+    }
+}

@@ -1,0 +1,160 @@
+package io.storywatch.stage.score;
+
+import io.storywatch.event.EntitiesTagged;
+import io.storywatch.event.EntityMentions;
+import io.storywatch.event.EntityScore;
+import io.storywatch.event.FactionScore;
+import io.storywatch.event.Mention;
+import io.storywatch.event.ScoredSentence;
+import io.storywatch.event.Sentence;
+import io.storywatch.event.StanceScored;
+import io.storywatch.event.TargetSentiment;
+import io.storywatch.event.Token;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns a tagged article into the analysis object: every sentence and every entity mentioned in it scored by one
+ * {@link SentimentModel}, then per-entity and per-faction article scores from those target scores.
+ */
+public final class ArticleScorer {
+
+    private final SentimentModel model;
+    private final List<String> factions;
+    private final Labelling labelling;
+
+    /**
+     * @param factions every faction of the story, so a faction with no member in an article is reported absent
+     */
+    public ArticleScorer(SentimentModel model, List<String> factions, Labelling labelling) {
+        this.model = model;
+        this.factions = List.copyOf(factions);
+        this.labelling = labelling;
+    }
+
+    public ArticleScorer(SentimentModel model, List<String> factions) {
+        this(model, factions, Labelling.DEFAULT);
+    }
+
+    public String version() {
+        return model.version();
+    }
+
+    public StanceScored score(EntitiesTagged article) {
+        Map<Integer, List<TargetSpan>> spansBySentence = new HashMap<>();
+        Map<Integer, Sentence> sentencesByIndex = new HashMap<>();
+        for (Sentence sentence : article.sentences()) {
+            sentencesByIndex.put(sentence.index(), sentence);
+        }
+        for (EntityMentions entity : article.entities()) {
+            for (Mention mention : entity.mentions()) {
+                Sentence sentence = sentencesByIndex.get(mention.sentence());
+                if (sentence == null) {
+                    continue;
+                }
+                spansBySentence.computeIfAbsent(mention.sentence(), k -> new ArrayList<>()).add(new TargetSpan(
+                        entity.id(), mention.start() - sentence.start(), mention.end() - sentence.start(),
+                        mention.implicit(), mention.confidence()));
+            }
+        }
+
+        List<ScoredSentence> scored = new ArrayList<>();
+        Map<Integer, Map<String, TargetSentiment>> targetsBySentence = new HashMap<>();
+        for (Sentence sentence : article.sentences()) {
+            List<TargetSpan> spans = spansBySentence.getOrDefault(sentence.index(), List.of());
+            List<Token> tokens = sentence.tokens() == null ? List.of() : sentence.tokens().stream()
+                    .map(t -> new Token(t.word(), t.pos(), t.start() - sentence.start(), t.end() - sentence.start()))
+                    .toList();
+            SentenceSentiment sentiment = model.score(new SentenceInput(sentence.text(), tokens, spans));
+            Map<String, TargetSentiment> targets = new TreeMap<>();
+            sentiment.targets().forEach((id, score) -> {
+                double rounded = round(score);
+                targets.put(id, new TargetSentiment(rounded, labelling.label(rounded)));
+            });
+            targetsBySentence.put(sentence.index(), targets);
+            scored.add(new ScoredSentence(sentence.index(), sentence.start(), sentence.end(), sentence.text(),
+                    round(sentiment.sentiment()), targets));
+        }
+
+        Map<String, EntityScore> entityScores = new TreeMap<>();
+        Map<String, FactionTally> tallies = new LinkedHashMap<>();
+        factions.forEach(f -> tallies.put(f, new FactionTally()));
+        for (EntityMentions entity : article.entities()) {
+            double weighted = 0;
+            double weights = 0;
+            Map<Integer, Double> confidenceBySentence = new HashMap<>();
+            for (Mention mention : entity.mentions()) {
+                TargetSentiment target = targetsBySentence.getOrDefault(mention.sentence(), Map.of()).get(entity.id());
+                if (target == null) {
+                    continue;
+                }
+                weighted += mention.confidence() * target.score();
+                weights += mention.confidence();
+                confidenceBySentence.merge(mention.sentence(), mention.confidence(), Math::max);
+            }
+            double score = weights > 0 ? round(weighted / weights) : 0;
+            entityScores.put(entity.id(), new EntityScore(score, labelling.label(score), entity.mentions().size()));
+            for (String faction : entity.factions() == null ? List.<String>of() : entity.factions()) {
+                FactionTally tally = tallies.computeIfAbsent(faction, f -> new FactionTally());
+                tally.mentions += entity.mentions().size();
+                confidenceBySentence.forEach((sentence, confidence) ->
+                        tally.add(targetsBySentence.get(sentence).get(entity.id()), confidence));
+            }
+        }
+        Map<String, FactionScore> factionScores = new TreeMap<>();
+        tallies.forEach((faction, tally) -> factionScores.put(faction, tally.toScore(labelling)));
+
+        Map<String, String> versions = new TreeMap<>(article.versions() == null ? Map.of() : article.versions());
+        versions.put("sentiment", model.version());
+        return new StanceScored(StanceScored.SCHEMA_VERSION, article.id(), article.title(), article.publishedAt(),
+                article.source(), article.url(), article.duplicateOf(), article.relevance(), article.relevant(),
+                article.text(), scored, article.entities(), article.unlinked(), entityScores, factionScores,
+                versions);
+    }
+
+    private static double round(double value) {
+        return Math.round(Math.max(-1, Math.min(1, value)) * 1000) / 1000.0;
+    }
+
+    /** Confidence-weighted counts of one faction's target labels in one article. */
+    private static final class FactionTally {
+        int mentions;
+        double weight;
+        double weightedScore;
+        double pos;
+        double neg;
+
+        void add(TargetSentiment target, double confidence) {
+            weight += confidence;
+            weightedScore += confidence * target.score();
+            if (target.label().equals("pos")) {
+                pos += confidence;
+            } else if (target.label().equals("neg")) {
+                neg += confidence;
+            }
+        }
+
+        FactionScore toScore(Labelling labelling) {
+            if (mentions == 0 || weight == 0) {
+                return new FactionScore(0, "absent", mentions);
+            }
+            double mean = round(weightedScore / weight);
+            String label;
+            if (pos >= labelling.mixedMinimum() && neg >= labelling.mixedMinimum()
+                    && Math.min(pos, neg) >= labelling.mixedRatio() * Math.max(pos, neg)) {
+                label = "mixed";
+            } else if (pos > neg && pos >= labelling.factionShare() * weight) {
+                label = "pos";
+            } else if (neg > pos && neg >= labelling.factionShare() * weight) {
+                label = "neg";
+            } else {
+                label = "neu";
+            }
+            return new FactionScore(mean, label, mentions);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.storywatch.stage.score;
+
+import java.util.Locale;
+
+/** What a lexicon word does in a clause: carry sentiment for someone, or change how other words count. */
+public enum CueKind {
+    /** Sentiment for whatever the clause is about. */
+    WORD,
+    /** Sentiment for the one the event happens to (object, or subject of a passive); the doer stays neutral. */
+    PATIENT,
+    /** Sentiment for the doer; the one it happens to stays neutral. */
+    AGENT,
+    NEGATOR,
+    DEGREE,
+    HEDGE,
+    QUESTION,
+    CONTRAST,
+    /** A verb of saying: who stands before it is the source of the judgement that follows, not its target. */
+    SPEECH,
+    /** 被/遭: the subject is the patient. */
+    PASSIVE,
+    /** 把: the noun after it is the patient. */
+    DISPOSAL,
+    /** 让/使: the subject causes, it does not undergo. */
+    CAUSATIVE,
+    /** 对/向: the noun after it is what the following verb is directed at. */
+    OBJECT_MARKER,
+    /** A noun for the people of an organisation: a name right before it (OpenAI员工) only modifies it. */
+    MEMBER,
+    /** Not sentiment; listed so that its characters are not matched as sentiment words. */
+    STOP;
+
+    public boolean isPolar() {
+        return this == WORD || this == PATIENT || this == AGENT;
+    }
+
+    /** Verbs that split a clause into the roles before and after them. */
+    public boolean isRoleVerb() {
+        return this == PATIENT || this == AGENT || this == SPEECH;
+    }
+
+    public static CueKind parse(String text) {
+        return valueOf(text.trim().replace('-', '_').toUpperCase(Locale.ROOT));
+    }
+}

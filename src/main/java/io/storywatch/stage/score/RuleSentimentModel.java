@@ -1,0 +1,570 @@
+package io.storywatch.stage.score;
+
+import io.storywatch.event.Token;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Target sentiment from the lexicon and a few rules of Chinese news syntax: clauses split on punctuation, negation
+ * and degree words bound to the next sentiment word, hedges and questions damping their clause, the clause after a
+ * contrast weighing more, event verbs marking their patient or their agent, speakers kept apart from what they say,
+ * and subjectless clauses inheriting the previous clause's entities.
+ */
+public final class RuleSentimentModel implements SentimentModel {
+
+    private static final String CLAUSE_BREAKS = "，,；;。！!？?：:…\n";
+    private static final String NOMINALISERS = "的之";
+    private static final Set<String> FIRST_PERSON = Set.of("我", "我们", "本人", "咱们");
+
+    private final SentimentLexicon lexicon;
+    private final RuleWeights weights;
+
+    public RuleSentimentModel(SentimentLexicon lexicon, RuleWeights weights) {
+        this.lexicon = lexicon;
+        this.weights = weights;
+    }
+
+    public RuleSentimentModel(SentimentLexicon lexicon) {
+        this(lexicon, RuleWeights.DEFAULT);
+    }
+
+    @Override
+    public String version() {
+        return "rules-" + lexicon.version();
+    }
+
+    public SentimentLexicon lexicon() {
+        return lexicon;
+    }
+
+    @Override
+    public SentenceSentiment score(SentenceInput sentence) {
+        SentenceAnalysis analysis = analyse(sentence);
+        Map<String, Double> targets = new LinkedHashMap<>();
+        analysis.targetRaw().forEach((target, raw) -> targets.put(target, Math.tanh(raw)));
+        return new SentenceSentiment(Math.tanh(analysis.sentenceRaw()), targets);
+    }
+
+    /** The sign of every sentiment word after negation ("+", "-"), and "flipped+"/"flipped-" where negation turned it. */
+    public List<String> cueSigns(SentenceInput sentence) {
+        List<String> signs = new ArrayList<>();
+        for (Cue cue : findCues(sentence.text(), sentence.tokens(), sentence.targets())) {
+            if (cue.kind().isPolar() && cue.value() != 0) {
+                String sign = cue.value() > 0 ? "+" : "-";
+                signs.add(sign);
+                if (Math.signum(cue.value()) != Math.signum(cue.entry().value())) {
+                    signs.add("flipped" + sign);
+                }
+            }
+        }
+        return signs;
+    }
+
+    /** The unsquashed sums and the role facts a trained model can use as features. */
+    public record SentenceAnalysis(double sentenceRaw, Map<String, Double> targetRaw,
+                                   Map<String, Set<String>> targetFacts) {
+    }
+
+    /** A lexicon word found at [start, end) of the sentence, with its value after negation and degree. */
+    record Cue(LexiconEntry entry, int start, int end, double value, boolean nominal) {
+        CueKind kind() {
+            return entry.kind();
+        }
+    }
+
+    /** A stretch of the sentence between clause breaks, with its weight and damping. */
+    record Clause(int start, int end, double weight, double damping, List<Cue> cues, boolean continuesPrevious,
+                  List<TargetSpan> mentions) {
+        Clause(int start, int end, double weight, double damping, List<Cue> cues, boolean continuesPrevious) {
+            this(start, end, weight, damping, cues, continuesPrevious, new ArrayList<>());
+        }
+    }
+
+    public SentenceAnalysis analyse(SentenceInput sentence) {
+        String text = sentence.text();
+        List<Cue> cues = findCues(text, sentence.tokens(), sentence.targets());
+        List<Clause> clauses = splitClauses(text, cues);
+        double sentenceRaw = 0;
+        for (Clause clause : clauses) {
+            for (Cue cue : clause.cues()) {
+                if (cue.kind().isPolar()) {
+                    sentenceRaw += clause.weight() * clause.damping() * cue.value();
+                }
+            }
+        }
+
+        Map<String, Double> targetRaw = new LinkedHashMap<>();
+        Map<String, Set<String>> facts = new LinkedHashMap<>();
+        for (TargetSpan span : sentence.targets()) {
+            targetRaw.putIfAbsent(span.target(), 0.0);
+            facts.putIfAbsent(span.target(), new LinkedHashSet<>());
+        }
+        Set<String> speakers = new LinkedHashSet<>();
+        List<String> chain = List.of();
+        String subject = null;
+        double leadIn = 0;
+        for (Clause clause : clauses) {
+            List<TargetSpan> inClause = sentence.targets().stream()
+                    .filter(t -> t.start() >= clause.start() && t.start() < clause.end())
+                    .sorted(java.util.Comparator.comparingInt(TargetSpan::start)).toList();
+            clause.mentions().addAll(inClause);
+            if (!inClause.isEmpty()) {
+                Map<String, List<TargetSpan>> positions = new LinkedHashMap<>();
+                for (TargetSpan t : inClause) {
+                    positions.computeIfAbsent(t.target(), k -> new ArrayList<>()).add(t);
+                }
+                for (var entry : positions.entrySet()) {
+                    double raw = 0;
+                    for (Cue cue : clause.cues()) {
+                        if (!cue.kind().isPolar()) {
+                            continue;
+                        }
+                        double best = 0;
+                        for (TargetSpan at : entry.getValue()) {
+                            double factor = roleFactor(text, at, cue, clause, facts.get(entry.getKey()));
+                            best = Math.abs(factor) > Math.abs(best) ? factor : best;
+                        }
+                        raw += best * cue.value();
+                    }
+                    targetRaw.merge(entry.getKey(), clause.weight() * clause.damping() * raw, Double::sum);
+                    for (Cue cue : clause.cues()) {
+                        if (cue.kind() == CueKind.SPEECH && entry.getValue().get(0).start() < cue.start()) {
+                            speakers.add(entry.getKey());
+                        }
+                    }
+                    if (clause.weight() > 1) {
+                        facts.get(entry.getKey()).add("in-contrast-clause");
+                    }
+                }
+                boolean opensWithName = opensWith(text, clause, inClause.get(0));
+                if (!opensWithName && subject != null && !positions.containsKey(subject)) {
+                    // "John Schulman，长年领导OpenAI团队": the dropped subject is still the topic
+                    inherit(text, subject, clause, speakers, facts, targetRaw);
+                }
+                if (opensWithName) {
+                    subject = inClause.get(0).target();
+                }
+                chain = List.copyOf(positions.keySet());
+            } else if (chain.isEmpty() && subject == null) {
+                if (opensWithOtherNoun(clause, sentence.tokens())) {
+                    // "我真的很喜欢Semafor，...": a clause with a subject of its own frames nobody else
+                    continue;
+                }
+                // a framing clause before anyone is named ("一场宫斗戏，差点让OpenAI...") colours the whole sentence
+                for (Cue cue : clause.cues()) {
+                    if (cue.kind().isPolar()) {
+                        leadIn += clause.weight() * clause.damping() * cue.value();
+                    }
+                }
+            } else {
+                if (subject != null) {
+                    inherit(text, subject, clause, speakers, facts, targetRaw);
+                }
+                for (String target : chain) {
+                    if (target.equals(subject)) {
+                        continue;
+                    }
+                    double share = clause.continuesPrevious() ? 1 : weights.inheritedOther();
+                    if (speakers.contains(target)) {
+                        share *= weights.speaker();
+                    }
+                    double raw = 0;
+                    for (Cue cue : clause.cues()) {
+                        if (cue.kind().isPolar()) {
+                            raw += (cue.kind() == CueKind.WORD ? 1 : 0.5) * cue.value();
+                        }
+                    }
+                    targetRaw.merge(target, share * clause.weight() * clause.damping() * raw, Double::sum);
+                }
+            }
+        }
+        for (String target : targetRaw.keySet()) {
+            boolean firstPersonOnly = sentence.targets().stream().filter(t -> t.target().equals(target))
+                    .allMatch(t -> FIRST_PERSON.contains(text.substring(Math.max(0, t.start()),
+                            Math.min(text.length(), Math.max(t.start(), t.end())))));
+            if (firstPersonOnly) {
+                // "我为此感到自豪": the speaker's own feelings are not a judgement of the speaker
+                targetRaw.put(target, targetRaw.get(target) * weights.speaker());
+            }
+        }
+        if (leadIn != 0) {
+            for (String target : targetRaw.keySet()) {
+                targetRaw.merge(target, weights.leadIn() * leadIn, Double::sum);
+            }
+        }
+        Map<String, Set<String>> frozenFacts = new LinkedHashMap<>();
+        facts.forEach((k, v) -> frozenFacts.put(k, Set.copyOf(v)));
+        return new SentenceAnalysis(sentenceRaw, targetRaw, frozenFacts);
+    }
+
+    /** Scores a clause that does not name its subject for the subject carried over from before. */
+    private void inherit(String text, String subject, Clause clause, Set<String> speakers,
+                         Map<String, Set<String>> facts, Map<String, Double> targetRaw) {
+        double share = clause.continuesPrevious() ? 1 : weights.inheritedSubject();
+        if (speakers.contains(subject)) {
+            share *= weights.speaker();
+        }
+        TargetSpan virtual = new TargetSpan(subject, clause.start() - 1, clause.start() - 1, true, 1);
+        double raw = 0;
+        for (Cue cue : clause.cues()) {
+            if (cue.kind().isPolar()) {
+                raw += roleFactor(text, virtual, cue, clause, facts.get(subject)) * cue.value();
+            }
+        }
+        targetRaw.merge(subject, share * clause.weight() * clause.damping() * raw, Double::sum);
+    }
+
+    /** Whether a clause begins with a noun or pronoun that names no target: it has a subject of its own. */
+    private static boolean opensWithOtherNoun(Clause clause, List<Token> tokens) {
+        for (Token token : tokens) {
+            if (token.start() < clause.start() || token.word().isBlank() || token.pos().startsWith("w")) {
+                continue;
+            }
+            if (token.start() >= clause.end()) {
+                return false;
+            }
+            for (Cue cue : clause.cues()) {
+                if (cue.start() == token.start() && cue.kind() == CueKind.CONTRAST) {
+                    return false;
+                }
+            }
+            String pos = token.pos();
+            return (pos.startsWith("n") && !pos.equals("nnt")) || pos.equals("rr");
+        }
+        return false;
+    }
+
+    /** Whether a clause begins with this mention (after punctuation and a contrast word): then it is the subject. */
+    private boolean opensWith(String text, Clause clause, TargetSpan first) {
+        int k = clause.start();
+        for (Cue cue : clause.cues()) {
+            if (cue.start() == k && cue.kind() == CueKind.CONTRAST) {
+                k = cue.end();
+            }
+        }
+        while (k < first.start() && k < text.length() && !Character.isLetterOrDigit(text.charAt(k))) {
+            k++;
+        }
+        return first.start() - k <= weights.subjectWindow();
+    }
+
+    /** How much of a sentiment cue falls on a target mentioned at {@code span} in the same clause. */
+    private double roleFactor(String text, TargetSpan span, Cue cue, Clause clause, Set<String> facts) {
+        double member = 1;
+        for (Cue other : clause.cues()) {
+            if (other.kind() == CueKind.MEMBER && other.start() >= span.end() && other.start() <= span.end() + 2
+                    && span.end() > span.start()) {
+                member = weights.acrossVerb();
+            }
+        }
+        return member * roleFactor(text, span.start(), cue, clause, facts);
+    }
+
+    private double roleFactor(String text, int at, Cue cue, Clause clause, Set<String> facts) {
+        int p = cue.start();
+        return switch (cue.kind()) {
+            case WORD -> wordFactor(text, at, cue, clause);
+            case PATIENT -> {
+                double f = patientFactor(at, cue, clause);
+                if (f > 0.5) {
+                    facts.add(cue.value() < 0 ? "patient-of-negative" : "patient-of-positive");
+                } else {
+                    facts.add(cue.value() < 0 ? "agent-of-negative-event" : "agent-of-positive-event");
+                }
+                yield f;
+            }
+            case AGENT -> {
+                double f = agentFactor(at, cue, clause);
+                if (f > 0.5) {
+                    facts.add(cue.value() < 0 ? "agent-of-wrongdoing" : "agent-of-good-deed");
+                }
+                yield f;
+            }
+            default -> 0;
+        };
+    }
+
+    private double wordFactor(String text, int at, Cue cue, Clause clause) {
+        int p = cue.start();
+        double object = 1;
+        if (at >= cue.end() && text.substring(cue.end(), Math.min(text.length(), at)).indexOf('的') < 0) {
+            // "重新加入董事会": a predicate speaks of its subject; the noun after it is its object or place
+            object = weights.objectOfWord();
+        }
+        if (cue.nominal() && at < p && !clause.cues().stream().anyMatch(c -> c.start() > at && c.start() < p
+                && (c.kind().isPolar() || c.kind().isRoleVerb()))
+                && p - at <= weights.possessorReach()) {
+            // "谷歌的支持", "马斯克的诉讼": the possessor of an event noun is its doer, not its object
+            return 0;
+        }
+        int lo = Math.min(at, p);
+        int hi = Math.max(at, p);
+        double factor = 1;
+        for (Cue other : clause.cues()) {
+            if (other.start() <= lo || other.start() >= hi) {
+                continue;
+            }
+            if (other.kind() == CueKind.SPEECH && at < p) {
+                factor = Math.min(factor, weights.speaker());
+            } else if (other.kind().isRoleVerb()) {
+                factor = Math.min(factor, weights.acrossVerb());
+            } else if (other.kind() == CueKind.CAUSATIVE && at < other.start()) {
+                factor = Math.min(factor, weights.acrossVerb());
+            }
+        }
+        return factor * object;
+    }
+
+    private double patientFactor(int at, Cue cue, Clause clause) {
+        int p = cue.start();
+        Cue marker = markerBefore(cue, clause);
+        if (at > p) {
+            return roleVerbBetween(p, at, clause) ? 0 : 1;
+        }
+        if (marker != null) {
+            return switch (marker.kind()) {
+                case PASSIVE -> at < marker.start() && !otherMentionBetween(at, marker.start(), clause) ? 1 : 0;
+                case DISPOSAL, OBJECT_MARKER -> at > marker.start() ? 1 : 0;
+                default -> 0;
+            };
+        }
+        return 0;
+    }
+
+    private double agentFactor(int at, Cue cue, Clause clause) {
+        int p = cue.start();
+        if (at > p) {
+            return 0;
+        }
+        Cue marker = markerBefore(cue, clause);
+        if (marker != null && marker.kind() == CueKind.PASSIVE) {
+            return at > marker.start() ? 1 : 0;
+        }
+        return roleVerbBetween(at, p, clause) || otherMentionBetween(at, p, clause) ? 0 : 1;
+    }
+
+    /** Whether another entity is named between two positions: then the nearer one fills the role. */
+    private static boolean otherMentionBetween(int at, int to, Clause clause) {
+        String self = null;
+        for (TargetSpan span : clause.mentions()) {
+            if (span.start() == at) {
+                self = span.target();
+            }
+        }
+        for (TargetSpan span : clause.mentions()) {
+            if (span.start() > at && span.start() < to && !span.target().equals(self)
+                    && !connectedByConjunction(span, at, clause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "奥特曼和布罗克曼被解雇": names joined by 和/与/及/、 share a role. */
+    private static boolean connectedByConjunction(TargetSpan later, int at, Clause clause) {
+        for (TargetSpan span : clause.mentions()) {
+            if (span.start() == at) {
+                return later.start() - span.end() <= 3 && later.start() > span.end();
+            }
+        }
+        return false;
+    }
+
+    /** The nearest passive, disposal or object marker before a verb with no other role verb in between. */
+    private static Cue markerBefore(Cue verb, Clause clause) {
+        Cue found = null;
+        for (Cue other : clause.cues()) {
+            if (other.start() >= verb.start()) {
+                break;
+            }
+            if (other.kind().isRoleVerb()) {
+                found = null;
+            } else if (other.kind() == CueKind.PASSIVE || other.kind() == CueKind.DISPOSAL
+                    || other.kind() == CueKind.OBJECT_MARKER) {
+                found = other;
+            }
+        }
+        return found;
+    }
+
+    private static boolean roleVerbBetween(int from, int to, Clause clause) {
+        for (Cue other : clause.cues()) {
+            if (other.start() > from && other.start() < to && other.kind().isRoleVerb()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Forward longest match of lexicon words. With tokens at hand, a one-character word must be a whole token and a
+     * longer one must start or end on a token boundary, so 好 inside 只好 is not read as praise.
+     */
+    List<Cue> findCues(String text, List<Token> tokens, List<TargetSpan> targets) {
+        int n = text.length();
+        boolean[] starts = new boolean[n + 1];
+        boolean[] ends = new boolean[n + 1];
+        boolean segmented = !tokens.isEmpty();
+        for (Token token : tokens) {
+            if (token.start() >= 0 && token.end() <= n && token.start() < token.end()) {
+                starts[token.start()] = true;
+                ends[token.end()] = true;
+            }
+        }
+        int[] opaqueUntil = new int[n + 1];
+        for (TargetSpan t : targets) {
+            for (int i = Math.max(0, t.start()); i < Math.min(n, t.end()); i++) {
+                opaqueUntil[i] = Math.max(opaqueUntil[i], t.end());
+            }
+        }
+        List<Cue> raw = new ArrayList<>();
+        List<LexiconEntry> candidates = new ArrayList<>();
+        int i = 0;
+        while (i < n) {
+            if (opaqueUntil[i] > i) {
+                i = opaqueUntil[i];
+                continue;
+            }
+            lexicon.matchesAt(text, i, candidates);
+            int matched = 0;
+            for (int c = candidates.size() - 1; c >= 0; c--) {
+                LexiconEntry entry = candidates.get(c);
+                int len = entry.word().length();
+                if (len > 1 && opaqueUntil[i + len - 1] > 0) {
+                    continue;
+                }
+                boolean fits = !segmented
+                        || (len == 1 ? starts[i] && ends[i + 1] : starts[i] || ends[i + len]);
+                if (fits) {
+                    raw.add(new Cue(entry, i, i + len, entry.value(), false));
+                    matched = len;
+                    break;
+                }
+            }
+            i += matched > 0 ? matched : 1;
+        }
+        return applyModifiers(text, raw);
+    }
+
+    /** Binds negators and degree adverbs to the sentiment word right after them. */
+    private List<Cue> applyModifiers(String text, List<Cue> raw) {
+        List<Cue> result = new ArrayList<>(raw.size());
+        for (int k = 0; k < raw.size(); k++) {
+            Cue cue = raw.get(k);
+            if (!cue.kind().isPolar()) {
+                result.add(cue);
+                continue;
+            }
+            double value = cue.value();
+            LexiconEntry entry = cue.entry();
+            boolean nominal = false;
+            if (cue.kind() != CueKind.WORD && cue.start() > 0 && NOMINALISERS.indexOf(text.charAt(cue.start() - 1)) >= 0) {
+                nominal = true;
+                // "X的起诉", "谷歌的支持": an event noun, not a verb with an agent and a patient
+                entry = new LexiconEntry(entry.word(), entry.value(), CueKind.WORD);
+                value *= weights.nominalEvent();
+            }
+            int boundary = cue.start();
+            int gap = 0;
+            for (int j = k - 1; j >= 0; j--) {
+                Cue before = raw.get(j);
+                if (before.kind().isPolar() || before.kind().isRoleVerb() || before.kind() == CueKind.CONTRAST) {
+                    break;
+                }
+                gap += boundary - before.end();
+                if (gap > weights.modifierReach() || hasBreak(text, before.end(), boundary)) {
+                    break;
+                }
+                if (before.kind() == CueKind.NEGATOR) {
+                    value *= weights.negation() * before.value();
+                } else if (before.kind() == CueKind.DEGREE) {
+                    value *= before.value();
+                }
+                boundary = before.start();
+            }
+            result.add(new Cue(entry, cue.start(), cue.end(), Math.max(-1.5, Math.min(1.5, value)), nominal));
+        }
+        return result;
+    }
+
+    private static boolean hasBreak(String text, int from, int to) {
+        for (int i = Math.max(0, from); i < Math.min(text.length(), to); i++) {
+            if (CLAUSE_BREAKS.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Splits on clause punctuation and before contrast words; weighs and damps each clause. */
+    List<Clause> splitClauses(String text, List<Cue> cues) {
+        List<int[]> bounds = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (CLAUSE_BREAKS.indexOf(text.charAt(i)) >= 0) {
+                bounds.add(new int[] {start, i + 1});
+                start = i + 1;
+            }
+        }
+        if (start < text.length()) {
+            bounds.add(new int[] {start, text.length()});
+        }
+        List<int[]> split = new ArrayList<>();
+        for (int[] b : bounds) {
+            int from = b[0];
+            int continues = 0;
+            for (Cue cue : cues) {
+                if (cue.kind() == CueKind.CONTRAST && cue.start() > from && cue.start() < b[1]
+                        && !text.substring(from, cue.start()).isBlank()) {
+                    split.add(new int[] {from, cue.start(), continues});
+                    from = cue.start();
+                    continues = 1;
+                }
+            }
+            split.add(new int[] {from, b[1], continues});
+        }
+        List<Clause> clauses = new ArrayList<>();
+        int lastContrast = -1;
+        int next = 0;
+        for (int c = 0; c < split.size(); c++) {
+            int[] b = split.get(c);
+            List<Cue> inside = new ArrayList<>();
+            while (next < cues.size() && cues.get(next).start() < b[1]) {
+                if (cues.get(next).start() >= b[0]) {
+                    inside.add(cues.get(next));
+                }
+                next++;
+            }
+            double contrast = 1;
+            double damping = 1;
+            for (Cue cue : inside) {
+                if (cue.kind() == CueKind.CONTRAST && text.substring(b[0], cue.start()).isBlank()) {
+                    contrast = cue.value();
+                }
+                if (cue.kind() == CueKind.HEDGE || cue.kind() == CueKind.QUESTION) {
+                    damping = Math.min(damping, cue.value());
+                }
+            }
+            char last = text.charAt(b[1] - 1);
+            if (last == '？' || last == '?') {
+                damping = Math.min(damping, weights.question());
+            }
+            if (contrast > 1) {
+                lastContrast = c;
+            }
+            clauses.add(new Clause(b[0], b[1], contrast, damping, inside, b[2] == 1));
+        }
+        if (lastContrast > 0) {
+            for (int c = 0; c < lastContrast; c++) {
+                Clause before = clauses.get(c);
+                clauses.set(c, new Clause(before.start(), before.end(), before.weight() * weights.beforeContrast(),
+                        before.damping(), before.cues(), before.continuesPrevious()));
+            }
+        }
+        return clauses;
+    }
+}

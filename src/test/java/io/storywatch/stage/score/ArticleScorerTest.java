@@ -1,0 +1,120 @@
+package io.storywatch.stage.score;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.storywatch.event.EntitiesTagged;
+import io.storywatch.event.EntityMentions;
+import io.storywatch.event.FactionScore;
+import io.storywatch.event.Mention;
+import io.storywatch.event.Sentence;
+import io.storywatch.event.StanceScored;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ArticleScorerTest {
+
+    static final ArticleScorer SCORER = new ArticleScorer(
+            new RuleSentimentModel(SentimentLexicon.loadDefault()), List.of("safety", "acceleration"));
+
+    /** A tagged article built from sentences; entities are found by surface form, in every sentence. */
+    static EntitiesTagged article(String id, List<String> sentences, List<EntityMentions> entities) {
+        StringBuilder text = new StringBuilder();
+        List<Sentence> parsed = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            int start = text.length();
+            text.append(sentences.get(i));
+            var tokens = Sentences.tokens(sentences.get(i)).stream()
+                    .map(t -> new io.storywatch.event.Token(t.word(), t.pos(), t.start() + start, t.end() + start))
+                    .toList();
+            parsed.add(new Sentence(i, start, text.length(), sentences.get(i), tokens));
+            if (i == 0) {
+                text.append('\n');
+            }
+        }
+        return new EntitiesTagged(EntitiesTagged.SCHEMA_VERSION, id, sentences.get(0), text.toString(),
+                "2023-11-18T00:00:00Z", "test", null, "zh", "hash-" + id, null, parsed, entities, List.of(),
+                0.9, true, Map.of("segmenter", "hanlp-test", "story", "story-test"));
+    }
+
+    static EntityMentions entity(String id, List<String> factions, List<Sentence> sentences, String... names) {
+        List<Mention> mentions = new ArrayList<>();
+        for (Sentence sentence : sentences) {
+            for (String name : names) {
+                int at = sentence.text().indexOf(name);
+                if (at >= 0) {
+                    mentions.add(Mention.named(sentence.start() + at, sentence.start() + at + name.length(), name,
+                            sentence.index()));
+                }
+            }
+        }
+        return new EntityMentions(id, "person", factions, mentions);
+    }
+
+    static EntitiesTagged firingArticle() {
+        EntitiesTagged bare = article("a1", List.of("OpenAI董事会与奥特曼", "董事会解雇了奥特曼。",
+                "苏茨克维事后表示后悔。", "员工力挺奥特曼，批评董事会草率。"), List.of());
+        List<EntityMentions> entities = List.of(
+                entity("sam-altman", List.of("acceleration"), bare.sentences(), "奥特曼"),
+                entity("ilya-sutskever", List.of("safety"), bare.sentences(), "苏茨克维"),
+                entity("openai-board", List.of(), bare.sentences(), "董事会"));
+        return article("a1", bare.sentences().stream().map(Sentence::text).toList(), entities);
+    }
+
+    @Test
+    void shouldScoreEachMentionedEntityInEachSentence() {
+        StanceScored scored = SCORER.score(firingArticle());
+        assertEquals(4, scored.sentences().size());
+        assertEquals(Map.of("sam-altman", "neg", "openai-board", "neu"), labels(scored, 1));
+        assertEquals(Map.of("sam-altman", "pos", "openai-board", "neg"), labels(scored, 3));
+    }
+
+    @Test
+    void shouldLabelFactionsIncludingAbsentAndMixed() {
+        StanceScored scored = SCORER.score(firingArticle());
+        assertEquals("mixed", scored.factions().get("acceleration").label());
+        assertEquals(3, scored.factions().get("acceleration").mentions());
+        FactionScore safety = scored.factions().get("safety");
+        assertEquals(1, safety.mentions());
+        assertTrue(List.of("neg", "neu").contains(safety.label()));
+
+        EntitiesTagged noSafety = article("a2", List.of("奥特曼回归", "奥特曼重返OpenAI，大获成功。"), List.of());
+        noSafety = article("a2", List.of("奥特曼回归", "奥特曼重返OpenAI，大获成功。"),
+                List.of(entity("sam-altman", List.of("acceleration"), noSafety.sentences(), "奥特曼")));
+        StanceScored second = SCORER.score(noSafety);
+        assertEquals(new FactionScore(0, "absent", 0), second.factions().get("safety"));
+        assertEquals("pos", second.factions().get("acceleration").label());
+    }
+
+    @Test
+    void shouldWeighImplicitMentionsByTheirConfidence() {
+        EntitiesTagged bare = article("a3", List.of("标题", "奥特曼大获成功。", "他遭到解雇。"), List.of());
+        Sentence first = bare.sentences().get(1);
+        Sentence second = bare.sentences().get(2);
+        EntityMentions altman = new EntityMentions("sam-altman", "person", List.of("acceleration"), List.of(
+                Mention.named(first.start(), first.start() + 3, "奥特曼", 1),
+                new Mention(second.start(), second.start() + 1, "他", 2, true, 0.25)));
+        StanceScored scored = SCORER.score(article("a3", List.of("标题", "奥特曼大获成功。", "他遭到解雇。"), List.of(altman)));
+        double pos = scored.sentences().get(1).targets().get("sam-altman").score();
+        double neg = scored.sentences().get(2).targets().get("sam-altman").score();
+        assertTrue(pos > 0 && neg < 0);
+        double expected = Math.round((pos + 0.25 * neg) / 1.25 * 1000) / 1000.0;
+        assertEquals(expected, scored.entityScores().get("sam-altman").score(), 1e-9);
+        assertEquals(2, scored.entityScores().get("sam-altman").mentions());
+    }
+
+    @Test
+    void shouldCarryTheInputVersionsAndNameTheSentimentModel() {
+        StanceScored scored = SCORER.score(firingArticle());
+        assertEquals(Map.of("segmenter", "hanlp-test", "story", "story-test",
+                "sentiment", "rules-" + SentimentLexicon.loadDefault().version()), scored.versions());
+    }
+
+    private static Map<String, String> labels(StanceScored scored, int sentence) {
+        Map<String, String> labels = new java.util.TreeMap<>();
+        scored.sentences().get(sentence).targets().forEach((id, t) -> labels.put(id, t.label()));
+        return labels;
+    }
+}

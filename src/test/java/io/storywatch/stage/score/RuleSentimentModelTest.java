@@ -1,0 +1,147 @@
+package io.storywatch.stage.score;
+
+import static io.storywatch.stage.score.Sentences.sentence;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class RuleSentimentModelTest {
+
+    private static final RuleSentimentModel RULES = new RuleSentimentModel(SentimentLexicon.loadDefault());
+    private static final Labelling LABELS = Labelling.DEFAULT;
+
+    private static String label(SentenceInput input, String target) {
+        return LABELS.label(RULES.score(input).targets().get(target));
+    }
+
+    private static double target(SentenceInput input, String target) {
+        return RULES.score(input).targets().get(target);
+    }
+
+    private static double overall(String text) {
+        return RULES.score(sentence(text)).sentiment();
+    }
+
+    @Test
+    void shouldMarkThePatientOfAFiringNegativeAndLeaveTheBoardNeutral() {
+        SentenceInput input = sentence("董事会解雇了奥特曼。", "董事会", "openai-board", "奥特曼", "sam-altman");
+        assertEquals("neg", label(input, "sam-altman"));
+        assertEquals("neu", label(input, "openai-board"));
+    }
+
+    @Test
+    void shouldFindThePatientOfAPassiveBeforeBei() {
+        SentenceInput input = sentence("奥特曼被董事会突然解雇。", "董事会", "openai-board", "奥特曼", "sam-altman");
+        assertEquals("neg", label(input, "sam-altman"));
+        assertEquals("neu", label(input, "openai-board"));
+    }
+
+    @Test
+    void shouldBlameTheDefendantAndTheBetrayerNotThePlaintiff() {
+        SentenceInput input = sentence("马斯克起诉OpenAI，称其背叛了初心。", "马斯克", "elon-musk", "OpenAI", "openai");
+        assertEquals("neg", label(input, "openai"));
+        assertEquals("neu", label(input, "elon-musk"));
+    }
+
+    @Test
+    void shouldBlameTheTargetOfACriticismNotItsSource() {
+        SentenceInput input = sentence("莱克公开批评OpenAI。", "莱克", "jan-leike", "OpenAI", "openai");
+        assertEquals("neg", label(input, "openai"));
+        assertEquals("neu", label(input, "jan-leike"));
+    }
+
+    @Test
+    void shouldKeepTheSpeakerApartFromTheJudgementItUtters() {
+        SentenceInput input = sentence("马斯克称奥特曼是个骗子。", "马斯克", "elon-musk", "奥特曼", "sam-altman");
+        assertEquals("neg", label(input, "sam-altman"));
+        assertEquals("neu", label(input, "elon-musk"));
+    }
+
+    @Test
+    void shouldGiveTheSupportedSidePraiseAndTheSupporterNone() {
+        SentenceInput input = sentence("微软力挺奥特曼。", "微软", "microsoft", "奥特曼", "sam-altman");
+        assertEquals("pos", label(input, "sam-altman"));
+        assertEquals("neu", label(input, "microsoft"));
+    }
+
+    @Test
+    void shouldTurnANegatedFailureAround() {
+        assertTrue(overall("这次发布并非失败。") > 0);
+        assertTrue(overall("这次发布是失败。") < 0);
+    }
+
+    @Test
+    void shouldTurnNegatedSupportIntoOpposition() {
+        SentenceInput input = sentence("员工并不支持布罗克曼。", "布罗克曼", "greg-brockman");
+        assertEquals("neg", label(input, "greg-brockman"));
+    }
+
+    @Test
+    void shouldNotNegateAWordOutsideTheNegatorsReach() {
+        assertTrue(overall("他没有出席，发布会很成功。") > 0);
+    }
+
+    @Test
+    void shouldLetTheClauseAfterAContrastDecide() {
+        SentenceInput input = sentence("奥特曼的做法有些激进，但是非常成功。", "奥特曼", "sam-altman");
+        assertEquals("pos", label(input, "sam-altman"));
+        SentenceInput reversed = sentence("奥特曼的做法非常成功，但是极其危险。", "奥特曼", "sam-altman");
+        assertEquals("neg", label(reversed, "sam-altman"));
+    }
+
+    @Test
+    void shouldReadQueContrastInsideOneClause() {
+        SentenceInput input = sentence("苏茨克维贡献巨大，却被排挤出局。", "苏茨克维", "ilya-sutskever");
+        assertEquals("neg", label(input, "ilya-sutskever"));
+    }
+
+    @Test
+    void shouldScaleWithDegreeAdverbs() {
+        assertTrue(overall("员工非常失望。") < overall("员工失望。"));
+        assertTrue(overall("员工失望。") < overall("员工有点失望。"));
+        assertTrue(overall("员工有点失望。") < 0);
+    }
+
+    @Test
+    void shouldDampHedgedAndQuestionedJudgements() {
+        SentenceInput plain = sentence("布罗克曼失败了。", "布罗克曼", "greg-brockman");
+        SentenceInput hedged = sentence("布罗克曼或许失败了。", "布罗克曼", "greg-brockman");
+        SentenceInput asked = sentence("布罗克曼失败了吗？", "布罗克曼", "greg-brockman");
+        double plainScore = target(plain, "greg-brockman");
+        assertTrue(plainScore < 0);
+        assertTrue(Math.abs(target(hedged, "greg-brockman")) < Math.abs(plainScore));
+        assertTrue(Math.abs(target(asked, "greg-brockman")) < Math.abs(plainScore));
+    }
+
+    @Test
+    void shouldCountAQuotedJudgementAsTheSentencesTone() {
+        SentenceInput input = sentence("“OpenAI的做法令人失望，”莱克说。", "OpenAI", "openai", "莱克", "jan-leike");
+        assertEquals("neg", label(input, "openai"));
+        assertEquals("neu", label(input, "jan-leike"));
+        assertTrue(RULES.score(input).sentiment() < 0);
+    }
+
+    @Test
+    void shouldLeaveAPlainFactualReportNeutral() {
+        SentenceInput input = sentence("2015年，奥特曼与马斯克共同创立了OpenAI。",
+                "奥特曼", "sam-altman", "马斯克", "elon-musk", "OpenAI", "openai");
+        assertEquals("neu", label(input, "sam-altman"));
+        assertEquals("neu", label(input, "elon-musk"));
+        assertEquals("neu", label(input, "openai"));
+    }
+
+    @Test
+    void shouldJudgeEachTargetByItsOwnClause() {
+        SentenceInput input = sentence("Anthropic发展迅猛、广受好评，OpenAI则陷入混乱。",
+                "Anthropic", "anthropic", "OpenAI", "openai");
+        assertEquals("pos", label(input, "anthropic"));
+        assertEquals("neg", label(input, "openai"));
+    }
+
+    @Test
+    void shouldCarryTheSubjectIntoAClauseWithoutOne() {
+        SentenceInput input = sentence("奥特曼回到OpenAI，重新担任CEO，可谓大获成功。", "奥特曼", "sam-altman", "OpenAI", "openai");
+        assertEquals("pos", label(input, "sam-altman"));
+    }
+}
