@@ -281,9 +281,9 @@
       xAxis: { type: 'time' },
       yAxis: { type: 'value', minInterval: 1, name: '篇 articles' },
       series: [
-        { name: '原创 originals', type: 'bar', stack: 'coverage', color: '#1f3b57', barMaxWidth: 18,
+        { name: '原创 originals', type: 'bar', stack: 'coverage', color: '#1f3b57', barMaxWidth: 18, barMinWidth: 3,
           data: coverage.map((p) => [t(p), p.articles]) },
-        { name: '转载 copies', type: 'bar', stack: 'coverage', color: '#9fb3c8', barMaxWidth: 18,
+        { name: '转载 copies', type: 'bar', stack: 'coverage', color: '#9fb3c8', barMaxWidth: 18, barMinWidth: 3,
           data: coverage.map((p) => [t(p), p.copies]) },
       ],
     }, { replaceMerge: ['series'] });
