@@ -1,5 +1,7 @@
 package io.storywatch.topic;
 
+import io.storywatch.story.StoryDefinition;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,15 +35,16 @@ class TopicCatalogTest {
     private static final Path COMPOSE = Path.of("docker-compose.yml");
 
     /** The event record each topic's value carries; a new topic needs a line here too. */
-    private static final Map<String, Class<? extends Record>> VALUE_RECORDS = Map.of(
-            "news.articles.raw", RawArticle.class,
-            "news.articles.rejected", ArticleRejected.class,
-            "news.articles.clean", ArticleCleaned.class,
-            "news.articles.segmented", ArticleSegmented.class,
-            "news.articles.tagged", EntitiesTagged.class,
-            "news.articles.scored", StanceScored.class,
-            "news.faction-sentiment", FactionSentimentWindow.class,
-            "news.entity-sentiment", EntitySentimentWindow.class);
+    private static final Map<String, Class<? extends Record>> VALUE_RECORDS = Map.ofEntries(
+            Map.entry("news.articles.raw", RawArticle.class),
+            Map.entry("news.articles.rejected", ArticleRejected.class),
+            Map.entry("news.articles.clean", ArticleCleaned.class),
+            Map.entry("news.articles.segmented", ArticleSegmented.class),
+            Map.entry("news.articles.tagged", EntitiesTagged.class),
+            Map.entry("news.articles.scored", StanceScored.class),
+            Map.entry("news.faction-sentiment", FactionSentimentWindow.class),
+            Map.entry("news.entity-sentiment", EntitySentimentWindow.class),
+            Map.entry("news.stories", StoryDefinition.class));
 
     private static Set<String> codeTopics() {
         return Topics.all().stream().map(Topic::name).collect(Collectors.toCollection(TreeSet::new));
