@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 EvaluateCommand.class,
                 TrainCommand.class,
                 PredictCommand.class,
+                ServeCommand.class,
         })
 public final class StoryWatch {
 
