@@ -1,6 +1,10 @@
 package io.storywatch.cli;
 
+import io.storywatch.analysis.ArticleAnalyzer;
 import io.storywatch.eval.ArticleTagging;
+import io.storywatch.story.Faction;
+import io.storywatch.story.Stories;
+import io.storywatch.story.StoryDefinition;
 import io.storywatch.eval.Gold;
 import io.storywatch.eval.OracleTagging;
 import io.storywatch.eval.ScoringCost;
@@ -72,8 +76,9 @@ public final class EvaluateSentimentCommand implements Callable<Integer> {
             tagging = oracleTagging;
             factions = oracleTagging.factions();
         } else {
-            tagging = streamTagging();
-            factions = List.of("acceleration", "safety");
+            StoryDefinition story = Stories.defaultStory();
+            tagging = streamTagging(story);
+            factions = story.factions().stream().map(Faction::id).sorted().toList();
         }
         ArticleScorer scorer = new ArticleScorer(sentimentModel, factions);
         SentimentEvaluation.Report report = SentimentEvaluation.run(raw, labels, tagging, scorer);
@@ -92,13 +97,10 @@ public final class EvaluateSentimentCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * The stream's own normalise, segment and tag code, so the evaluation measures what the pipeline writes.
-     * Wired in when the segment and tag stages are merged; until then only the oracle runs.
-     */
-    static ArticleTagging streamTagging() {
-        throw new UnsupportedOperationException(
-                "the stream's segment and tag stages are not wired into evaluate yet: use --oracle-entities");
+    /** The stream's own normalise, segment and tag code, so the evaluation measures what the pipeline writes. */
+    static ArticleTagging streamTagging(StoryDefinition story) {
+        ArticleAnalyzer analyzer = ArticleAnalyzer.forStory(story, SentimentModels.rulesOnly());
+        return article -> analyzer.tagged(Json.toBytes(article));
     }
 
     static List<RawArticle> readArticles(Path path) throws IOException {

@@ -17,9 +17,11 @@ import picocli.CommandLine.Command;
                 TailCommand.class,
                 TopicsCommand.class,
                 ResetCommand.class,
+                AnalyzeCommand.class,
                 EvaluateCommand.class,
                 TrainCommand.class,
                 PredictCommand.class,
+                ServeCommand.class,
         })
 public final class StoryWatch {
 

@@ -1,6 +1,13 @@
 package io.storywatch.runtime;
 
+import io.storywatch.analysis.ArticleAnalyzer;
 import io.storywatch.stage.Stage;
+import io.storywatch.stage.score.ScoreStage;
+import io.storywatch.stage.score.SentimentModels;
+import io.storywatch.stage.segment.SegmentStage;
+import io.storywatch.stage.tag.TagStage;
+import io.storywatch.story.Stories;
+import io.storywatch.story.StoryDefinition;
 import io.storywatch.stage.aggregate.AggregateSettings;
 import io.storywatch.stage.aggregate.AggregateStage;
 import io.storywatch.stage.ingest.IngestStage;
@@ -19,10 +26,18 @@ final class StandardStages {
     static Map<String, Function<StageSettings, Stage>> registry() {
         Map<String, Function<StageSettings, Stage>> stages = new LinkedHashMap<>();
         stages.put("ingest", settings -> new IngestStage());
+        stages.put("segment", settings -> new SegmentStage(story(settings)));
+        stages.put("tag", settings -> new TagStage(story(settings)));
+        stages.put("score", settings -> new ScoreStage(
+                ArticleAnalyzer.scorerFor(story(settings), SentimentModels.loadDefault())));
         // stream time waits for every scored partition, as many as topics/ creates
         stages.put("aggregate", settings -> new AggregateStage(AggregateSettings.defaults()
                 .withGrace(settings.aggregateGrace())
                 .withScoredPartitions(TopicCatalog.fromClasspath().spec(Topics.SCORED).partitions())));
         return stages;
+    }
+
+    private static StoryDefinition story(StageSettings settings) {
+        return settings.storyFile().map(Stories::load).orElseGet(Stories::defaultStory);
     }
 }
