@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public final class RuleSentimentModel implements SentimentModel {
 
-    private static final String CLAUSE_BREAKS = "，,；;。！!？?：:…\n";
+    private static final String CLAUSE_BREAKS = "，,；;。！!？?：:…\n—";
     private static final String NOMINALISERS = "的之";
     private static final Set<String> FIRST_PERSON = Set.of("我", "我们", "本人", "咱们");
 
