@@ -69,7 +69,12 @@ public final class EvaluateSentimentCommand implements Callable<Integer> {
             tagging = oracleTagging;
             factions = oracleTagging.factions();
         } else {
-            tagging = streamTagging();
+            try {
+                tagging = streamTagging();
+            } catch (UnsupportedOperationException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
             factions = List.of("acceleration", "safety");
         }
         ArticleScorer scorer = new ArticleScorer(sentimentModel, factions);
