@@ -1,6 +1,10 @@
 package io.storywatch.cli;
 
+import io.storywatch.analysis.ArticleAnalyzer;
 import io.storywatch.eval.ArticleTagging;
+import io.storywatch.story.Faction;
+import io.storywatch.story.Stories;
+import io.storywatch.story.StoryDefinition;
 import io.storywatch.eval.Gold;
 import io.storywatch.eval.OracleTagging;
 import io.storywatch.eval.ScoringCost;
@@ -69,13 +73,9 @@ public final class EvaluateSentimentCommand implements Callable<Integer> {
             tagging = oracleTagging;
             factions = oracleTagging.factions();
         } else {
-            try {
-                tagging = streamTagging();
-            } catch (UnsupportedOperationException e) {
-                System.err.println(e.getMessage());
-                return 2;
-            }
-            factions = List.of("acceleration", "safety");
+            StoryDefinition story = Stories.defaultStory();
+            tagging = streamTagging(story);
+            factions = story.factions().stream().map(Faction::id).sorted().toList();
         }
         ArticleScorer scorer = new ArticleScorer(sentimentModel, factions);
         SentimentEvaluation.Report report = SentimentEvaluation.run(raw, labels, tagging, scorer);
@@ -94,13 +94,10 @@ public final class EvaluateSentimentCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * The stream's own normalise, segment and tag code, so the evaluation measures what the pipeline writes.
-     * Wired in when the segment and tag stages are merged; until then only the oracle runs.
-     */
-    static ArticleTagging streamTagging() {
-        throw new UnsupportedOperationException(
-                "the stream's segment and tag stages are not wired into evaluate yet: use --oracle-entities");
+    /** The stream's own normalise, segment and tag code, so the evaluation measures what the pipeline writes. */
+    static ArticleTagging streamTagging(StoryDefinition story) {
+        ArticleAnalyzer analyzer = ArticleAnalyzer.forStory(story, SentimentModels.rulesOnly());
+        return article -> analyzer.tagged(Json.toBytes(article));
     }
 
     static List<RawArticle> readArticles(Path path) throws IOException {
@@ -126,8 +123,10 @@ public final class EvaluateSentimentCommand implements Callable<Integer> {
             System.out.printf("  %-6s %6d %6d %6d %8d%n", row.getKey(), row.getValue().get("pos"),
                     row.getValue().get("neg"), row.getValue().get("neu"), row.getValue().get("missing"));
         }
-        System.out.printf("faction label accuracy: %.4f over %d article labels%n", report.factionAccuracy(),
-                report.factionLabels());
+        System.out.printf("faction label accuracy: %.4f over %d article labels (from the gold sentences and the "
+                + "headline, as annotated)%n", report.factionAccuracy(), report.factionLabels());
+        System.out.printf("faction label accuracy from every sentence of the article: %.4f%n",
+                report.factionAccuracyWholeArticle());
         report.factionConfusion().forEach((gold, row) -> System.out.printf("  gold %-7s -> %s%n", gold, row));
         System.out.printf("scoring time: %.1f ms total%n", report.scoringMillis());
     }

@@ -1,5 +1,8 @@
 package io.storywatch.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,6 +11,13 @@ import picocli.CommandLine.Command;
         description = "Event-sourced news-analysis pipeline on Kafka Streams.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                RunCommand.class,
+                DemoCommand.class,
+                FeedCommand.class,
+                TailCommand.class,
+                TopicsCommand.class,
+                ResetCommand.class,
+                AnalyzeCommand.class,
                 EvaluateCommand.class,
                 TrainCommand.class,
                 PredictCommand.class,
@@ -19,6 +29,21 @@ public final class StoryWatch {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new StoryWatch()).setCaseInsensitiveEnumValuesAllowed(true);
+        // UTF-8 whatever the locale says: articles and topic records are Chinese text.
+        return new CommandLine(new StoryWatch()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
+                .setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true))
+                .setExecutionExceptionHandler(StoryWatch::reportUsageProblem);
+    }
+
+    /** A wrong path, stage name or broker address deserves one line, not a stack trace. */
+    private static int reportUsageProblem(Exception error, CommandLine command, CommandLine.ParseResult parsed)
+            throws Exception {
+        if (error instanceof IllegalArgumentException || error instanceof IllegalStateException
+                || error instanceof java.io.UncheckedIOException) {
+            command.getErr().println("storywatch " + command.getCommandName() + ": " + error.getMessage());
+            return 1;
+        }
+        throw error;
     }
 }

@@ -8,6 +8,8 @@ import io.storywatch.event.EntitySentimentWindow;
 import io.storywatch.event.FactionSentimentWindow;
 import io.storywatch.event.StanceScored;
 import io.storywatch.json.JsonSerde;
+import io.storywatch.story.StoryDefinition;
+import io.storywatch.story.StorySerde;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -28,6 +30,9 @@ public final class Topics {
             new Topic<>("news.articles.segmented", Serdes.String(), JsonSerde.of(ArticleSegmented.class));
     public static final Topic<String, EntitiesTagged> TAGGED =
             new Topic<>("news.articles.tagged", Serdes.String(), JsonSerde.of(EntitiesTagged.class));
+    /** Compacted: the latest definition of each story, read as a global table by segment and tag. */
+    public static final Topic<String, StoryDefinition> STORIES =
+            new Topic<>("news.stories", Serdes.String(), StorySerde.lenient());
     public static final Topic<String, StanceScored> SCORED =
             new Topic<>("news.articles.scored", Serdes.String(), JsonSerde.of(StanceScored.class));
     public static final Topic<String, FactionSentimentWindow> FACTION_SENTIMENT =
@@ -39,6 +44,7 @@ public final class Topics {
     }
 
     public static List<Topic<?, ?>> all() {
-        return List.of(RAW, REJECTED, CLEAN, SEGMENTED, TAGGED, SCORED, FACTION_SENTIMENT, ENTITY_SENTIMENT);
+        return List.of(RAW, REJECTED, CLEAN, SEGMENTED, TAGGED, SCORED, FACTION_SENTIMENT, ENTITY_SENTIMENT,
+                STORIES);
     }
 }

@@ -1,0 +1,125 @@
+package io.storywatch.cli;
+
+import io.storywatch.runtime.PipelineFactory;
+import io.storywatch.runtime.PipelineRunner;
+import io.storywatch.runtime.PipelineSession;
+import io.storywatch.runtime.StageSettings;
+import io.storywatch.runtime.TopicApplier.TopicStatus;
+import io.storywatch.stage.Stage;
+import io.storywatch.topic.TopicCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.io.PrintWriter;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the pipeline until it is told to stop: the long-running job of storywatch. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run the pipeline's stages until SIGTERM/SIGINT.",
+                "Without --bootstrap-servers, starts an embedded single-node Kafka broker with its data in "
+                        + "DATA_DIR/kafka (kept across restarts), prints one line bootstrap.servers=HOST:PORT to "
+                        + "stdout and writes it to DATA_DIR/bootstrap.servers. Then creates missing topics from "
+                        + "topics/ and starts the stages, exactly-once."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
+            description = "Use this Kafka cluster instead of the embedded broker.")
+    String bootstrapServers;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
+            description = "Broker data (embedded only), stage state and the bootstrap.servers file. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    Path dataDir;
+
+    @Option(names = "--stages", paramLabel = "STAGE", split = ",",
+            description = "Stages to run, default all, in pipeline order: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = StageNames.class)
+    List<String> stages = List.of();
+
+    @Option(names = "--story", paramLabel = "FILE", description = "Story definition to use instead of the bundled one.")
+    Path story;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
+            description = "Client port of the embedded broker; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--replication-factor", paramLabel = "N",
+            description = "Replication of created topics and of the stages' internal topics. Default: 1 on the "
+                    + "embedded broker; else topics/ and the broker's default.")
+    Short replicationFactor;
+
+    private final PipelineFactory factory;
+
+    public RunCommand() {
+        this(PipelineFactory.standard());
+    }
+
+    RunCommand(PipelineFactory factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        List<Stage> selected = factory.stages(stages, StageSettings.defaults().withStoryFile(story));
+        Files.createDirectories(dataDir);
+        try (ShutdownSignal signal = ShutdownSignal.install();
+             PipelineSession session = open()) {
+            List<TopicStatus> topics = session.applyTopics(TopicCatalog.fromClasspath());
+            Reports.topicStatuses(topics).forEach(err::println);
+            if (selected.isEmpty()) {
+                err.println("no stages to run");
+            }
+            PipelineRunner runner = session.startStages(selected, session.streamsSettings());
+            err.println("starting stages " + selected.stream().map(Stage::name).toList() + "; stop with Ctrl-C");
+            Set<String> reported = new HashSet<>();
+            boolean running = false;
+            while (!signal.await(Duration.ofSeconds(1))) {
+                if (!running && runner.allRunning()) {
+                    running = true;
+                    err.println("all stages running");
+                }
+                runner.failures().forEach((stage, error) -> {
+                    if (reported.add(stage)) {
+                        err.println("stage " + stage + " stopped: " + error);
+                    }
+                });
+                if (!selected.isEmpty() && !runner.anyRunning()) {
+                    err.println("every stage has stopped");
+                    break;
+                }
+            }
+            err.println("stopping");
+            return runner.failures().isEmpty() ? 0 : 1;
+        }
+    }
+
+    private PipelineSession open() {
+        if (bootstrapServers != null) {
+            return PipelineSession.connect(bootstrapServers, dataDir, Optional.ofNullable(replicationFactor));
+        }
+        PipelineSession session = PipelineSession.startEmbedded(dataDir, port);
+        spec.commandLine().getOut().println(PipelineSession.bootstrapLine(session.bootstrapServers()));
+        spec.commandLine().getOut().flush();
+        return session;
+    }
+
+    /** The registered stage names, for --help. */
+    static final class StageNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return PipelineFactory.standard().stageNames().iterator();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.storywatch.stage.segment;
+
+import io.storywatch.event.ArticleCleaned;
+import io.storywatch.event.ArticleSegmented;
+import io.storywatch.stage.Stage;
+import io.storywatch.story.StoryDefinition;
+import io.storywatch.topic.Topic;
+import io.storywatch.topic.Topics;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.GlobalKTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The segment stage: news.articles.clean to news.articles.segmented, with the current story's names in the
+ * segmenter's dictionary (followed on news.stories) so that no known name is cut apart.
+ */
+public final class SegmentStage implements Stage {
+
+    static final String STORIES_STORE = "segment-stories";
+
+    private final StoryDefinition defaultStory;
+    private final Function<StoryDefinition, Segmenter> segmenterFactory;
+    private final Map<String, Segmenter> segmenters = new ConcurrentHashMap<>();
+
+    /** Segments with HanLP and the story's names; {@code defaultStory} until its id is published on news.stories. */
+    public SegmentStage(StoryDefinition defaultStory) {
+        this(defaultStory, HanLpSegmenter::forStory);
+    }
+
+    public SegmentStage(StoryDefinition defaultStory, Function<StoryDefinition, Segmenter> segmenterFactory) {
+        this.defaultStory = defaultStory;
+        this.segmenterFactory = segmenterFactory;
+    }
+
+    @Override
+    public String name() {
+        return "segment";
+    }
+
+    @Override
+    public Topic<?, ?> input() {
+        return Topics.CLEAN;
+    }
+
+    @Override
+    public List<Topic<?, ?>> outputs() {
+        return List.of(Topics.SEGMENTED);
+    }
+
+    @Override
+    public Topology buildTopology() {
+        StreamsBuilder builder = new StreamsBuilder();
+        GlobalKTable<String, StoryDefinition> stories = builder.globalTable(Topics.STORIES.name(),
+                Topics.STORIES.consumed(),
+                Materialized.<String, StoryDefinition, KeyValueStore<Bytes, byte[]>>as(STORIES_STORE)
+                        .withKeySerde(Topics.STORIES.keySerde()).withValueSerde(Topics.STORIES.valueSerde()));
+        builder.stream(Topics.CLEAN.name(), Topics.CLEAN.consumed())
+                .leftJoin(stories, (id, article) -> defaultStory.id(),
+                        (article, story) -> segmented(article, segmenterFor(story == null ? defaultStory : story)),
+                        Named.as("segment-articles"))
+                .to(Topics.SEGMENTED.name(), Topics.SEGMENTED.produced());
+        return builder.build();
+    }
+
+    private Segmenter segmenterFor(StoryDefinition story) {
+        return segmenters.computeIfAbsent(story.label(), label -> segmenterFactory.apply(story));
+    }
+
+    /** The stage's work on one article, shared with the offline analysis and the evaluation. */
+    public static ArticleSegmented segmented(ArticleCleaned article, Segmenter segmenter) {
+        String text = article.text() == null ? "" : article.text();
+        return new ArticleSegmented(ArticleSegmented.SCHEMA_VERSION, article.id(), article.title(), text,
+                article.publishedAt(), article.source(), article.url(), article.language(), article.contentHash(),
+                article.duplicateOf(), segmenter.segment(text), Map.of("segmenter", segmenter.version()));
+    }
+}

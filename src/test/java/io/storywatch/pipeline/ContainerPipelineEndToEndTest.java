@@ -1,0 +1,33 @@
+package io.storywatch.pipeline;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+
+/** The whole pipeline on the official apache/kafka image; skipped where there is no Docker. */
+@Testcontainers(disabledWithoutDocker = true)
+class ContainerPipelineEndToEndTest extends PipelineEndToEndContract {
+
+    @Container
+    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.3.1")
+            // one broker: internal topics of transactions and groups get one replica
+            .withEnv("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
+            .withEnv("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")
+            .withEnv("KAFKA_MESSAGE_MAX_BYTES", "8388608")
+            .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+
+    @TempDir
+    static Path stateDir;
+
+    @Override
+    String bootstrapServers() {
+        return KAFKA.getBootstrapServers();
+    }
+
+    @Override
+    Path stateDir() {
+        return stateDir;
+    }
+}

@@ -1,0 +1,56 @@
+package io.storywatch.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class StreamsSettingsTest {
+
+    @Test
+    void shouldConfigureAStageExactlyOnceWithItsOwnApplicationIdAndState() {
+        Properties props = StreamsSettings.of("127.0.0.1:9092", Path.of("/var/storywatch/state"))
+                .withInternalReplicationFactor(1)
+                .withInstance("host-1")
+                .forStage("segment");
+
+        assertEquals(Map.of(
+                "application.id", "storywatch-segment",
+                "client.id", "storywatch-segment",
+                "bootstrap.servers", "127.0.0.1:9092",
+                "processing.guarantee", "exactly_once_v2",
+                "replication.factor", 1,
+                "state.dir", "/var/storywatch/state",
+                "producer.max.request.size", 8 * 1024 * 1024,
+                "producer.compression.type", "lz4",
+                "consumer.auto.offset.reset", "earliest",
+                "consumer.group.instance.id", "storywatch-segment-host-1"), Map.copyOf(props));
+    }
+
+    @Test
+    void shouldNameTheStaticMemberAfterHostAndStateDirectoryOrUseDynamicMembership() {
+        StreamsSettings here = StreamsSettings.of("b:9092", Path.of("/data/one/state"));
+        StreamsSettings there = StreamsSettings.of("b:9092", Path.of("/data/two/state"));
+
+        assertEquals(StreamsSettings.of("b:9092", Path.of("/data/one/../one/state")).instance(), here.instance());
+        assertNotEquals(here.instance(), there.instance());
+        assertEquals("storywatch-tag-" + here.instance(), here.forStage("tag").get("consumer.group.instance.id"));
+        assertNull(here.withInstance(null).forStage("tag").get("consumer.group.instance.id"));
+    }
+
+    @Test
+    void shouldApplyOverridesLast() {
+        Properties props = StreamsSettings.of("b:9092", Path.of("s"))
+                .withOverride("processing.guarantee", "at_least_once")
+                .withOverride("commit.interval.ms", 50)
+                .forStage("tag");
+
+        assertEquals("at_least_once", props.get("processing.guarantee"));
+        assertEquals(50, props.get("commit.interval.ms"));
+        assertEquals(-1, props.get("replication.factor"));
+    }
+}

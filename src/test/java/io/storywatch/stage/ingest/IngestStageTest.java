@@ -1,0 +1,356 @@
+package io.storywatch.stage.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.storywatch.event.ArticleCleaned;
+import io.storywatch.event.ArticleRejected;
+import io.storywatch.json.Json;
+import io.storywatch.topic.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.apache.kafka.streams.TopologyDescription;
+import java.util.TreeSet;
+import java.util.Set;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class IngestStageTest {
+
+    /** When the articles were fed: later than every publishedAt below unless a test says otherwise. */
+    private static final Instant FED_AT = Instant.parse("2024-06-30T12:00:00Z");
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> raw;
+    private TestOutputTopic<String, ArticleCleaned> clean;
+    private TestOutputTopic<String, ArticleRejected> rejected;
+
+    private void start(IngestStage stage) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ingest-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(stage.buildTopology(), props);
+        raw = driver.createInputTopic(Topics.RAW.name(), Topics.RAW.keySerde().serializer(),
+                Topics.RAW.valueSerde().serializer());
+        clean = driver.createOutputTopic(Topics.CLEAN.name(), Topics.CLEAN.keySerde().deserializer(),
+                Topics.CLEAN.valueSerde().deserializer());
+        rejected = driver.createOutputTopic(Topics.REJECTED.name(), Topics.REJECTED.keySerde().deserializer(),
+                Topics.REJECTED.valueSerde().deserializer());
+    }
+
+    private void start() {
+        start(new IngestStage());
+    }
+
+    @AfterEach
+    void close() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    @Test
+    void shouldCleanAValidArticleAndStampItWithItsPublicationTime() {
+        start();
+        raw.pipeInput(new TestRecord<>("a-1", article("a-1", "<h1>奧特曼回歸</h1>",
+                "<p>董事會　宣佈奧特曼回歸。</p><p>ＯｐｅｎＡＩ&amp;微軟&nbsp;歡迎。</p>",
+                "2023-11-22T14:30:00+08:00"), FED_AT));
+
+        String body = "董事会 宣布奥特曼回归。\n\nOpenAI&微软 欢迎。";
+        assertEquals(new TestRecord<>("a-1", new ArticleCleaned(1, "a-1", "奥特曼回归", body, "奥特曼回归\n" + body,
+                        "2023-11-22T14:30:00+08:00", "示例日报", null, "zh", sha256(body), null),
+                        Instant.parse("2023-11-22T06:30:00Z")),
+                withoutHeaders(clean.readRecord()));
+        assertTrue(clean.isEmpty());
+        assertTrue(rejected.isEmpty());
+    }
+
+    @Test
+    void shouldKeepTheRecordTimestampWhenThereIsNoPublicationTime() {
+        start();
+        raw.pipeInput(new TestRecord<>("a-2", article("a-2", null, "没有日期的新闻。", null), FED_AT));
+
+        assertEquals(new TestRecord<>("a-2", new ArticleCleaned(1, "a-2", "", "没有日期的新闻。", "\n没有日期的新闻。",
+                        null, "示例日报", null, "zh", sha256("没有日期的新闻。"), null), FED_AT),
+                withoutHeaders(clean.readRecord()));
+        assertTrue(clean.isEmpty());
+    }
+
+    @Test
+    void shouldNeverStampAnArticleLaterThanItWasFed() {
+        start();
+        raw.pipeInput(new TestRecord<>("a-3", article("a-3", "未来", "日期写错的新闻。", "2031-01-01"), FED_AT));
+
+        assertEquals(new TestRecord<>("a-3", new ArticleCleaned(1, "a-3", "未来", "日期写错的新闻。",
+                        "未来\n日期写错的新闻。", "2031-01-01T00:00:00Z", "示例日报", null, "zh",
+                        sha256("日期写错的新闻。"), null), FED_AT),
+                withoutHeaders(clean.readRecord()));
+        assertTrue(clean.isEmpty());
+    }
+
+    static Stream<Arguments> malformedRecords() {
+        return Stream.of(
+                Arguments.of("{\"id\": \"m-1\", \"body\": \"断了", RejectionCode.NOT_JSON,
+                        "not JSON: Unexpected end-of-input: was expecting closing quote for a string value at line 1,"
+                                + " column 26"),
+                Arguments.of("[1, 2]", RejectionCode.NOT_AN_OBJECT, "expected a JSON object, got array"),
+                Arguments.of("{\"body\": \"没有编号。\"}", RejectionCode.MISSING_ID,
+                        "the required field \"id\" is missing"),
+                Arguments.of("{\"id\": \"m-4\", \"title\": \"只有标题\"}", RejectionCode.MISSING_BODY,
+                        "the required field \"body\" is missing"),
+                Arguments.of("{\"id\": \"m-5\", \"body\": \"\"}", RejectionCode.EMPTY_BODY,
+                        "the required field \"body\" is empty"),
+                Arguments.of("{\"id\": \"m-6\", \"body\": \"<p>&nbsp;</p><script>x()</script>\"}",
+                        RejectionCode.EMPTY_BODY, "\"body\" is empty once HTML and whitespace are removed"),
+                Arguments.of("{\"id\": \"m-7\", \"body\": 3.14}", RejectionCode.WRONG_TYPE,
+                        "\"body\" must be a string, got number"),
+                Arguments.of("{\"id\": \"m-8\", \"body\": \"正文。\", \"publishedAt\": true}", RejectionCode.WRONG_TYPE,
+                        "\"publishedAt\" must be a string, got boolean"),
+                Arguments.of("{\"id\": \"m-9\", \"body\": \"正文。\", \"publishedAt\": \"上周二\"}",
+                        RejectionCode.BAD_TIMESTAMP, "\"publishedAt\" is \"上周二\", expected ISO-8601 like"
+                                + " 2024-05-28T10:00:00+08:00, 2024-05-28T02:00:00Z or 2024-05-28"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedRecords")
+    void shouldRouteMalformedRecordsToRejectedWithTheirReason(String value, RejectionCode code, String message) {
+        start();
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        raw.pipeInput(new TestRecord<>("key-1", bytes, FED_AT));
+
+        TestRecord<String, ArticleRejected> record = rejected.readRecord();
+        assertEquals(new TestRecord<>("key-1", new ArticleRejected(1, code.name(), message, "key-1", 0, 0L,
+                bytes.length, value, null, false), FED_AT), withoutHeaders(record));
+        assertRejectHeaders(code.name(), message, record.headers());
+        assertTrue(rejected.isEmpty());
+        assertTrue(clean.isEmpty());
+    }
+
+    @Test
+    void shouldRejectA2MiBBodyAsTooLargeKeepingA64KiBTextPrefix() {
+        start();
+        String head = "{\"id\":\"big\",\"body\":\"";
+        String json = head + "新".repeat(2 * 1024 * 1024 / 3 + 1) + "\"}";
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        raw.pipeInput(new TestRecord<>("big", bytes, FED_AT));
+
+        // 64 KiB = the 20-byte head, 21838 three-byte characters (65514 bytes) and 2 bytes of a character, cut off
+        String keptPrefix = head + "新".repeat(21838);
+        String message = "the value is " + bytes.length + " bytes, over the limit of 1048576 bytes";
+        TestRecord<String, ArticleRejected> record = rejected.readRecord();
+        assertEquals(new TestRecord<>("big", new ArticleRejected(1, "TOO_LARGE", message, "big", 0, 0L,
+                bytes.length, keptPrefix, null, true), FED_AT), withoutHeaders(record));
+        assertRejectHeaders("TOO_LARGE", message, record.headers());
+        assertTrue(rejected.isEmpty());
+        assertTrue(clean.isEmpty());
+    }
+
+    @Test
+    void shouldRejectInvalidUtf8KeepingTheBytesAsBase64() {
+        start();
+        byte[] latin1 = "{\"id\": \"gbk\", \"body\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+        raw.pipeInput(new TestRecord<>(null, latin1, FED_AT));
+
+        String message = "not valid UTF-8 at byte 26 of 29";
+        TestRecord<String, ArticleRejected> record = rejected.readRecord();
+        assertEquals(new TestRecord<>(null, new ArticleRejected(1, "NOT_UTF8", message, null, 0, 0L, latin1.length,
+                null, Base64.getEncoder().encodeToString(latin1), false), FED_AT), withoutHeaders(record));
+        assertRejectHeaders("NOT_UTF8", message, record.headers());
+        assertTrue(rejected.isEmpty());
+        assertTrue(clean.isEmpty());
+    }
+
+    @Test
+    void shouldRecordWhereEachRejectedRecordSitsInTheRawTopic() {
+        start();
+        raw.pipeInput(new TestRecord<>("ok", article("ok", "标题", "正文。", null), FED_AT));
+        raw.pipeInput(new TestRecord<>("bad", "不是 JSON".getBytes(StandardCharsets.UTF_8), FED_AT));
+
+        assertEquals(new TestRecord<>("bad", new ArticleRejected(1, "NOT_JSON",
+                        "not JSON: Unrecognized token '不是': was expecting (JSON String, Number, Array, Object or"
+                                + " token 'null', 'true' or 'false') at line 1, column 1",
+                        "bad", 0, 1L, 11, "不是 JSON", null, false), FED_AT),
+                withoutHeaders(rejected.readRecord()));
+        assertTrue(rejected.isEmpty());
+        assertEquals("ok", clean.readRecord().key());
+        assertTrue(clean.isEmpty());
+    }
+
+    @Test
+    void shouldMarkAnExactDuplicateUnderAnotherIdWithTheFirstId() {
+        start();
+        String body = "苏茨克维与莱克相继离开。";
+        raw.pipeInput(new TestRecord<>("wire-1", article("wire-1", "两位安全负责人离职", body, "2024-05-15"), FED_AT));
+        raw.pipeInput(new TestRecord<>("copy-1", article("copy-1", "转载：安全团队解散", "<p>" + body + "</p>",
+                "2024-05-16"), FED_AT));
+
+        assertEquals(new TestRecord<>("wire-1", new ArticleCleaned(1, "wire-1", "两位安全负责人离职", body,
+                        "两位安全负责人离职\n" + body, "2024-05-15T00:00:00Z", "示例日报", null, "zh", sha256(body), null),
+                        Instant.parse("2024-05-15T00:00:00Z")),
+                withoutHeaders(clean.readRecord()));
+        assertEquals(new TestRecord<>("copy-1", new ArticleCleaned(1, "copy-1", "转载：安全团队解散", body,
+                        "转载：安全团队解散\n" + body, "2024-05-16T00:00:00Z", "示例日报", null, "zh", sha256(body),
+                        "wire-1"), Instant.parse("2024-05-16T00:00:00Z")),
+                withoutHeaders(clean.readRecord()));
+        assertTrue(clean.isEmpty());
+        assertTrue(rejected.isEmpty());
+    }
+
+    @Test
+    void shouldDropAnArticleResentWithTheSameIdAndContent() {
+        start();
+        byte[] value = article("r-1", "马斯克起诉OpenAI", "马斯克提起诉讼。", "2024-03-01T09:00:00+08:00");
+        raw.pipeInput(new TestRecord<>("r-1", value, FED_AT));
+        raw.pipeInput(new TestRecord<>("r-1", value, FED_AT.plusSeconds(60)));
+
+        assertEquals("r-1", clean.readRecord().key());
+        assertTrue(clean.isEmpty());
+        assertTrue(rejected.isEmpty());
+    }
+
+    @Test
+    void shouldDropAResentDuplicateToo() {
+        start();
+        raw.pipeInput(new TestRecord<>("w", article("w", "原稿", "同一篇通稿。", null), FED_AT));
+        raw.pipeInput(new TestRecord<>("c", article("c", "转载", "同一篇通稿。", null), FED_AT));
+        raw.pipeInput(new TestRecord<>("c", article("c", "转载", "同一篇通稿。", null), FED_AT));
+
+        assertEquals(null, clean.readRecord().value().duplicateOf());
+        assertEquals("w", clean.readRecord().value().duplicateOf());
+        assertTrue(clean.isEmpty());
+    }
+
+    @Test
+    void shouldPassACorrectionOfTheSameIdAsANewVersion() {
+        start();
+        raw.pipeInput(new TestRecord<>("v", article("v", "初稿", "阿尔特曼被解雇。", null), FED_AT));
+        raw.pipeInput(new TestRecord<>("v", article("v", "更正", "阿尔特曼被解雇。", null), FED_AT));
+        raw.pipeInput(new TestRecord<>("v", article("v", "更正", "阿尔特曼被董事会解雇。", null), FED_AT));
+
+        assertEquals(new TestRecord<>("v", new ArticleCleaned(1, "v", "初稿", "阿尔特曼被解雇。", "初稿\n阿尔特曼被解雇。",
+                null, "示例日报", null, "zh", sha256("阿尔特曼被解雇。"), null), FED_AT), withoutHeaders(clean.readRecord()));
+        assertEquals(new TestRecord<>("v", new ArticleCleaned(1, "v", "更正", "阿尔特曼被解雇。", "更正\n阿尔特曼被解雇。",
+                null, "示例日报", null, "zh", sha256("阿尔特曼被解雇。"), null), FED_AT), withoutHeaders(clean.readRecord()));
+        assertEquals(new TestRecord<>("v", new ArticleCleaned(1, "v", "更正", "阿尔特曼被董事会解雇。",
+                "更正\n阿尔特曼被董事会解雇。", null, "示例日报", null, "zh", sha256("阿尔特曼被董事会解雇。"), null), FED_AT),
+                withoutHeaders(clean.readRecord()));
+        assertTrue(clean.isEmpty());
+    }
+
+    @Test
+    void shouldRejectAnArticleWhoseCleanFormExceedsTheCleanTopicLimit() {
+        start(new IngestStage(new IngestSettings(1024 * 1024, 200)));
+        byte[] value = article("long", "标题", "这是一段稍微长一点的正文，清洗后超过两百字节。", null);
+        raw.pipeInput(new TestRecord<>("long", value, FED_AT));
+
+        String body = "这是一段稍微长一点的正文，清洗后超过两百字节。";
+        int cleanSize = Json.toBytes(new ArticleCleaned(1, "long", "标题", body, "标题\n" + body, null, "示例日报",
+                null, "zh", sha256(body), null)).length;
+        String message = "the cleaned article is " + cleanSize + " bytes, over the limit of 200 bytes for the clean topic";
+        assertEquals(new TestRecord<>("long", new ArticleRejected(1, "TOO_LARGE", message, "long", 0, 0L,
+                value.length, new String(value, StandardCharsets.UTF_8), null, false), FED_AT),
+                withoutHeaders(rejected.readRecord()));
+        assertTrue(rejected.isEmpty());
+        assertTrue(clean.isEmpty());
+    }
+
+    @Test
+    void shouldRejectRatherThanFailWhenNormalisationThrows() {
+        TextNormalizer broken = new TextNormalizer(text -> {
+            throw new IllegalStateException("dictionary missing");
+        });
+        start(new IngestStage(IngestSettings.defaults(), broken));
+        byte[] value = article("x", "标题", "正文。", null);
+        raw.pipeInput(new TestRecord<>("x", value, FED_AT));
+        raw.pipeInput(new TestRecord<>("y", value, FED_AT));
+
+        for (long offset = 0; offset < 2; offset++) {
+            String key = offset == 0 ? "x" : "y";
+            assertEquals(new TestRecord<>(key, new ArticleRejected(1, "UNPROCESSABLE",
+                    "ingest failed: IllegalStateException: dictionary missing", key, 0, offset, value.length,
+                    new String(value, StandardCharsets.UTF_8), null, false), FED_AT),
+                    withoutHeaders(rejected.readRecord()));
+        }
+        assertTrue(rejected.isEmpty());
+        assertTrue(clean.isEmpty());
+    }
+
+    private static byte[] article(String id, String title, String body, String publishedAt) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("id", id);
+        fields.put("title", title);
+        fields.put("body", body);
+        fields.put("publishedAt", publishedAt);
+        fields.put("source", "示例日报");
+        fields.put("language", "zh");
+        return Json.toBytes(fields);
+    }
+
+    private static void assertRejectHeaders(String code, String message, Headers headers) {
+        assertArrayEquals(code.getBytes(StandardCharsets.UTF_8),
+                headers.lastHeader("storywatch.reject.code").value());
+        assertArrayEquals(message.getBytes(StandardCharsets.UTF_8),
+                headers.lastHeader("storywatch.reject.message").value());
+        assertEquals(2, headers.toArray().length);
+    }
+
+    /** Headers are asserted separately where they matter. */
+    private static <K, V> TestRecord<K, V> withoutHeaders(TestRecord<K, V> record) {
+        return new TestRecord<>(record.key(), record.value(), new RecordHeaders(), record.getRecordTime());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+
+    @Test
+    void shouldNameItsRepartitionTopicAndStores() {
+        assertEquals(Set.of("ingest-article-versions-by-content-hash", "ingest-by-content-hash-repartition",
+                "ingest-first-article-by-content-hash"), internalNames(new IngestStage().buildTopology()));
+    }
+
+    /** Internal topic and store names carry state across upgrades: renaming one silently starts from empty. */
+    static Set<String> internalNames(org.apache.kafka.streams.Topology topology) {
+        Set<String> names = new TreeSet<>();
+        for (TopologyDescription.Subtopology subtopology : topology.describe().subtopologies()) {
+            for (TopologyDescription.Node node : subtopology.nodes()) {
+                if (node instanceof TopologyDescription.Processor processor) {
+                    names.addAll(processor.stores());
+                } else if (node instanceof TopologyDescription.Sink sink && sink.topic().endsWith("-repartition")) {
+                    names.add(sink.topic());
+                }
+            }
+        }
+        return names;
+    }
+}

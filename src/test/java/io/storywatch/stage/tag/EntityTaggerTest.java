@@ -1,0 +1,205 @@
+package io.storywatch.stage.tag;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.storywatch.event.ArticleSegmented;
+import io.storywatch.event.EntitiesTagged;
+import io.storywatch.event.EntityMentions;
+import io.storywatch.event.Mention;
+import io.storywatch.event.UnlinkedName;
+import io.storywatch.stage.segment.HanLpSegmenter;
+import io.storywatch.story.Stories;
+import io.storywatch.story.StoryDefinition;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class EntityTaggerTest {
+
+    private static StoryDefinition story;
+    private static HanLpSegmenter segmenter;
+    private static final EntityTagger TAGGER = new EntityTagger();
+
+    @BeforeAll
+    static void load() {
+        story = Stories.defaultStory();
+        segmenter = HanLpSegmenter.forStory(story);
+    }
+
+    private static EntitiesTagged tag(String text) {
+        return tag(text, null);
+    }
+
+    private static EntitiesTagged tag(String text, String publishedAt) {
+        ArticleSegmented article = new ArticleSegmented(1, "a1", null, text, publishedAt, null, null, null, null, null,
+                segmenter.segment(text), Map.of("segmenter", segmenter.version()));
+        return TAGGER.tag(article, story);
+    }
+
+    /** entity id -> the texts of its named mentions, as "text@sentence". */
+    private static Map<String, List<String>> named(EntitiesTagged tagged) {
+        return mentions(tagged, false);
+    }
+
+    private static Map<String, List<String>> implicit(EntitiesTagged tagged) {
+        return mentions(tagged, true);
+    }
+
+    private static Map<String, List<String>> mentions(EntitiesTagged tagged, boolean implicit) {
+        Map<String, List<String>> byEntity = new TreeMap<>();
+        for (EntityMentions entity : tagged.entities()) {
+            List<String> texts = entity.mentions().stream().filter(m -> m.implicit() == implicit)
+                    .map(m -> m.text() + "@" + m.sentence()).toList();
+            if (!texts.isEmpty()) {
+                byEntity.put(entity.id(), texts);
+            }
+        }
+        return byEntity;
+    }
+
+    @Test
+    void shouldTellAltmanFromUltraman() {
+        EntitiesTagged altman = tag("OpenAI首席执行官奥特曼周二宣布推出新模型。");
+        EntitiesTagged ultraman = tag("周末带孩子看奥特曼大战怪兽，光之巨人又一次拯救了地球。");
+
+        assertEquals(Map.of("openai", List.of("OpenAI@0"), "sam-altman", List.of("奥特曼@0")), named(altman));
+        assertEquals(Map.of(), named(ultraman));
+        assertFalse(ultraman.relevant());
+    }
+
+    @Test
+    void shouldTellIlyaFromTheDairyCompanyYili() {
+        assertEquals(Map.of(), named(tag("伊利牛奶销量上涨，乳业巨头伊利公布了财报。")));
+        assertEquals(Map.of("ilya-sutskever", List.of("伊利亚@0"), "openai", List.of("OpenAI@0")),
+                named(tag("伊利亚在OpenAI工作了将近十年。")));
+    }
+
+    @Test
+    void shouldReadAmodeiAloneAsDarioUnlessDanielaIsMeant() {
+        assertEquals(Map.of("anthropic", List.of("Anthropic@0"), "dario-amodei", List.of("阿莫迪@0")),
+                named(tag("阿莫迪在Anthropic的办公室接受了采访。")));
+        assertEquals(Map.of("anthropic", List.of("Anthropic@0"),
+                        "daniela-amodei", List.of("丹妮拉·阿莫迪@0", "阿莫迪@1")),
+                named(tag("丹妮拉·阿莫迪出任Anthropic总裁。阿莫迪表示，她将专注于公司运营。")));
+    }
+
+    @Test
+    void shouldTakeTheBoardForOpenAIsOnlyWhereOpenAIIsMeant() {
+        assertEquals(Map.of("openai", List.of("OpenAI@0"), "openai-board", List.of("OpenAI董事会@0"),
+                        "sam-altman", List.of("奥特曼@0")),
+                named(tag("OpenAI董事会周五解雇了奥特曼。")));
+        assertEquals(Map.of("openai", List.of("OpenAI@0"), "openai-board", List.of("董事会@1"),
+                        "sam-altman", List.of("奥特曼@1")),
+                named(tag("OpenAI陷入混乱。董事会周五解雇了奥特曼。")));
+        assertEquals(Map.of("openai", List.of("OpenAI@0"), "tesla", List.of("特斯拉@1"),
+                        "elon-musk", List.of("马斯克@1")),
+                named(tag("OpenAI发布了新模型。特斯拉董事会批准了马斯克的薪酬方案。")));
+        assertEquals(Map.of("tesla", List.of("特斯拉@0"), "elon-musk", List.of("马斯克@0")),
+                named(tag("特斯拉的股东大会上，马斯克说董事会支持他。")));
+    }
+
+    @Test
+    void shouldTakeGivenNamesAloneOnlyWhereTheContextPointsToThePlayer() {
+        assertEquals(Map.of(), named(tag("Sam在咖啡馆里读了一下午书。")));
+        assertEquals(Map.of("sam-altman", List.of("Sam Altman@0", "Sam@1"), "openai", List.of("OpenAI@0")),
+                named(tag("Sam Altman回到了OpenAI。几天后Sam接受了采访。")));
+        assertEquals(Map.of("jan-leike", List.of("Jan Leike@0", "Jan@1"), "anthropic", List.of("Anthropic@1")),
+                named(tag("Jan Leike宣布辞职。Jan随后加入了Anthropic。")));
+    }
+
+    @Test
+    void shouldMatchEnglishNamesOnlyAsWholeWords() {
+        EntitiesTagged tagged = tag("Ilyas Khan在会上发言，Ilya则缺席了OpenAI的活动。");
+
+        assertEquals(Map.of("ilya-sutskever", List.of("Ilya@0"), "openai", List.of("OpenAI@0")), named(tagged));
+    }
+
+    @Test
+    void shouldNotTakeAPartOfSomeoneElsesFullNameForThePlayer() {
+        EntitiesTagged tagged = tag("奥特曼的弟弟杰克·奥特曼也是投资人，他和Sam Bankman-Fried不熟。");
+
+        assertEquals(Map.of("sam-altman", List.of("奥特曼@0")), named(tagged));
+        assertTrue(tagged.unlinked().stream().anyMatch(u -> u.text().equals("Sam Bankman-Fried")),
+                tagged.unlinked().toString());
+    }
+
+    @Test
+    void shouldResolveARoleNounToWhoeverHeldTheRoleThen() {
+        String text = "伊利亚·苏茨克维是OpenAI的联合创始人。这位首席科学家参与了罢免奥特曼的投票。";
+
+        EntitiesTagged in2023 = tag(text, "2023-11-20T08:00:00Z");
+        EntitiesTagged in2025 = tag(text, "2025-01-10T08:00:00Z");
+
+        assertEquals(Map.of("ilya-sutskever", List.of("首席科学家@1")), implicit(in2023));
+        Mention mention = in2023.entities().stream().filter(e -> e.id().equals("ilya-sutskever")).findFirst()
+                .orElseThrow().mentions().get(1);
+        assertEquals(new Mention(text.indexOf("首席科学家"), text.indexOf("首席科学家") + 5, "首席科学家", 1, true, 0.8),
+                mention);
+        assertEquals(Map.of(), implicit(in2025));
+    }
+
+    @Test
+    void shouldResolvePronounsToTheLastPersonOfTheRightGender() {
+        assertEquals(Map.of("sam-altman", List.of("他@1")), implicit(tag("奥特曼回到了公司。他感谢了全体员工。")));
+        assertEquals(Map.of("mira-murati", List.of("她@1")),
+                implicit(tag("奥特曼和穆拉蒂见了面。她说会议很顺利。")));
+    }
+
+    @Test
+    void shouldLetAPronounAfterAnUnknownPersonPointToNobodyInTheStory() {
+        assertEquals(Map.of(), implicit(tag("奥特曼离开后，李彦宏评论了此事。他认为这是好事。")));
+    }
+
+    @Test
+    void shouldResolveAnOrganisationAnaphorToTheLastCompany() {
+        assertEquals(Map.of("openai", List.of("该公司@1")),
+                implicit(tag("OpenAI推出了ChatGPT。该公司随后获得了巨额投资。")));
+    }
+
+    @Test
+    void shouldKeepNamesTheStoryDoesNotKnowAsUnlinked() {
+        String text = "百度创始人李彦宏评论了OpenAI的新模型。";
+
+        EntitiesTagged tagged = tag(text);
+
+        assertEquals(List.of(new UnlinkedName("李彦宏", "person", text.indexOf("李彦宏"), text.indexOf("李彦宏") + 3, 0)),
+                tagged.unlinked().stream().filter(u -> u.type().equals("person")).toList());
+        assertEquals(Map.of("openai", List.of("OpenAI@0")), named(tagged));
+    }
+
+    @Test
+    void shouldNotReportWordsHanLpTakesForPersonNamesAsUnlinked() {
+        EntitiesTagged tagged = tag("两周内，曾想离开OpenAI的人都回来了，薪水高得多，损失了100万美金。");
+
+        assertEquals(List.of(), tagged.unlinked());
+    }
+
+    @Test
+    void shouldFindANameHanLpGluedToTheNextCharacter() {
+        EntitiesTagged tagged = tag("雷克发长文批评OpenAI。简·雷克此前负责超级对齐团队。");
+
+        assertEquals(List.of("雷克@0", "简·雷克@1"), named(tagged).get("jan-leike"));
+    }
+
+    @Test
+    void shouldScoreAnOffTopicArticleAsNotRelevant() {
+        EntitiesTagged offTopic = tag("今天天气晴朗，市民纷纷出门踏青。公园里的樱花开了。");
+        EntitiesTagged onTopic = tag("OpenAI董事会解雇了奥特曼，首席科学家伊利亚投了赞成票。微软随即表示支持奥特曼。");
+
+        assertEquals(0.0, offTopic.relevance());
+        assertFalse(offTopic.relevant());
+        assertTrue(onTopic.relevant(), "relevance " + onTopic.relevance());
+    }
+
+    @Test
+    void shouldRecordTheStoryVersionBesideTheSegmenters() {
+        EntitiesTagged tagged = tag("伊利亚离开了。");
+
+        assertEquals(Map.of("segmenter", segmenter.version(), "story", "openai-governance@1"), tagged.versions());
+        assertEquals(List.of("safety"), tagged.entities().get(0).factions());
+    }
+}

@@ -1,0 +1,121 @@
+package io.storywatch.stage.tag;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.storywatch.event.ArticleSegmented;
+import io.storywatch.event.EntitiesTagged;
+import io.storywatch.event.EntityMentions;
+import io.storywatch.event.Mention;
+import io.storywatch.event.Sentence;
+import io.storywatch.event.UnlinkedName;
+import io.storywatch.stage.segment.HanLpSegmenter;
+import io.storywatch.story.Stories;
+import io.storywatch.story.StoryDefinition;
+import io.storywatch.story.TestStories;
+import io.storywatch.topic.Topics;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TagStageTest {
+
+    private static final StoryDefinition STORY = Stories.defaultStory();
+    private static final String SEGMENTER_VERSION = "hanlp-portable-1.8.6:viterbi+story:openai-governance@1";
+    private static HanLpSegmenter segmenter;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, ArticleSegmented> segmentedTopic;
+    private TestInputTopic<String, StoryDefinition> stories;
+    private TestOutputTopic<String, EntitiesTagged> tagged;
+
+    @BeforeAll
+    static void loadHanLp() {
+        segmenter = HanLpSegmenter.forStory(STORY);
+    }
+
+    @BeforeEach
+    void start() {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "storywatch-tag-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(new TagStage(STORY).buildTopology(), config);
+        segmentedTopic = driver.createInputTopic(Topics.SEGMENTED.name(), Topics.SEGMENTED.keySerde().serializer(),
+                Topics.SEGMENTED.valueSerde().serializer());
+        stories = driver.createInputTopic(Topics.STORIES.name(), Topics.STORIES.keySerde().serializer(),
+                Topics.STORIES.valueSerde().serializer());
+        tagged = driver.createOutputTopic(Topics.TAGGED.name(), Topics.TAGGED.keySerde().deserializer(),
+                Topics.TAGGED.valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private static ArticleSegmented segmented(String id, String title, String body) {
+        String text = title + "\n" + body;
+        return new ArticleSegmented(1, id, title, text, "2024-05-15T02:00:00Z", "测试日报", "https://example.com/" + id,
+                "zh", "hash-" + id, null, segmenter.segment(text), Map.of("segmenter", SEGMENTER_VERSION));
+    }
+
+    @Test
+    void shouldTagEachArticleWithTheDefaultStoryUntilOneIsPublished() {
+        ArticleSegmented article = segmented("a1", "伊利亚离职", "奥特曼回应。");
+        List<Sentence> sentences = article.sentences();
+
+        segmentedTopic.pipeInput("a1", article);
+
+        // relevance: two people (1 + 1) and one keyword, 离职 (0.3): 2.3 / (2.3 + 2.5)
+        assertEquals(new EntitiesTagged(1, "a1", "伊利亚离职", "伊利亚离职\n奥特曼回应。", "2024-05-15T02:00:00Z", "测试日报",
+                "https://example.com/a1", "zh", "hash-a1", null, sentences,
+                List.of(new EntityMentions("ilya-sutskever", "person", List.of("safety"),
+                                List.of(Mention.named(0, 3, "伊利亚", 0))),
+                        new EntityMentions("sam-altman", "person", List.of("acceleration"),
+                                List.of(Mention.named(6, 9, "奥特曼", 1)))),
+                List.of(), 0.479, false,
+                Map.of("segmenter", SEGMENTER_VERSION, "story", "openai-governance@1")),
+                tagged.readValue());
+        assertTrue(tagged.isEmpty());
+    }
+
+    @Test
+    void shouldUseAnAliasPublishedOnTheStoriesTopicForTheNextArticleWithoutRestart() {
+        segmentedTopic.pipeInput("a1", segmented("a1", "告别", "苏神发文告别OpenAI。"));
+        stories.pipeInput(STORY.id(), TestStories.withAlias(STORY, "ilya-sutskever", "苏神", "2"));
+        segmentedTopic.pipeInput("a2", segmented("a2", "告别", "苏神发文告别OpenAI。"));
+
+        EntitiesTagged before = tagged.readValue();
+        EntitiesTagged after = tagged.readValue();
+        assertEquals(List.of(new EntityMentions("openai", "organization", List.of(),
+                        List.of(Mention.named(9, 15, "OpenAI", 1)))), before.entities());
+        assertEquals(List.of(new UnlinkedName("苏神", "person", 3, 5, 1)), before.unlinked());
+        assertEquals("openai-governance@1", before.versions().get("story"));
+        assertEquals(List.of(new EntityMentions("ilya-sutskever", "person", List.of("safety"),
+                                List.of(Mention.named(3, 5, "苏神", 1))),
+                        new EntityMentions("openai", "organization", List.of(),
+                                List.of(Mention.named(9, 15, "OpenAI", 1)))), after.entities());
+        assertEquals(List.of(), after.unlinked());
+        assertEquals("openai-governance@2", after.versions().get("story"));
+        assertTrue(tagged.isEmpty());
+    }
+
+    @Test
+    void shouldKeepTaggingWithTheDefaultStoryWhenAnInvalidStoryIsPublished() {
+        driver.createInputTopic(Topics.STORIES.name(), Topics.STORIES.keySerde().serializer(),
+                        new org.apache.kafka.common.serialization.StringSerializer())
+                .pipeInput(STORY.id(), "{\"id\": \"openai-governance\", \"version\": \"broken\"}");
+        segmentedTopic.pipeInput("a1", segmented("a1", "伊利亚离职", "奥特曼回应。"));
+
+        assertEquals("openai-governance@1", tagged.readValue().versions().get("story"));
+        assertTrue(tagged.isEmpty());
+    }
+}

@@ -1,0 +1,134 @@
+package io.storywatch.story;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoriesTest {
+
+    private static final Set<String> ISSUE_IDS = Set.of("sam-altman", "greg-brockman", "ilya-sutskever", "jan-leike",
+            "dario-amodei", "daniela-amodei", "elon-musk", "geoffrey-hinton", "helen-toner", "tasha-mccauley",
+            "adam-dangelo", "mira-murati", "satya-nadella", "john-schulman", "reid-hoffman", "larry-page",
+            "bret-taylor", "larry-summers", "emmett-shear", "openai", "openai-board", "anthropic", "microsoft",
+            "google", "deepmind", "tesla", "xai", "ssi", "y-combinator", "superalignment-team");
+
+    @Test
+    void shouldLoadTheDefaultStoryWithEveryCanonicalIdAndBothFactions() {
+        StoryDefinition story = Stories.defaultStory();
+
+        assertEquals("openai-governance", story.id());
+        assertEquals(ISSUE_IDS, story.entities().stream().map(StoryEntity::id).collect(Collectors.toSet()));
+        Map<String, Set<String>> factions = story.factions().stream().collect(Collectors.toMap(Faction::id,
+                f -> f.members().stream().map(FactionMember::id).collect(Collectors.toSet())));
+        assertEquals(Map.of(
+                "safety", Set.of("ilya-sutskever", "jan-leike", "dario-amodei", "daniela-amodei", "helen-toner",
+                        "tasha-mccauley", "anthropic", "ssi", "superalignment-team"),
+                "acceleration", Set.of("sam-altman", "greg-brockman")), factions);
+    }
+
+    @Test
+    void shouldReadBackTheSameStoryItWrites() {
+        StoryDefinition story = Stories.defaultStory();
+
+        assertEquals(story, Stories.parse(Stories.toJson(story), "round trip"));
+    }
+
+    @Test
+    void shouldLoadAStoryFromAFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("tiny.json");
+        Files.writeString(file, """
+                {"id": "tiny", "version": "7",
+                 "entities": [{"id": "acme", "type": "organization", "names": {"en": ["Acme"]}}],
+                 "factions": [{"id": "makers", "members": [{"id": "acme", "validFrom": "2020-01-01"}]}]}
+                """);
+
+        StoryDefinition story = Stories.load(file);
+
+        assertEquals("tiny@7", story.label());
+        assertEquals(List.of(new FactionMember("acme", "2020-01-01", null)), story.factions().get(0).members());
+    }
+
+    @Test
+    void shouldRefuseAFactionMemberThatIsNotAnEntity() {
+        InvalidStoryException error = assertThrows(InvalidStoryException.class, () -> Stories.parse("""
+                {"id": "s", "version": "1",
+                 "entities": [{"id": "a", "type": "person", "names": {"en": ["Alice Ash"]}}],
+                 "factions": [{"id": "f", "members": [{"id": "a"}, {"id": "bob"}]}]}
+                """, "test"));
+
+        assertEquals(List.of("faction \"f\": unknown member \"bob\""), error.problems());
+    }
+
+    @Test
+    void shouldRefuseAnAliasSharedByTwoEntitiesWithoutCues() {
+        InvalidStoryException error = assertThrows(InvalidStoryException.class, () -> Stories.parse("""
+                {"id": "s", "version": "1",
+                 "entities": [
+                   {"id": "dario", "type": "person", "names": {"zh": ["达里奥·阿莫迪"]}, "aliases": {"zh": ["阿莫迪"]},
+                    "cues": {"positive": ["Anthropic"]}},
+                   {"id": "daniela", "type": "person", "names": {"zh": ["丹妮拉·阿莫迪"]},
+                    "ambiguousAliases": {"zh": ["阿莫迪"]}}]}
+                """, "test"));
+
+        assertEquals(List.of("alias \"阿莫迪\" is shared by [dario, daniela] but \"daniela\" has no positive cues "
+                + "to tell them apart"), error.problems());
+    }
+
+    @Test
+    void shouldRefuseAnAliasThatIsUnambiguousForTwoEntities() {
+        InvalidStoryException error = assertThrows(InvalidStoryException.class, () -> Stories.parse("""
+                {"id": "s", "version": "1",
+                 "entities": [
+                   {"id": "a", "type": "person", "names": {"en": ["Sam One"]}, "aliases": {"en": ["Sam"]},
+                    "cues": {"positive": ["x"]}},
+                   {"id": "b", "type": "person", "names": {"en": ["Sam Two"]}, "aliases": {"en": ["SAM"]},
+                    "cues": {"positive": ["y"]}}]}
+                """, "test"));
+
+        assertEquals(List.of("alias \"sam\" is an unambiguous name of [a, b]; list it under ambiguousAliases of all "
+                + "but one of them"), error.problems());
+    }
+
+    @Test
+    void shouldListEveryProblemOfABrokenStory() {
+        InvalidStoryException error = assertThrows(InvalidStoryException.class, () -> Stories.parse("""
+                {"id": "Bad Id", "version": "",
+                 "entities": [
+                   {"id": "a", "type": "robot", "gender": "other", "names": {}},
+                   {"id": "a", "type": "person", "names": {"en": ["A"]}, "partOf": "nowhere",
+                    "roles": [{"nouns": ["CEO"], "organization": "a", "validFrom": "2024-05-01", "validTo": "2023-01-01"},
+                              {"nouns": ["CTO"], "validFrom": "May 2024"}]}]}
+                """, "test"));
+
+        assertEquals(List.of(
+                "story id \"Bad Id\" must be lower-case words joined by '-'",
+                "story version is missing",
+                "entity \"a\": type must be person or organization, not robot",
+                "entity \"a\": gender must be male or female, not other",
+                "entity \"a\": has no names",
+                "entity \"a\": duplicate entity id",
+                "entity \"a\" role [CEO]: validTo 2023-01-01 is before validFrom 2024-05-01",
+                "entity \"a\" role [CTO]: validFrom \"May 2024\" is not an ISO date (YYYY-MM-DD)",
+                "entity \"a\": role organization \"a\" is not an organization of the story",
+                "entity \"a\": partOf \"nowhere\" is not an organization of the story"), error.problems());
+    }
+
+    @Test
+    void shouldSayWhyTextIsNotAStory() {
+        InvalidStoryException error = assertThrows(InvalidStoryException.class,
+                () -> Stories.parse("{\"id\": [1, 2]", "broken.json"));
+
+        assertEquals(1, error.problems().size());
+        assertTrue(error.problems().get(0).startsWith("not a story definition: "), error.problems().get(0));
+        assertTrue(error.getMessage().startsWith("invalid story broken.json:"), error.getMessage());
+    }
+}
