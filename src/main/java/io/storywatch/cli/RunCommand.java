@@ -6,7 +6,14 @@ import io.storywatch.runtime.PipelineSession;
 import io.storywatch.runtime.StageSettings;
 import io.storywatch.runtime.TopicApplier.TopicStatus;
 import io.storywatch.stage.Stage;
+import io.storywatch.metrics.PipelineMetrics;
+import io.storywatch.story.Stories;
+import io.storywatch.story.StoryDefinition;
+import io.storywatch.story.StoryTopic;
 import io.storywatch.topic.TopicCatalog;
+import io.storywatch.topic.Topics;
+import io.storywatch.web.DashboardServer;
+import io.storywatch.web.HttpOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +26,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Runs the pipeline until it is told to stop: the long-running job of storywatch. */
@@ -59,6 +67,9 @@ public final class RunCommand implements Callable<Integer> {
                     + "embedded broker; else topics/ and the broker's default.")
     Short replicationFactor;
 
+    @Mixin
+    HttpOptions http = new HttpOptions();
+
     private final PipelineFactory factory;
 
     public RunCommand() {
@@ -75,34 +86,47 @@ public final class RunCommand implements Callable<Integer> {
         List<Stage> selected = factory.stages(stages, StageSettings.defaults().withStoryFile(story));
         Files.createDirectories(dataDir);
         try (ShutdownSignal signal = ShutdownSignal.install();
-             PipelineSession session = open()) {
+             PipelineSession session = open();
+             PipelineMetrics metrics = new PipelineMetrics()) {
             List<TopicStatus> topics = session.applyTopics(TopicCatalog.fromClasspath());
             Reports.topicStatuses(topics).forEach(err::println);
             if (selected.isEmpty()) {
                 err.println("no stages to run");
             }
+            StoryDefinition current = new StoryTopic(session.bootstrapServers())
+                    .ensure(story == null ? Stories.defaultStory() : Stories.load(story), story != null);
+            err.println("story " + current.label() + " on " + Topics.STORIES.name());
             PipelineRunner runner = session.startStages(selected, session.streamsSettings());
-            err.println("starting stages " + selected.stream().map(Stage::name).toList() + "; stop with Ctrl-C");
-            Set<String> reported = new HashSet<>();
-            boolean running = false;
-            while (!signal.await(Duration.ofSeconds(1))) {
-                if (!running && runner.allRunning()) {
-                    running = true;
-                    err.println("all stages running");
-                }
-                runner.failures().forEach((stage, error) -> {
-                    if (reported.add(stage)) {
-                        err.println("stage " + stage + " stopped: " + error);
-                    }
-                });
-                if (!selected.isEmpty() && !runner.anyRunning()) {
-                    err.println("every stage has stopped");
-                    break;
-                }
+            runner.bindMetrics(metrics);
+            try (DashboardServer dashboard = DashboardServer.start(http, session.bootstrapServers(), dataDir, metrics,
+                    spec.commandLine().getOut())) {
+                return runUntilStopped(signal, runner, selected, err);
             }
-            err.println("stopping");
-            return runner.failures().isEmpty() ? 0 : 1;
         }
+    }
+
+    private static int runUntilStopped(ShutdownSignal signal, PipelineRunner runner, List<Stage> selected,
+                                       PrintWriter err) throws InterruptedException {
+        err.println("starting stages " + selected.stream().map(Stage::name).toList() + "; stop with Ctrl-C");
+        Set<String> reported = new HashSet<>();
+        boolean running = false;
+        while (!signal.await(Duration.ofSeconds(1))) {
+            if (!running && runner.allRunning()) {
+                running = true;
+                err.println("all stages running");
+            }
+            runner.failures().forEach((stage, error) -> {
+                if (reported.add(stage)) {
+                    err.println("stage " + stage + " stopped: " + error);
+                }
+            });
+            if (!selected.isEmpty() && !runner.anyRunning()) {
+                err.println("every stage has stopped");
+                break;
+            }
+        }
+        err.println("stopping");
+        return runner.failures().isEmpty() ? 0 : 1;
     }
 
     private PipelineSession open() {

@@ -18,9 +18,11 @@ import picocli.CommandLine.Command;
                 TopicsCommand.class,
                 ResetCommand.class,
                 AnalyzeCommand.class,
+                StoryCommand.class,
                 EvaluateCommand.class,
                 TrainCommand.class,
                 PredictCommand.class,
+                ServeCommand.class,
         })
 public final class StoryWatch {
 

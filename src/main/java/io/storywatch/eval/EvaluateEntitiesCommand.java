@@ -135,7 +135,7 @@ public final class EvaluateEntitiesCommand implements Callable<Integer> {
                 story.label(), raws.size(), rejected, sentences, unaligned);
         System.out.println("named    " + named.line());
         System.out.println("implicit " + implicit.line());
-        System.out.printf("time per article: segmentation %.2f ms, tagging %.2f ms (tagging = %.1f%% of segmentation)%n",
+        System.out.printf("CPU time per article: segmentation %.2f ms, tagging %.2f ms (tagging = %.1f%% of segmentation)%n",
                 segmentMs, tagMs, 100 * tagMs / Math.max(1e-9, segmentMs));
         System.out.println("per entity (named):");
         namedById.forEach((id, pr) -> System.out.printf("  %-20s %s%n", id, pr.line()));

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import io.storywatch.metrics.PipelineMetrics;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -30,6 +31,7 @@ public final class PipelineRunner implements AutoCloseable {
     private final Map<String, Throwable> failures = new ConcurrentHashMap<>();
     private final Object stateChange = new Object();
     private boolean closed;
+    private final List<AutoCloseable> metricBindings = new ArrayList<>();
 
     public PipelineRunner(List<Stage> stages, StreamsSettings settings) {
         this.stages = List.copyOf(stages);
@@ -65,6 +67,11 @@ public final class PipelineRunner implements AutoCloseable {
         }
         clients = Collections.unmodifiableMap(created);
         created.values().forEach(KafkaStreams::start);
+    }
+
+    /** Publishes every stage's Kafka Streams metrics, tagged with the stage, until the runner closes. */
+    public synchronized void bindMetrics(PipelineMetrics metrics) {
+        clients.forEach((stage, streams) -> metricBindings.add(metrics.bindStreams(stage, streams)));
     }
 
     /**
@@ -138,6 +145,13 @@ public final class PipelineRunner implements AutoCloseable {
         }
         if (!slow.isEmpty()) {
             LOG.warn("stages {} did not close within {}", slow, CLOSE_TIMEOUT);
+        }
+        for (AutoCloseable binding : metricBindings) {
+            try {
+                binding.close();
+            } catch (Exception e) {
+                LOG.warn("cannot unbind stage metrics: {}", e.toString());
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.storywatch.story;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ public record StoryEntity(String id, String type, String gender, Map<String, Lis
         roles = roles == null ? List.of() : List.copyOf(roles);
     }
 
+    @JsonIgnore
     public boolean isPerson() {
         return PERSON.equals(type);
     }

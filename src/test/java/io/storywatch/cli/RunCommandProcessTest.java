@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunCommandProcessTest {
 
     private static final Pattern BOOTSTRAP_LINE = Pattern.compile("bootstrap\\.servers=127\\.0\\.0\\.1:\\d+");
+    private static final Pattern DASHBOARD_LINE = Pattern.compile("dashboard=http://127\\.0\\.0\\.1:\\d+/");
     private static final Duration START = Duration.ofSeconds(90);
 
     @TempDir
@@ -66,7 +67,7 @@ class RunCommandProcessTest {
         Path stderr = dataDir.getParent().resolve(dataDir.getFileName() + "-" + name + ".err");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), RunWithShoutStage.class.getName(),
-                "--data-dir", dataDir.toString())
+                "--data-dir", dataDir.toString(), "--http-port", "0")
                 .redirectError(stderr.toFile())
                 .start();
         started.add(process);
@@ -93,6 +94,11 @@ class RunCommandProcessTest {
         String firstLine = first.nextLine(START);
         assertTrue(firstLine != null && BOOTSTRAP_LINE.matcher(firstLine).matches(), "first line: " + firstLine);
         assertEquals(firstLine + "\n", Files.readString(dataDir.resolve("bootstrap.servers")));
+        String dashboardLine = first.nextLine(START);
+        assertTrue(dashboardLine != null && DASHBOARD_LINE.matcher(dashboardLine).matches(),
+                "second line: " + dashboardLine);
+        assertEquals(dashboardLine.substring("dashboard=".length()),
+                Files.readString(dataDir.resolve("dashboard.url")).strip());
         first.awaitOnStderr("all stages running");
         int articles = 300;
         try (ArticleFeeder feeder = new ArticleFeeder(address(firstLine))) {
@@ -107,6 +113,7 @@ class RunCommandProcessTest {
 
         Run second = startRun("second");
         String secondLine = second.nextLine(START);
+        assertTrue(DASHBOARD_LINE.matcher(second.nextLine(START)).matches());
         second.awaitOnStderr("all stages running");
         Map<String, List<String>> shouted = readCommittedByKey(address(secondLine), "news.articles.clean", articles);
         second.process().destroy(); // SIGTERM
@@ -115,7 +122,7 @@ class RunCommandProcessTest {
         shouted.forEach((key, values) -> assertEquals(List.of("ARTICLE " + key.substring(1)), values, key));
         assertTrue(second.process().waitFor(60, TimeUnit.SECONDS), "still running a minute after SIGTERM");
         assertEquals(143, second.process().exitValue(), Files.readString(second.stderr()));
-        assertEquals(null, second.nextLine(Duration.ofMillis(500)), "more than one line on stdout");
+        assertEquals(null, second.nextLine(Duration.ofMillis(500)), "more than the bootstrap and dashboard lines on stdout");
         assertEquals(secondLine + "\n", Files.readString(dataDir.resolve("bootstrap.servers")));
         assertTrue(Files.readString(second.stderr()).contains("stopping"));
     }

@@ -43,6 +43,22 @@ class StoriesTest {
     }
 
     @Test
+    void shouldWriteOnlyTheDocumentedFields() {
+        String json = Stories.toJson(Stories.defaultStory());
+
+        assertEquals(Set.of("id", "version", "title", "keywords", "entities", "factions", "commonWords"),
+                fieldNames(json, ""));
+        assertEquals(Set.of("id", "type", "gender", "names", "aliases", "ambiguousAliases", "cues", "roles"),
+                fieldNames(json, "/entities/0"));
+    }
+
+    private static Set<String> fieldNames(String json, String pointer) {
+        Set<String> names = new java.util.TreeSet<>();
+        io.storywatch.json.Json.tree(json).at(pointer).fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
     void shouldLoadAStoryFromAFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("tiny.json");
         Files.writeString(file, """

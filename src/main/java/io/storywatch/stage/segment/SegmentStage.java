@@ -38,6 +38,8 @@ public final class SegmentStage implements Stage {
     public SegmentStage(StoryDefinition defaultStory, Function<StoryDefinition, Segmenter> segmenterFactory) {
         this.defaultStory = defaultStory;
         this.segmenterFactory = segmenterFactory;
+        // HanLP loads its dictionaries in seconds: pay that when the stage is built, not on the first article
+        segmenterFor(defaultStory);
     }
 
     @Override

@@ -27,7 +27,7 @@ final class CompiledStory {
     }
 
     /** A context word and the entities it speaks for (positive) or against. */
-    record Cue(String entityId, boolean positive) {
+    record Cue(int entityIndex, boolean positive) {
     }
 
     /** Everything a string of the story can be: a name, a role noun, a cue, a keyword, or several of these. */
@@ -45,6 +45,8 @@ final class CompiledStory {
     /** Role nouns, common words and the story's own names: never reported as unknown names. */
     final Set<String> notNames = new HashSet<>();
     final Map<String, StoryEntity> entities = new HashMap<>();
+    /** Entity id -> position in the story, for per-entity counters kept in arrays. */
+    final Map<String, Integer> index = new HashMap<>();
     /** Per entity: the first two characters of the name parts before and after a name dot. */
     final Map<String, Set<String>> givenNameHeads = new HashMap<>();
     final Map<String, Set<String>> familyNameHeads = new HashMap<>();
@@ -57,6 +59,9 @@ final class CompiledStory {
         TreeMap<String, List<Cue>> cueMap = new TreeMap<>();
         TreeMap<String, String> keywordMap = new TreeMap<>();
         for (StoryEntity entity : story.entities()) {
+            index.putIfAbsent(entity.id(), index.size());
+        }
+        for (StoryEntity entity : story.entities()) {
             entities.put(entity.id(), entity);
             entity.names().values().forEach(list -> list.forEach(n -> addName(nameMap, entity, Kind.NAME, n)));
             entity.aliases().values().forEach(list -> list.forEach(n -> addName(nameMap, entity, Kind.ALIAS, n)));
@@ -68,8 +73,8 @@ final class CompiledStory {
                             .add(new RoleSense(entity, role));
                 }
             }
-            entity.cues().positive().forEach(c -> addCue(cueMap, c, new Cue(entity.id(), true)));
-            entity.cues().negative().forEach(c -> addCue(cueMap, c, new Cue(entity.id(), false)));
+            entity.cues().positive().forEach(c -> addCue(cueMap, c, new Cue(index.get(entity.id()), true)));
+            entity.cues().negative().forEach(c -> addCue(cueMap, c, new Cue(index.get(entity.id()), false)));
             for (String full : entity.unambiguousNames()) {
                 String folded = NameText.fold(full.trim());
                 int dot = folded.lastIndexOf(NameText.NAME_DOT);

@@ -40,7 +40,7 @@ public final class EntityTagger {
     /** Relevance at or above which an article counts as part of the story. */
     public static final double RELEVANCE_THRESHOLD = 0.5;
 
-    private static final Pattern LATIN_NAME = Pattern.compile("(?<![A-Za-z])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}(?![A-Za-z])");
+    private static final Pattern LATIN_NAME = Pattern.compile("[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}(?![A-Za-z])");
     private static final Set<String> LATIN_NON_NAMES = Set.of("The", "A", "An", "In", "On", "At", "For", "Of",
             "And", "But", "New", "This", "That", "From", "With");
     private static final Pattern SPEECH = Pattern.compile("^.{0,12}?(说|表示|称|写道|指出|透露|强调|回忆|坦言|宣布|发文|声明|告诉|回应|承认|解释)");
@@ -57,9 +57,10 @@ public final class EntityTagger {
             + "逊顿登蒙茨兹格姆勒莱雷莉丽琳娃妮波普布巴帕西希休舍谢泰托图吉杰乔朱佐索苏萨赛桑沙华霍胡哈汉恩因温文韦沃乌瓦"
             + "米迪蒂提贝比皮菲费芬琼森曼门林伦纳内科柯考库戈古哥加嘉贾杰捷赫黑亨欧奥鲁路卢洛罗莫摩穆慕默梅麦迈";
     /** First characters of every pronoun and anaphor looked for: most tokens are ruled out by this alone. */
-    private static final String ANAPHOR_INITIALS = "我他她该这此公";
-    private static final Set<String> ORG_ANAPHORS = Set.of("该公司", "这家公司", "此公司", "这间公司", "该机构",
-            "这家机构", "该组织", "这家组织", "该企业", "这家企业", "该实验室", "这家实验室");
+    private static final String ANAPHOR_INITIALS = "我他她公";
+    /** 该公司, 这家人工智能初创公司, 这个非营利组织: a demonstrative and an organisation noun, at most six words apart. */
+    private static final Pattern ORG_ANAPHOR = Pattern.compile(
+            "(?:这家|该|这个|此|这间|这所)[\\u4e00-\\u9fffA-Za-z]{0,6}?(?:公司|企业|机构|组织|实验室)");
 
     private final Map<String, CompiledStory> compiled = new ConcurrentHashMap<>();
 
@@ -109,13 +110,15 @@ public final class EntityTagger {
         private final List<int[]> urls = new ArrayList<>();
         private final LocalDate day;
         /** entity id -> [positive, negative] cue counts, per sentence and for the article. */
-        private final List<Map<String, int[]>> sentenceCues = new ArrayList<>();
-        private final Map<String, int[]> articleCues = new HashMap<>();
+        /** Cue counts: [sentence][2 * entity index + (0 for, 1 against)]; the article's in the last row. */
+        private int[][] cueCounts;
         private final Set<String> anchored = new HashSet<>();
         private final Map<String, List<Mention>> mentions = new LinkedHashMap<>();
         private final Map<String, Integer> namedCount = new HashMap<>();
         private final List<Hit> selected = new ArrayList<>();
         private final Map<Hit, StoryEntity> resolved = new java.util.IdentityHashMap<>();
+        private final Map<Integer, StoryEntity> namedStartingAt = new HashMap<>();
+        private final Map<Integer, StoryEntity> namedEndingAt = new HashMap<>();
         private final List<UnlinkedName> unlinked = new ArrayList<>();
         private final List<Referent> referents = new ArrayList<>();
         private final List<Hit> nameCandidates = new ArrayList<>();
@@ -140,10 +143,12 @@ public final class EntityTagger {
                     }
                 }
             }
-            if (text.contains("http") || text.contains("www.") || text.contains("](")) {
-                Matcher url = URL.matcher(text);
-                while (url.find()) {
-                    urls.add(new int[] {url.start(), url.end()});
+            Matcher url = URL.matcher(text);
+            for (String marker : List.of("http", "www.", "](")) {
+                for (int at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) {
+                    if (url.region(at, text.length()).lookingAt()) {
+                        urls.add(new int[] {url.start(), url.end()});
+                    }
                 }
             }
             this.day = day(article.publishedAt());
@@ -204,6 +209,13 @@ public final class EntityTagger {
             if (latinStart && !caseAgrees(text.substring(begin, end), form)) {
                 return false;
             }
+            // a piece of an address: openai.com, x.com/elonmusk (written in lower case, unlike YC.org)
+            if (latinStart && text.substring(begin, end).chars().noneMatch(Character::isUpperCase)
+                    && ((end + 1 < text.length() && text.charAt(end) == '.'
+                    && NameText.isLatinOrDigit(text.charAt(end + 1)))
+                    || (begin > 0 && (text.charAt(begin - 1) == '/' || text.charAt(begin - 1) == '.')))) {
+                return false;
+            }
             if (!latinStart && insideLongerWord(begin, end)) {
                 return false;
             }
@@ -214,18 +226,9 @@ public final class EntityTagger {
             if (found.equals(form)) {
                 return true;
             }
-            if (form.length() < 5) {
-                return false;
-            }
-            // beyond exact spelling, only words that start with the same capital: "OPENAI", not "openai" in a URL
-            for (int i = 0; i < found.length(); i++) {
-                boolean wordStart = i == 0 || found.charAt(i - 1) == ' ';
-                if (wordStart && Character.isLetter(form.charAt(i))
-                        && Character.isUpperCase(form.charAt(i)) != Character.isUpperCase(found.charAt(i))) {
-                    return false;
-                }
-            }
-            return true;
+            // short forms (SSI, YC, Sam, Jan) only as spelt; longer ones in any case ("openAI", "OPENAI"), URLs
+            // having been excluded already
+            return form.length() >= 5;
         }
 
         /** A token strictly containing the span means the segmenter read a different word there (雷克萨斯). */
@@ -289,7 +292,7 @@ public final class EntityTagger {
                     }
                     int sentence = sentenceIndex(hit.start());
                     int[] s = cues(sentence, entity.id());
-                    int[] a = articleCues.getOrDefault(entity.id(), new int[2]);
+                    int[] a = cues(sentences.size(), entity.id());
                     double score = switch (sense.kind()) {
                         case NAME -> 3;
                         case ALIAS -> 2;
@@ -302,6 +305,8 @@ public final class EntityTagger {
                 }
                 if (best != null) {
                     resolved.put(hit, best);
+                    namedStartingAt.put(hit.start(), best);
+                    namedEndingAt.put(hit.end(), best);
                     java.util.Arrays.fill(linked, hit.start(), hit.end(), true);
                     int sentence = sentenceIndex(hit.start());
                     addMention(best, Mention.named(hit.start(), hit.end(), text.substring(hit.start(), hit.end()),
@@ -346,7 +351,7 @@ public final class EntityTagger {
         /** [for, against]: cues in the sentence count double, the rest of the article up to three. */
         private int[] evidence(StoryEntity entity, int sentence) {
             int[] s = cues(sentence, entity.id());
-            int[] a = articleCues.getOrDefault(entity.id(), new int[2]);
+            int[] a = cues(sentences.size(), entity.id());
             int storyContext = Math.min((int) anchored.stream().filter(id -> !id.equals(entity.id())).count(), 3);
             return new int[] {2 * s[0] + Math.min(a[0], 3) + storyContext, 2 * s[1] + Math.min(a[1], 3)};
         }
@@ -454,9 +459,7 @@ public final class EntityTagger {
 
         /** One pass of the story's automaton over the article: names, role nouns, cues and keywords. */
         private void scan() {
-            for (int i = 0; i < sentences.size(); i++) {
-                sentenceCues.add(new HashMap<>());
-            }
+            cueCounts = new int[sentences.size() + 1][2 * story.index.size()];
             if (story.words.size() == 0) {
                 return;
             }
@@ -476,21 +479,22 @@ public final class EntityTagger {
                 if (entry.cues != null) {
                     int sentence = sentenceIndex(begin);
                     for (CompiledStory.Cue cue : entry.cues) {
-                        int slot = cue.positive() ? 0 : 1;
+                        int slot = 2 * cue.entityIndex() + (cue.positive() ? 0 : 1);
                         if (sentence >= 0) {
-                            sentenceCues.get(sentence).computeIfAbsent(cue.entityId(), k -> new int[2])[slot]++;
+                            cueCounts[sentence][slot]++;
                         }
-                        articleCues.computeIfAbsent(cue.entityId(), k -> new int[2])[slot]++;
+                        cueCounts[sentences.size()][slot]++;
                     }
                 }
             });
         }
 
         private int[] cues(int sentence, String entityId) {
-            if (sentence < 0 || sentence >= sentenceCues.size()) {
+            Integer entity = story.index.get(entityId);
+            if (sentence < 0 || sentence >= cueCounts.length || entity == null) {
                 return new int[2];
             }
-            return sentenceCues.get(sentence).getOrDefault(entityId, new int[2]);
+            return new int[] {cueCounts[sentence][2 * entity], cueCounts[sentence][2 * entity + 1]};
         }
 
         private boolean latinBoundaries(int begin, int end) {
@@ -554,9 +558,19 @@ public final class EntityTagger {
         /** Capitalised Latin names ("Jakub Pachocki") the story does not know; HanLP leaves them as nx. */
         private void findLatinNames() {
             Matcher name = LATIN_NAME.matcher(text);
-            while (name.find()) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                // only a capital that starts a word can start a name
+                if (c < 'A' || c > 'Z' || (i > 0 && Character.isLetter(text.charAt(i - 1))
+                        && text.charAt(i - 1) < 128)) {
+                    continue;
+                }
+                if (!name.region(i, text.length()).lookingAt()) {
+                    continue;
+                }
                 int start = name.start();
                 int end = name.end();
+                i = end;
                 String first = name.group().split("[ -]")[0];
                 if (LATIN_NON_NAMES.contains(first) || overlapsLinked(start, end) || insideUrl(start, end)) {
                     continue;
@@ -578,7 +592,7 @@ public final class EntityTagger {
         }
 
         private static String nameType(String pos) {
-            if (pos.isEmpty() || pos.charAt(0) != 'n') {
+            if (pos.length() < 2 || pos.charAt(0) != 'n' || (pos.charAt(1) != 'r' && pos.charAt(1) != 't')) {
                 return null;
             }
             if (PERSON_POS.contains(pos)) {
@@ -608,6 +622,25 @@ public final class EntityTagger {
             for (int[] roleHit : roleHits) {
                 anaphors.add(new Object[] {roleHit[0], roleHit});
             }
+            boolean[] covered = new boolean[text.length() + 1];
+            for (int[] roleHit : roleHits) {
+                java.util.Arrays.fill(covered, roleHit[0], roleHit[1], true);
+            }
+            Matcher organisation = ORG_ANAPHOR.matcher(text);
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                // a hand-rolled first step: find() would try the whole pattern at every character
+                if ((c != '这' && c != '该' && c != '此')
+                        || !organisation.region(i, Math.min(text.length(), i + 14)).lookingAt()) {
+                    continue;
+                }
+                if (!covered[organisation.start()] && !covered[organisation.end() - 1]
+                        && !overlapsLinked(organisation.start(), organisation.end())) {
+                    anaphors.add(new Object[] {organisation.start(), new Token(organisation.group(), "rz",
+                            organisation.start(), organisation.end())});
+                    java.util.Arrays.fill(covered, organisation.start(), organisation.end(), true);
+                }
+            }
             for (Sentence sentence : sentences) {
                 List<Token> tokens = sentence.tokens();
                 for (int i = 0; i < tokens.size(); i++) {
@@ -619,8 +652,7 @@ public final class EntityTagger {
                     if (word.equals("我")) {
                         anaphors.add(new Object[] {token.start(), token});
                     } else if (word.equals("他") || word.equals("她") || word.equals("他们") || word.equals("她们")
-                            || ORG_ANAPHORS.contains(word) || isBareCompany(tokens, i)
-                            || isDemonstrativeCompany(tokens, i)) {
+                            || (!covered[token.start()] && isBareCompany(tokens, i))) {
                         anaphors.add(new Object[] {token.start(), token});
                     }
                 }
@@ -659,14 +691,6 @@ public final class EntityTagger {
             return true;
         }
 
-        private boolean isDemonstrativeCompany(List<Token> tokens, int i) {
-            if (i == 0 || !tokens.get(i).word().equals("公司")) {
-                return false;
-            }
-            String previous = tokens.get(i - 1).word();
-            return previous.equals("该") || previous.equals("这家") || previous.equals("此") || previous.equals("本");
-        }
-
         /** Role noun spans [start, end], longest first, not overlapping a name. */
         private List<int[]> roleHits() {
             List<int[]> hits = new ArrayList<>();
@@ -700,10 +724,9 @@ public final class EntityTagger {
             while (q < text.length() && (Character.isWhitespace(text.charAt(q)) || text.charAt(q) == '兼')) {
                 q++;
             }
-            for (Hit hit : resolved.keySet()) {
-                if (hit.start() == q && resolved.get(hit).isPerson()) {
-                    return;
-                }
+            StoryEntity named = namedStartingAt.get(q);
+            if (named != null && named.isPerson()) {
+                return;
             }
             Token next = tokenStartingAt(q);
             if (next != null && PERSON_POS.contains(next.pos())) {
@@ -724,10 +747,9 @@ public final class EntityTagger {
             while (p > 0 && (Character.isWhitespace(text.charAt(p - 1)) || text.charAt(p - 1) == '的')) {
                 p--;
             }
-            for (Hit hit : resolved.keySet()) {
-                if (hit.end() == p && !resolved.get(hit).isPerson()) {
-                    qualifier = resolved.get(hit).id();
-                }
+            StoryEntity namedBefore = namedEndingAt.get(p);
+            if (namedBefore != null && !namedBefore.isPerson()) {
+                qualifier = namedBefore.id();
             }
             if (qualifier == null) {
                 // another organisation's role: "Instacart首席执行官", "基金会前首席执行官"
@@ -778,11 +800,8 @@ public final class EntityTagger {
         /** 我 is whoever was last introduced as speaking: "奥特曼表示：“我……". */
         private void resolveSpeaker(Token token) {
             int sentence = sentenceIndex(token.start());
-            for (int k = referents.size() - 1; k >= 0; k--) {
+            for (int k = lastReferentBefore(token.start()); k >= 0; k--) {
                 Referent referent = referents.get(k);
-                if (referent.start() >= token.start()) {
-                    continue;
-                }
                 if (referent.sentence() < sentence - SPEAKER_WINDOW) {
                     return;
                 }
@@ -816,11 +835,8 @@ public final class EntityTagger {
             String wantedGender = word.startsWith("她") ? "female" : "male";
             Referent found = null;
             Set<Object> peopleSeen = new HashSet<>();
-            for (int k = referents.size() - 1; k >= 0; k--) {
+            for (int k = lastReferentBefore(token.start()); k >= 0; k--) {
                 Referent referent = referents.get(k);
-                if (referent.start() >= token.start()) {
-                    continue;
-                }
                 int window = organisationAnaphor || plural ? ORGANIZATION_WINDOW : PERSON_WINDOW;
                 if (referent.sentence() < sentence - window) {
                     break;
@@ -882,12 +898,25 @@ public final class EntityTagger {
             addImplicit(found.entity(), start, token.end(), sentence, confidence);
         }
 
-        private void addImplicit(StoryEntity entity, int start, int end, int sentence, double confidence) {
-            int at = 0;
-            while (at < referents.size() && referents.get(at).start() <= start) {
-                at++;
+        /** Index of the last referent starting before {@code position}, or -1; referents are sorted by start. */
+        private int lastReferentBefore(int position) {
+            int lo = 0;
+            int hi = referents.size() - 1;
+            int found = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (referents.get(mid).start() < position) {
+                    found = mid;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
             }
-            referents.add(at, new Referent(start, sentence, entity, null));
+            return found;
+        }
+
+        private void addImplicit(StoryEntity entity, int start, int end, int sentence, double confidence) {
+            referents.add(lastReferentBefore(start + 1) + 1, new Referent(start, sentence, entity, null));
             boolean namedHere = mentions.getOrDefault(entity.id(), List.of()).stream()
                     .anyMatch(m -> !m.implicit() && m.sentence() == sentence);
             if (!namedHere) {

@@ -11,6 +11,7 @@ import io.storywatch.story.Stories;
 import io.storywatch.story.StoryDefinition;
 import io.storywatch.story.TestStories;
 import io.storywatch.topic.Topics;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -21,6 +22,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SegmentStageTest {
 
@@ -31,11 +33,16 @@ class SegmentStageTest {
     private TestInputTopic<String, StoryDefinition> stories;
     private TestOutputTopic<String, ArticleSegmented> segmented;
 
+    @TempDir
+    Path stateDir;
+
     @BeforeEach
     void start() {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "storywatch-segment-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        // a private state directory: the global store's RocksDB lock must not meet another run's
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(new SegmentStage(STORY).buildTopology(), config);
         clean = driver.createInputTopic(Topics.CLEAN.name(), Topics.CLEAN.keySerde().serializer(),
                 Topics.CLEAN.valueSerde().serializer());
@@ -47,7 +54,9 @@ class SegmentStageTest {
 
     @AfterEach
     void stop() {
-        driver.close();
+        if (driver != null) {
+            driver.close();
+        }
     }
 
     private static ArticleCleaned article(String id, String title, String body) {

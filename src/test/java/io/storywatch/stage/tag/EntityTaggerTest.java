@@ -119,6 +119,13 @@ class EntityTaggerTest {
     }
 
     @Test
+    void shouldMatchLongEnglishNamesInAnyCaseButNotInsideAddresses() {
+        EntitiesTagged tagged = tag("openAI的官网是openai.com，详见https://openai.com/blog。");
+
+        assertEquals(Map.of("openai", List.of("openAI@0")), named(tagged));
+    }
+
+    @Test
     void shouldNotTakeAPartOfSomeoneElsesFullNameForThePlayer() {
         EntitiesTagged tagged = tag("奥特曼的弟弟杰克·奥特曼也是投资人，他和Sam Bankman-Fried不熟。");
 

@@ -14,6 +14,7 @@ import io.storywatch.story.Stories;
 import io.storywatch.story.StoryDefinition;
 import io.storywatch.story.TestStories;
 import io.storywatch.topic.Topics;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TagStageTest {
 
@@ -42,11 +44,16 @@ class TagStageTest {
         segmenter = HanLpSegmenter.forStory(STORY);
     }
 
+    @TempDir
+    Path stateDir;
+
     @BeforeEach
     void start() {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "storywatch-tag-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        // a private state directory: the global store's RocksDB lock must not meet another run's
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(new TagStage(STORY).buildTopology(), config);
         segmentedTopic = driver.createInputTopic(Topics.SEGMENTED.name(), Topics.SEGMENTED.keySerde().serializer(),
                 Topics.SEGMENTED.valueSerde().serializer());
@@ -58,7 +65,9 @@ class TagStageTest {
 
     @AfterEach
     void stop() {
-        driver.close();
+        if (driver != null) {
+            driver.close();
+        }
     }
 
     private static ArticleSegmented segmented(String id, String title, String body) {

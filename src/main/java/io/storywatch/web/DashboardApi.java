@@ -1,0 +1,190 @@
+package io.storywatch.web;
+
+import io.storywatch.web.view.ArticleFilter;
+import io.storywatch.web.view.Granularity;
+import io.storywatch.web.view.SeriesPoint;
+import io.storywatch.web.view.StoryView;
+import io.storywatch.web.view.TargetKind;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON API over the {@link StoryView}: maps a path and its query parameters to a status and a value for Jackson,
+ * with no HTTP server in it. docs/api.md documents every route with an example.
+ */
+final class DashboardApi {
+
+    /** A status and the value to write as JSON. */
+    record Reply(int status, Object body) {
+        static Reply ok(Object body) {
+            return new Reply(200, body);
+        }
+
+        static Reply error(int status, String message) {
+            return new Reply(status, Map.of("error", message));
+        }
+    }
+
+    private final StoryView view;
+    private final StoryInfo story;
+
+    DashboardApi(StoryView view, StoryInfo story) {
+        this.view = view;
+        this.story = story;
+    }
+
+    Reply handle(String path, String rawQuery) {
+        Map<String, String> query = parseQuery(rawQuery);
+        try {
+            return switch (path) {
+                case "/api/summary" -> summary();
+                case "/api/factions/series" -> factionSeries(query);
+                case "/api/entities/series" -> entitySeries(query);
+                case "/api/entities/top" -> Reply.ok(Map.of("entities", view.topEntities(instant(query, "from"),
+                        instant(query, "to"), limit(query, 10, 100))));
+                case "/api/coverage" -> coverage(query);
+                case "/api/articles" -> articles(query);
+                case "/api/evidence" -> evidence(query);
+                case "/api/alerts" -> Reply.ok(Map.of("alerts", view.alerts(limit(query, 50, 200))));
+                default -> path.startsWith("/api/articles/") ? article(path.substring("/api/articles/".length()))
+                        : Reply.error(404, "no such API route: " + path);
+            };
+        } catch (IllegalArgumentException e) {
+            return Reply.error(400, e.getMessage());
+        }
+    }
+
+    private Reply summary() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("story", story);
+        body.put("view", view.summary());
+        return Reply.ok(body);
+    }
+
+    private Reply factionSeries(Map<String, String> query) {
+        Granularity window = Granularity.parse(query.get("window"));
+        Instant from = instant(query, "from");
+        Instant to = instant(query, "to");
+        Map<String, List<SeriesPoint>> series = view.factionSeries(from, to, window);
+        String faction = query.get("faction");
+        if (faction != null) {
+            series = Map.of(faction, series.getOrDefault(faction, List.of()));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("window", window.label());
+        body.put("from", from == null ? null : from.toString());
+        body.put("to", to == null ? null : to.toString());
+        body.put("series", series);
+        return Reply.ok(body);
+    }
+
+    private Reply entitySeries(Map<String, String> query) {
+        String entity = required(query, "entity");
+        Granularity window = Granularity.parse(query.get("window"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("window", window.label());
+        body.put("entity", entity);
+        body.put("series", view.series(TargetKind.ENTITY, entity, instant(query, "from"), instant(query, "to"),
+                window));
+        return Reply.ok(body);
+    }
+
+    private Reply coverage(Map<String, String> query) {
+        Granularity window = Granularity.parse(query.get("window"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("window", window.label());
+        body.put("coverage", view.coverage(instant(query, "from"), instant(query, "to"), window));
+        body.put("reported", view.reportedCoverage());
+        return Reply.ok(body);
+    }
+
+    private Reply articles(Map<String, String> query) {
+        ArticleFilter filter = new ArticleFilter(query.get("faction"), query.get("entity"), query.get("source"),
+                Boolean.parseBoolean(query.getOrDefault("relevant", "false")), instant(query, "from"),
+                instant(query, "to"), limit(query, ArticleFilter.DEFAULT_LIMIT, ArticleFilter.MAX_LIMIT));
+        return Reply.ok(Map.of("articles", view.articles(filter)));
+    }
+
+    private Reply article(String encodedId) {
+        String id = URLDecoder.decode(encodedId, StandardCharsets.UTF_8);
+        return view.article(id).<Reply>map(Reply::ok).orElseGet(() -> Reply.error(404, "no article " + id));
+    }
+
+    private Reply evidence(Map<String, String> query) {
+        TargetKind kind = TargetKind.parse(query.getOrDefault("kind", "faction"));
+        String target = required(query, "target");
+        Granularity window = Granularity.parse(query.get("window"));
+        Instant start = window.windowStart(parseInstant(required(query, "windowStart"), "windowStart"));
+        Instant end = start.plus(window.size());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", kind.name().toLowerCase());
+        body.put("target", target);
+        body.put("window", window.label());
+        body.put("windowStart", start.toString());
+        body.put("windowEnd", end.toString());
+        body.put("point", view.series(kind, target, start, end, window).stream().findFirst().orElse(null));
+        body.put("articles", view.evidence(kind, target, start, window, limit(query, 20, 100)));
+        return Reply.ok(body);
+    }
+
+    private static String required(Map<String, String> query, String name) {
+        String value = query.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("missing parameter " + name);
+        }
+        return value;
+    }
+
+    private static int limit(Map<String, String> query, int fallback, int max) {
+        String value = query.get("limit");
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit < 1 || limit > max) {
+                throw new IllegalArgumentException("limit must be 1.." + max);
+            }
+            return limit;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("limit must be a number");
+        }
+    }
+
+    private static Instant instant(Map<String, String> query, String name) {
+        String value = query.get(name);
+        return value == null || value.isBlank() ? null : parseInstant(value, name);
+    }
+
+    /** An ISO-8601 instant, or a date meaning its UTC midnight. */
+    static Instant parseInstant(String value, String name) {
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be an ISO-8601 instant or date, not " + value);
+        }
+    }
+
+    static Map<String, String> parseQuery(String rawQuery) {
+        Map<String, String> query = new HashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            query.putIfAbsent(name, value);
+        }
+        return query;
+    }
+}

@@ -1,0 +1,149 @@
+package io.storywatch.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.storywatch.event.StanceScored;
+import io.storywatch.json.Json;
+import io.storywatch.metrics.PipelineMetrics;
+import io.storywatch.topic.Topics;
+import io.storywatch.web.view.StoryView;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What one record of a topic the dashboard reads means for the {@link StoryView} and the metrics, apart from the
+ * consumer that fetches it, so that it is tested on plain records. An unreadable record is counted and skipped: one
+ * bad value must not stop the dashboard.
+ */
+final class OutputRecords {
+
+    /** Topics of issue 5 that Topics does not describe yet; read when they exist. */
+    static final String FACTION_ALERTS = "news.faction-alerts";
+    static final String STORY_COVERAGE = "news.story-coverage";
+    static final String LATE = "news.articles.late";
+    static final String REJECT_CODE_HEADER = "storywatch.reject.code";
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutputRecords.class);
+    private static final int LAG_MEMORY = 10_000;
+
+    private final StoryView view;
+    private final PipelineMetrics metrics;
+    private final Clock clock;
+    private final BooleanSupplier live;
+    private final Map<String, Long> rawTimestamps = bounded();
+    private final Map<String, Long> scoredBeforeRaw = bounded();
+
+    /** {@code live} tells whether the reader has caught up: only then is a scored record's arrival a lag sample. */
+    OutputRecords(StoryView view, PipelineMetrics metrics, Clock clock, BooleanSupplier live) {
+        this.view = view;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.live = live;
+    }
+
+    void apply(ConsumerRecord<String, byte[]> record) {
+        String topic = record.topic();
+        try {
+            if (topic.equals(Topics.RAW.name())) {
+                rawSeen(record.key(), record.timestamp());
+            } else if (topic.equals(Topics.SCORED.name())) {
+                if (record.value() == null) {
+                    view.removeArticle(record.key());
+                    return;
+                }
+                StanceScored analysis = Json.fromBytes(record.value(), StanceScored.class);
+                view.applyScored(analysis, record.timestamp());
+                metrics.topicRecord(topic, "article");
+                if (analysis.duplicateOf() != null) {
+                    metrics.topicRecord(topic, "duplicate");
+                }
+                scoredSeen(analysis.id());
+            } else if (record.value() == null) {
+                if (topic.equals(STORY_COVERAGE)) {
+                    view.applyCoverage(record.key(), null);
+                }
+            } else if (topic.equals(Topics.FACTION_SENTIMENT.name())) {
+                view.applyFactionWindow(tree(record));
+                metrics.topicRecord(topic, "window");
+            } else if (topic.equals(Topics.ENTITY_SENTIMENT.name())) {
+                view.applyEntityWindow(tree(record));
+                metrics.topicRecord(topic, "window");
+            } else if (topic.equals(Topics.REJECTED.name())) {
+                String code = rejectionCode(record);
+                view.applyRejected(code);
+                metrics.topicRejection(code);
+            } else if (topic.equals(LATE)) {
+                view.applyLate(tree(record).path("reason").asText("unknown"));
+                metrics.topicRecord(topic, "late");
+            } else if (topic.equals(FACTION_ALERTS)) {
+                view.applyAlert(tree(record));
+                metrics.topicRecord(topic, "alert");
+            } else if (topic.equals(STORY_COVERAGE)) {
+                view.applyCoverage(record.key(), tree(record));
+                metrics.topicRecord(topic, "coverage");
+            }
+        } catch (RuntimeException e) {
+            metrics.topicRecord(topic, "unreadable");
+            LOG.warn("skipping unreadable record {}-{}@{}: {}", topic, record.partition(), record.offset(),
+                    e.getMessage());
+        }
+    }
+
+    private static JsonNode tree(ConsumerRecord<String, byte[]> record) {
+        return Json.tree(new String(record.value(), StandardCharsets.UTF_8));
+    }
+
+    private static String rejectionCode(ConsumerRecord<String, byte[]> record) {
+        try {
+            JsonNode code = tree(record).path("code");
+            if (code.isTextual()) {
+                return code.asText();
+            }
+        } catch (RuntimeException notJson) {
+            // the header still says why
+        }
+        Header header = record.headers().lastHeader(REJECT_CODE_HEADER);
+        return header == null ? "unknown" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private void rawSeen(String id, long timestamp) {
+        if (id == null) {
+            return;
+        }
+        Long scoredAt = scoredBeforeRaw.remove(id);
+        if (scoredAt != null) {
+            metrics.endToEndLag(Duration.ofMillis(Math.max(0, scoredAt - timestamp)));
+        } else {
+            rawTimestamps.put(id, timestamp);
+        }
+    }
+
+    private void scoredSeen(String id) {
+        if (!live.getAsBoolean()) {
+            return;
+        }
+        long now = clock.millis();
+        Long rawAt = rawTimestamps.remove(id);
+        if (rawAt != null) {
+            metrics.endToEndLag(Duration.ofMillis(Math.max(0, now - rawAt)));
+        } else {
+            scoredBeforeRaw.put(id, now);
+        }
+    }
+
+    private static <V> Map<String, V> bounded() {
+        return new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > LAG_MEMORY;
+            }
+        };
+    }
+}

@@ -1,0 +1,20 @@
+package io.storywatch.web.view;
+
+import io.storywatch.event.FactionScore;
+import java.util.List;
+import java.util.Map;
+
+/** An article as lists show it: identity, time, relevance, and how it portrays each faction. */
+public record ArticleSummary(String id, String title, String source, String url, String publishedAt,
+                             String eventTime, boolean relevant, double relevance, String duplicateOf,
+                             Map<String, FactionScore> factions, List<String> entities) {
+
+    static ArticleSummary of(ObservedArticle observed) {
+        var a = observed.analysis();
+        List<String> entities = a.entities() == null ? List.of()
+                : a.entities().stream().map(e -> e.id()).distinct().toList();
+        return new ArticleSummary(a.id(), a.title(), a.source(), a.url(), a.publishedAt(),
+                observed.eventTime().toString(), a.relevant(), a.relevance(), a.duplicateOf(),
+                a.factions() == null ? Map.of() : a.factions(), entities);
+    }
+}

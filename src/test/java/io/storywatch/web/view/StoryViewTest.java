@@ -1,0 +1,343 @@
+package io.storywatch.web.view;
+
+import static io.storywatch.web.view.ScoredArticleBuilder.article;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.storywatch.event.StanceScored;
+import io.storywatch.event.TargetSentiment;
+import io.storywatch.json.Json;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StoryViewTest {
+
+    private static final String DAY1 = "2023-11-18T00:00:00Z";
+    private static final String DAY2 = "2023-11-19T00:00:00Z";
+    private static final String DAY3 = "2023-11-20T00:00:00Z";
+
+    private final StoryView view = new StoryView();
+
+    private void apply(StanceScored article) {
+        view.applyScored(article, 0L);
+    }
+
+    private static StanceScored safety(String id, String publishedAt, double score) {
+        return article(id).publishedAt(publishedAt)
+                .sentence("苏茨克维的做法引发讨论。", Map.of("ilya-sutskever", score)).build();
+    }
+
+    @Test
+    void shouldDeriveDailySeriesFromArticleScoresWhenNoWindowRecordExists() {
+        apply(safety("a1", "2023-11-18T08:00:00Z", -0.4)); // opens [day1, day2): safety 1 article, -0.4
+        apply(safety("a2", "2023-11-18T20:00:00Z", -0.2)); // same window: 2 articles, mean -0.3
+        apply(safety("a3", "2023-11-19T03:00:00Z", 0.5));  // opens [day2, day3): 1 article, 0.5
+
+        List<SeriesPoint> series = view.series(TargetKind.FACTION, "safety", null, null, Granularity.DAY);
+
+        // two scores -0.4, -0.2: s = 0.1414, t(1) = 12.706, half-width = 12.706 * 0.1414 / sqrt(2) = 1.2706
+        double halfWidth = 12.706 * Math.sqrt(0.02) / Math.sqrt(2);
+        assertEquals(List.of(
+                new SeriesPoint("safety", DAY1, DAY2, 2, 2, series.get(0).meanScore(), 0, 2, 0, 0,
+                        ci(-1, -0.3 + halfWidth, "t-articles"), true, "articles", Map.of()),
+                new SeriesPoint("safety", DAY2, DAY3, 1, 1, 0.5, 1, 0, 0, 0, null, true, "articles", Map.of())),
+                series.stream().map(StoryViewTest::rounded).toList());
+        assertEquals(-0.3, series.get(0).meanScore(), 1e-9);
+    }
+
+    @Test
+    void shouldDeriveHourlySeriesWhenOnlyDailyWindowRecordsExist() {
+        apply(safety("a1", "2023-11-18T08:10:00Z", -0.4)); // hour [08:00, 09:00)
+        apply(safety("a2", "2023-11-18T08:50:00Z", -0.2)); // same hour
+        apply(safety("a3", "2023-11-18T20:00:00Z", 0.6));  // hour [20:00, 21:00)
+        view.applyFactionWindow(WindowJson.faction("safety", DAY1, DAY2, 3, 3, 0.0, 1, 2, 0));
+
+        List<SeriesPoint> hourly = view.series(TargetKind.FACTION, "safety", null, null, Granularity.HOUR);
+
+        assertEquals(List.of("2023-11-18T08:00:00Z", "2023-11-18T20:00:00Z"),
+                hourly.stream().map(SeriesPoint::windowStart).toList());
+        assertEquals(List.of(2L, 1L), hourly.stream().map(SeriesPoint::articles).toList());
+        assertEquals(List.of("articles", "articles"), hourly.stream().map(SeriesPoint::basis).toList());
+    }
+
+    @Test
+    void shouldTakeCountsFromTheAggregateRecordAndKeepFieldsTheViewDoesNotKnow() {
+        apply(safety("a1", "2023-11-18T08:00:00Z", -0.4));
+        apply(safety("a2", "2023-11-18T09:00:00Z", -0.2));
+        ObjectNode record = WindowJson.faction("safety", DAY1, DAY2, 2, 5, -0.25, 0, 2, 0);
+        record.put("final", false);
+
+        view.applyFactionWindow(record);
+        SeriesPoint point = view.series(TargetKind.FACTION, "safety", null, null, Granularity.DAY).get(0);
+
+        // centred on the record's mean -0.25, half-width 1.2706 from the two article scores: clipped to [-1, 1]
+        assertEquals(new SeriesPoint("safety", DAY1, DAY2, 2, 5, -0.25, 0, 2, 0, 0,
+                        ci(-1, 1, "t-articles"), true, "aggregate",
+                        Map.of("final", Json.mapper().getNodeFactory().booleanNode(false))),
+                rounded(point));
+    }
+
+    @Test
+    void shouldUseTheIntervalAndLowSampleFlagOfASchemaTwoRecordAndPassOnItsOtherFields() {
+        ObjectNode record = WindowJson.faction("acceleration", DAY1, DAY2, 2, 2, 0.3, 2, 0, 0);
+        record.put("schemaVersion", 2).put("windowSize", "P1D").put("ciLow", 0.1).put("ciHigh", 0.5)
+                .put("lowSample", false).put("copies", 1).put("reach", 3).put("final", true);
+        record.putArray("evidence").addObject().put("id", "a1").put("score", 0.4);
+
+        view.applyFactionWindow(record);
+        SeriesPoint point = view.series(TargetKind.FACTION, "acceleration", null, null, Granularity.DAY).get(0);
+
+        assertEquals(new Interval(0.1, 0.5, "aggregate"), point.ci95());
+        assertFalse(point.lowSample());
+        assertEquals(List.of("copies", "evidence", "final", "reach"), List.copyOf(point.aggregate().keySet()));
+        assertEquals("a1", point.aggregate().get("evidence").get(0).path("id").asText());
+    }
+
+    @Test
+    void shouldReadAnIntervalGivenAsAPair() {
+        ObjectNode record = WindowJson.faction("acceleration", DAY1, DAY2, 2, 2, 0.3, 2, 0, 0);
+        record.putArray("ci95").add(0.2).add(0.4);
+
+        view.applyFactionWindow(record);
+
+        assertEquals(new Interval(0.2, 0.4, "aggregate"),
+                view.series(TargetKind.FACTION, "acceleration", null, null, Granularity.DAY).get(0).ci95());
+    }
+
+    @Test
+    void shouldKeepHourlyAndDailyRecordsOfOneTargetApart() {
+        view.applyFactionWindow(WindowJson.faction("safety", DAY1, DAY2, 3, 3, 0.1, 1, 1, 1));
+        view.applyFactionWindow(WindowJson.faction("safety", DAY1, "2023-11-18T01:00:00Z", 1, 1, 0.5, 1, 0, 0));
+
+        assertEquals(List.of(3L), view.series(TargetKind.FACTION, "safety", null, null, Granularity.DAY).stream()
+                .map(SeriesPoint::articles).toList());
+        assertEquals(List.of(1L), view.series(TargetKind.FACTION, "safety", null, null, Granularity.HOUR).stream()
+                .map(SeriesPoint::articles).toList());
+    }
+
+    @Test
+    void shouldEstimateTheIntervalFromLabelCountsWhenNoArticleScoresAreAtHand() {
+        // 4 pos, 2 neg, 4 neu read as +1, -1, 0: mean 0.2, s = sqrt((4*0.64 + 2*1.44 + 4*0.04) / 9) = 0.7888
+        view.applyFactionWindow(WindowJson.faction("safety", DAY1, DAY2, 10, 12, 0.2, 4, 2, 4));
+
+        SeriesPoint point = view.series(TargetKind.FACTION, "safety", null, null, Granularity.DAY).get(0);
+
+        double halfWidth = 2.262 * Math.sqrt((4 * 0.64 + 2 * 1.44 + 4 * 0.04) / 9) / Math.sqrt(10);
+        assertEquals(ci(0.2 - halfWidth, 0.2 + halfWidth, "labels"), rounded(point).ci95());
+        assertFalse(point.lowSample());
+    }
+
+    @Test
+    void shouldCountNeitherSyndicatedCopiesNorIrrelevantArticles() {
+        apply(safety("original", "2023-11-18T08:00:00Z", -0.4));
+        apply(article("copy").publishedAt("2023-11-18T09:00:00Z").duplicateOf("original")
+                .sentence("苏茨克维的做法引发讨论。", Map.of("ilya-sutskever", -0.4)).build());
+        apply(article("off-topic").publishedAt("2023-11-18T10:00:00Z").irrelevant()
+                .sentence("苏茨克维的做法引发讨论。", Map.of("ilya-sutskever", 0.9)).build());
+
+        List<SeriesPoint> series = view.series(TargetKind.FACTION, "safety", null, null, Granularity.DAY);
+
+        assertEquals(1, series.size());
+        assertEquals(1, series.get(0).articles());
+        assertEquals(-0.4, series.get(0).meanScore(), 1e-9);
+    }
+
+    @Test
+    void shouldListEveryFactionSeenWithItsSeriesInsideTheRange() {
+        apply(safety("s1", "2023-11-17T08:00:00Z", -0.4));
+        apply(safety("s2", "2023-11-19T08:00:00Z", -0.4));
+        apply(article("a1").publishedAt("2023-11-19T12:00:00Z")
+                .sentence("奥特曼回归OpenAI。", Map.of("sam-altman", 0.6)).build());
+
+        Map<String, List<SeriesPoint>> series = view.factionSeries(Instant.parse("2023-11-18T12:00:00Z"),
+                Instant.parse(DAY3), Granularity.DAY);
+
+        assertEquals(List.of("acceleration", "safety"), List.copyOf(series.keySet()));
+        assertEquals(List.of(DAY2), series.get("safety").stream().map(SeriesPoint::windowStart).toList());
+        assertEquals(List.of(DAY2), series.get("acceleration").stream().map(SeriesPoint::windowStart).toList());
+    }
+
+    @Test
+    void shouldGiveThePointsArticlesStrongestFirstWithTheirSentencesHighlighted() {
+        apply(article("mild").publishedAt("2023-11-18T08:00:00Z").title("温和评论")
+                .sentence("马斯克发表看法。", Map.of("elon-musk", 0.1))
+                .sentence("苏茨克维略显谨慎。", Map.of("ilya-sutskever", -0.2)).build());
+        apply(article("strong").publishedAt("2023-11-18T09:00:00Z").title("激烈批评")
+                .sentence("董事会风波持续。", Map.of())
+                .sentence("外界指责苏茨克维与雷克一手制造混乱。", Map.of("ilya-sutskever", -0.75, "jan-leike", -0.25))
+                .build());
+        apply(safety("next-day", "2023-11-19T09:00:00Z", 0.9));
+
+        List<ArticleEvidence> evidence = view.evidence(TargetKind.FACTION, "safety",
+                Instant.parse("2023-11-18T15:00:00Z"), Granularity.DAY, 10);
+
+        assertEquals(List.of("strong", "mild"), evidence.stream().map(e -> e.article().id()).toList());
+        String sentence = "外界指责苏茨克维与雷克一手制造混乱。";
+        int start = "激烈批评\n董事会风波持续。".length();
+        assertEquals(List.of(new EvidenceSentence(1, start, start + sentence.length(), sentence, -0.5,
+                        Map.of("ilya-sutskever", new TargetSentiment(-0.75, "neg"),
+                                "jan-leike", new TargetSentiment(-0.25, "neg")),
+                        List.of(new EvidenceSentence.Highlight(4, 8, "ilya-sutskever"),
+                                new EvidenceSentence.Highlight(9, 11, "jan-leike")))),
+                evidence.get(0).sentences());
+        assertEquals(List.of("苏茨克维略显谨慎。"),
+                evidence.get(1).sentences().stream().map(EvidenceSentence::text).toList());
+    }
+
+    @Test
+    void shouldFilterArticlesByFactionEntitySourceAndRelevanceNewestFirst() {
+        apply(article("altman").publishedAt("2023-11-20T08:00:00Z").source("财经周刊")
+                .sentence("奥特曼回归OpenAI。", Map.of("sam-altman", 0.6)).build());
+        apply(safety("ilya-old", "2023-11-18T08:00:00Z", -0.4));
+        apply(safety("ilya-new", "2023-11-19T08:00:00Z", -0.4));
+        apply(article("ultraman").publishedAt("2023-11-21T08:00:00Z").irrelevant()
+                .sentence("奥特曼玩具热卖。", Map.of("sam-altman", 0.5)).build());
+
+        assertEquals(List.of("ultraman", "altman", "ilya-new", "ilya-old"), ids(ArticleFilter.all()));
+        assertEquals(List.of("ilya-new", "ilya-old"),
+                ids(new ArticleFilter("safety", null, null, false, null, null, 10)));
+        assertEquals(List.of("ultraman", "altman"),
+                ids(new ArticleFilter(null, "sam-altman", null, false, null, null, 10)));
+        assertEquals(List.of("altman"), ids(new ArticleFilter(null, "sam-altman", null, true, null, null, 10)));
+        assertEquals(List.of("altman"), ids(new ArticleFilter(null, null, "财经周刊", false, null, null, 10)));
+        assertEquals(List.of("ilya-new"), ids(new ArticleFilter(null, null, null, false,
+                Instant.parse(DAY2), Instant.parse(DAY3), 10)));
+        assertEquals(List.of("ultraman"), ids(new ArticleFilter(null, null, null, false, null, null, 1)));
+    }
+
+    @Test
+    void shouldGiveOneArticleWithEverySentenceThatScoresAnEntity() {
+        apply(article("a").publishedAt("2023-11-18T08:00:00Z").title("<img src=x onerror=alert(1)>")
+                .sentence("董事会风波持续。", Map.of())
+                .sentence("奥特曼回归OpenAI。", Map.of("sam-altman", 0.6, "openai", 0.2)).build());
+
+        ArticleDetail detail = view.article("a").orElseThrow();
+
+        assertEquals("<img src=x onerror=alert(1)>", detail.article().title());
+        assertEquals(List.of(1), detail.evidence().stream().map(EvidenceSentence::index).toList());
+        assertEquals(List.of(new EvidenceSentence.Highlight(0, 3, "sam-altman"),
+                new EvidenceSentence.Highlight(5, 11, "openai")), detail.evidence().get(0).highlights());
+        assertTrue(view.article("missing").isEmpty());
+    }
+
+    @Test
+    void shouldMeasureCoverageWithCopiesDistinctSourcesAndShareOfVoice() {
+        apply(article("o").publishedAt("2023-11-18T08:00:00Z").source("硅谷观察")
+                .sentence("奥特曼与苏茨克维对峙，雷克表态。",
+                        Map.of("sam-altman", 0.1, "ilya-sutskever", -0.1, "jan-leike", 0.0)).build());
+        apply(article("c").publishedAt("2023-11-18T09:00:00Z").source("财经周刊").duplicateOf("o")
+                .sentence("奥特曼与苏茨克维对峙，雷克表态。",
+                        Map.of("sam-altman", 0.1, "ilya-sutskever", -0.1, "jan-leike", 0.0)).build());
+        apply(article("off").publishedAt("2023-11-18T10:00:00Z").source("体育报").irrelevant()
+                .sentence("奥特曼玩具热卖。", Map.of("sam-altman", 0.5)).build());
+
+        List<CoveragePoint> coverage = view.coverage(null, null, Granularity.DAY);
+
+        assertEquals(List.of(new CoveragePoint(DAY1, DAY2, 1, 1, 2, Map.of("acceleration", 1L, "safety", 2L),
+                Map.of("acceleration", 1.0 / 3, "safety", 2.0 / 3), "articles")), coverage);
+    }
+
+    @Test
+    void shouldPreferTheAggregateStagesCoverageRecordOfTheSameWindowSize() {
+        apply(safety("o", "2023-11-18T08:00:00Z", -0.4));
+        apply(safety("p", "2023-11-19T08:00:00Z", -0.4));
+        ObjectNode reported = Json.mapper().createObjectNode().put("windowStart", DAY1).put("windowEnd", DAY2)
+                .put("windowSize", "P1D").put("articles", 4).put("copies", 2).put("reach", 6)
+                .put("distinctSources", 3);
+        reported.putObject("factions").putObject("safety").put("articles", 4).put("mentions", 5)
+                .put("shareOfVoice", 1.0);
+        view.applyCoverage("story@" + DAY1 + "/P1D", reported);
+        view.applyCoverage("story@" + DAY1 + "/PT1H", Json.mapper().createObjectNode().put("windowStart", DAY1)
+                .put("windowEnd", "2023-11-18T01:00:00Z").put("articles", 9));
+
+        List<CoveragePoint> coverage = view.coverage(null, null, Granularity.DAY);
+
+        assertEquals(List.of(
+                new CoveragePoint(DAY1, DAY2, 4, 2, 3, Map.of("safety", 5L), Map.of("safety", 1.0), "aggregate"),
+                new CoveragePoint(DAY2, DAY3, 1, 0, 1, Map.of("safety", 1L), Map.of("safety", 1.0), "articles")),
+                coverage);
+    }
+
+    @Test
+    void shouldRankEntitiesByArticlesThenMentions() {
+        apply(article("1").publishedAt("2023-11-18T08:00:00Z")
+                .sentence("奥特曼回归。", Map.of("sam-altman", 0.6))
+                .sentence("苏茨克维道歉。", Map.of("ilya-sutskever", -0.2)).build());
+        apply(article("2").publishedAt("2023-11-19T08:00:00Z")
+                .sentence("奥特曼掌权。", Map.of("sam-altman", 0.2)).build());
+
+        List<EntityStanding> top = view.topEntities(null, null, 10);
+
+        assertEquals(List.of("sam-altman", "ilya-sutskever"), top.stream().map(EntityStanding::entity).toList());
+        EntityStanding altman = top.get(0);
+        assertEquals(List.of("acceleration"), altman.factions());
+        assertEquals(2, altman.articles());
+        assertEquals(0.4, altman.meanScore(), 1e-9);
+        assertEquals(2, altman.pos());
+        assertTrue(altman.lowSample());
+        assertEquals(1, view.topEntities(null, null, 1).size());
+    }
+
+    @Test
+    void shouldReplaceAnArticleSeenAgainAndGrowItsVersionWithEveryRecord() {
+        long before = view.version();
+        apply(safety("a", "2023-11-18T08:00:00Z", -0.4));
+        apply(safety("a", "2023-11-18T08:00:00Z", 0.4));
+        view.applyRejected("NOT_JSON");
+        view.applyRejected("NOT_JSON");
+        view.applyLate("AFTER_GRACE");
+
+        ViewSummary summary = view.summary();
+
+        assertEquals(before + 5, summary.version());
+        assertEquals(Map.of("AFTER_GRACE", 1L), summary.late());
+        assertEquals(1, summary.articles());
+        assertEquals(Map.of("NOT_JSON", 2L), summary.rejected());
+        assertEquals(0.4, view.series(TargetKind.FACTION, "safety", null, null, Granularity.DAY).get(0).meanScore());
+    }
+
+    @Test
+    void shouldKeepAlertsNewestFirst() {
+        JsonNode first = Json.tree("{\"faction\":\"safety\",\"n\":1}");
+        JsonNode second = Json.tree("{\"faction\":\"safety\",\"n\":2}");
+        view.applyAlert(first);
+        view.applyAlert(second);
+
+        assertEquals(List.of(second, first), view.alerts(10));
+        assertEquals(List.of(second), view.alerts(1));
+    }
+
+    @Test
+    void shouldFallBackToTheRecordTimestampWhenPublishedAtIsMissing() {
+        view.applyScored(safety("undated", null, -0.4), Instant.parse("2024-01-02T05:00:00Z").toEpochMilli());
+
+        assertNull(view.articles(ArticleFilter.all()).get(0).publishedAt());
+        assertEquals("2024-01-02T05:00:00Z", view.articles(ArticleFilter.all()).get(0).eventTime());
+    }
+
+    private List<String> ids(ArticleFilter filter) {
+        return view.articles(filter).stream().map(ArticleSummary::id).toList();
+    }
+
+    /** Interval bounds rounded to 1e-6, so that whole points compare with equals. */
+    private static SeriesPoint rounded(SeriesPoint p) {
+        Interval ci = p.ci95() == null ? null
+                : new Interval(round(p.ci95().low()), round(p.ci95().high()), p.ci95().method());
+        return new SeriesPoint(p.target(), p.windowStart(), p.windowEnd(), p.articles(), p.mentions(),
+                p.meanScore(), p.pos(), p.neg(), p.neu(), p.mixed(), ci, p.lowSample(), p.basis(), p.aggregate());
+    }
+
+    private static Interval ci(double low, double high, String method) {
+        return new Interval(round(low), round(high), method);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1e6) / 1e6;
+    }
+}
