@@ -42,9 +42,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Where the analysis objects go, one JSON line each; - for stdout (default).")
     String output;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "Trained target-sentiment model; default: the "
-            + "bundled one.")
-    Path model;
+    @Option(names = "--model", paramLabel = "default|FILE", description = "Blend the lexicon rules with a trained "
+            + "target-sentiment model: 'default' for the bundled one, or a file from train; without it, the rules "
+            + "alone.")
+    String model;
 
     @Option(names = "--rules-only", description = "Score with the lexicon rules alone.")
     boolean rulesOnly;
@@ -53,9 +54,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         StoryDefinition definition = story == null ? Stories.defaultStory() : Stories.load(story);
-        SentimentModel sentiment = rulesOnly ? SentimentModels.rulesOnly()
-                : model != null ? SentimentModels.withModel(model, SentimentModels.DEFAULT_MODEL_WEIGHT)
-                : SentimentModels.loadDefault();
+        SentimentModel sentiment = rulesOnly || model == null ? SentimentModels.loadDefault()
+                : SentimentModels.forOption(model, SentimentModels.DEFAULT_MODEL_WEIGHT);
         ArticleAnalyzer analyzer = ArticleAnalyzer.forStory(definition, sentiment);
         int analysed = 0;
         int rejected = 0;

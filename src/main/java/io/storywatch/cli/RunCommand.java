@@ -7,7 +7,11 @@ import io.storywatch.runtime.StageSettings;
 import io.storywatch.runtime.TopicApplier.TopicStatus;
 import io.storywatch.stage.Stage;
 import io.storywatch.metrics.PipelineMetrics;
+import io.storywatch.story.Stories;
+import io.storywatch.story.StoryDefinition;
+import io.storywatch.story.StoryTopic;
 import io.storywatch.topic.TopicCatalog;
+import io.storywatch.topic.Topics;
 import io.storywatch.web.DashboardServer;
 import io.storywatch.web.HttpOptions;
 import java.nio.file.Files;
@@ -89,6 +93,9 @@ public final class RunCommand implements Callable<Integer> {
             if (selected.isEmpty()) {
                 err.println("no stages to run");
             }
+            StoryDefinition current = new StoryTopic(session.bootstrapServers())
+                    .ensure(story == null ? Stories.defaultStory() : Stories.load(story), story != null);
+            err.println("story " + current.label() + " on " + Topics.STORIES.name());
             PipelineRunner runner = session.startStages(selected, session.streamsSettings());
             runner.bindMetrics(metrics);
             try (DashboardServer dashboard = DashboardServer.start(http, session.bootstrapServers(), dataDir, metrics,

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 TopicsCommand.class,
                 ResetCommand.class,
                 AnalyzeCommand.class,
+                StoryCommand.class,
                 EvaluateCommand.class,
                 TrainCommand.class,
                 PredictCommand.class,

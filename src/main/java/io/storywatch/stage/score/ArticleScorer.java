@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
 
 /**
  * Turns a tagged article into the analysis object: every sentence and every entity mentioned in it scored by one
@@ -81,12 +82,9 @@ public final class ArticleScorer {
         }
 
         Map<String, EntityScore> entityScores = new TreeMap<>();
-        Map<String, FactionTally> tallies = new LinkedHashMap<>();
-        factions.forEach(f -> tallies.put(f, new FactionTally()));
         for (EntityMentions entity : article.entities()) {
             double weighted = 0;
             double weights = 0;
-            Map<Integer, Double> confidenceBySentence = new HashMap<>();
             for (Mention mention : entity.mentions()) {
                 TargetSentiment target = targetsBySentence.getOrDefault(mention.sentence(), Map.of()).get(entity.id());
                 if (target == null) {
@@ -94,19 +92,11 @@ public final class ArticleScorer {
                 }
                 weighted += mention.confidence() * target.score();
                 weights += mention.confidence();
-                confidenceBySentence.merge(mention.sentence(), mention.confidence(), Math::max);
             }
             double score = weights > 0 ? round(weighted / weights) : 0;
             entityScores.put(entity.id(), new EntityScore(score, labelling.label(score), entity.mentions().size()));
-            for (String faction : entity.factions() == null ? List.<String>of() : entity.factions()) {
-                FactionTally tally = tallies.computeIfAbsent(faction, f -> new FactionTally());
-                tally.mentions += entity.mentions().size();
-                confidenceBySentence.forEach((sentence, confidence) ->
-                        tally.add(targetsBySentence.get(sentence).get(entity.id()), confidence));
-            }
         }
-        Map<String, FactionScore> factionScores = new TreeMap<>();
-        tallies.forEach((faction, tally) -> factionScores.put(faction, tally.toScore(labelling)));
+        Map<String, FactionScore> factionScores = factionScores(article.entities(), targetsBySentence, index -> true);
 
         Map<String, String> versions = new TreeMap<>(article.versions() == null ? Map.of() : article.versions());
         versions.put("sentiment", model.version());
@@ -114,6 +104,47 @@ public final class ArticleScorer {
                 article.source(), article.url(), article.duplicateOf(), article.relevance(), article.relevant(),
                 article.text(), scored, article.entities(), article.unlinked(), entityScores, factionScores,
                 versions);
+    }
+
+    /**
+     * Faction scores over only some of an article's sentences, e.g. the ones a reader was shown; the same counting
+     * as {@link #score}, which uses every sentence.
+     */
+    public Map<String, FactionScore> factionScores(StanceScored scored, IntPredicate sentenceIncluded) {
+        Map<Integer, Map<String, TargetSentiment>> targetsBySentence = new HashMap<>();
+        for (ScoredSentence sentence : scored.sentences()) {
+            targetsBySentence.put(sentence.index(), sentence.targets());
+        }
+        return factionScores(scored.entities(), targetsBySentence, sentenceIncluded);
+    }
+
+    private Map<String, FactionScore> factionScores(List<EntityMentions> entities,
+                                                    Map<Integer, Map<String, TargetSentiment>> targetsBySentence,
+                                                    IntPredicate sentenceIncluded) {
+        Map<String, FactionTally> tallies = new LinkedHashMap<>();
+        factions.forEach(f -> tallies.put(f, new FactionTally()));
+        for (EntityMentions entity : entities) {
+            Map<Integer, Double> confidenceBySentence = new HashMap<>();
+            int mentions = 0;
+            for (Mention mention : entity.mentions()) {
+                if (!sentenceIncluded.test(mention.sentence())) {
+                    continue;
+                }
+                mentions++;
+                if (targetsBySentence.getOrDefault(mention.sentence(), Map.of()).containsKey(entity.id())) {
+                    confidenceBySentence.merge(mention.sentence(), mention.confidence(), Math::max);
+                }
+            }
+            for (String faction : entity.factions() == null ? List.<String>of() : entity.factions()) {
+                FactionTally tally = tallies.computeIfAbsent(faction, f -> new FactionTally());
+                tally.mentions += mentions;
+                confidenceBySentence.forEach((sentence, confidence) ->
+                        tally.add(targetsBySentence.get(sentence).get(entity.id()), confidence));
+            }
+        }
+        Map<String, FactionScore> factionScores = new TreeMap<>();
+        tallies.forEach((faction, tally) -> factionScores.put(faction, tally.toScore(labelling)));
+        return factionScores;
     }
 
     private static double round(double value) {

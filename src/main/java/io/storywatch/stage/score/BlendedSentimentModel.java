@@ -46,9 +46,10 @@ public final class BlendedSentimentModel implements SentimentModel {
     public SentenceSentiment score(SentenceInput sentence) {
         RuleSentimentModel.SentenceAnalysis analysis = rules.analyse(sentence);
         Map<String, Double> targets = new LinkedHashMap<>();
+        TextFeatures.PreparedSentence prepared = analysis.targetRaw().isEmpty() ? null : features.prepare(sentence);
         analysis.targetRaw().forEach((target, raw) -> {
             double ruleScore = Math.tanh(raw);
-            double[] p = classifier.probabilities(features.targetSentiment(sentence, target, analysis));
+            double[] p = classifier.probabilities(features.targetSentiment(prepared, target, analysis));
             if (neu >= 0 && neutralPrior != 1.0) {
                 double sum = 0;
                 p[neu] *= neutralPrior;

@@ -9,7 +9,7 @@ package io.storywatch.stage.score;
  */
 public record Labelling(double threshold, double factionShare, double mixedMinimum, double mixedRatio) {
 
-    public static final Labelling DEFAULT = new Labelling(0.2, 0.0, 1.0, 0.67);
+    public static final Labelling DEFAULT = new Labelling(0.2, 0.15, 1.0, 0.67);
 
     public String label(double score) {
         return score >= threshold ? "pos" : score <= -threshold ? "neg" : "neu";

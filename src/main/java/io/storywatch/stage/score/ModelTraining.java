@@ -20,11 +20,13 @@ public final class ModelTraining {
     private final TrainingTask task;
     private final TextFeatures features;
     private final TargetAliases aliases;
+    private final String lexiconVersion;
 
     public ModelTraining(TrainingTask task, RuleSentimentModel rules, TargetAliases aliases) {
         this.task = task;
         this.features = new TextFeatures(rules);
         this.aliases = aliases;
+        this.lexiconVersion = rules.lexicon().version();
     }
 
     public static ModelTraining withDefaults(TrainingTask task) {
@@ -77,10 +79,14 @@ public final class ModelTraining {
         return new Prediction(model.labels().get(best), Math.round(score * 10000) / 10000.0);
     }
 
-    /** Names a model by its task and a digest of its training lines, so the same data gives the same version. */
+    /**
+     * Names a model by its task and a digest of its training lines and of the lexicon whose verdicts it learnt from,
+     * so the same data and lexicon give the same version.
+     */
     public String version(List<LabelledText> lines) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((lexiconVersion + "\n").getBytes(StandardCharsets.UTF_8));
             for (LabelledText line : lines) {
                 digest.update((line.text() + "\t" + line.target() + "\t" + line.label() + "\n")
                         .getBytes(StandardCharsets.UTF_8));

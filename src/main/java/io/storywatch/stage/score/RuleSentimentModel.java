@@ -16,8 +16,9 @@ import java.util.Set;
  */
 public final class RuleSentimentModel implements SentimentModel {
 
-    private static final String CLAUSE_BREAKS = "，,；;。！!？?：:…\n";
+    private static final String CLAUSE_BREAKS = "，,；;。！!？?：:…\n—";
     private static final String NOMINALISERS = "的之";
+    private static final Set<String> CONJUNCTIONS = Set.of("和", "与", "及", "以及", "、", "跟", "同", "还有", "");
     private static final Set<String> FIRST_PERSON = Set.of("我", "我们", "本人", "咱们");
 
     private final SentimentLexicon lexicon;
@@ -78,9 +79,10 @@ public final class RuleSentimentModel implements SentimentModel {
 
     /** A stretch of the sentence between clause breaks, with its weight and damping. */
     record Clause(int start, int end, double weight, double damping, List<Cue> cues, boolean continuesPrevious,
-                  List<TargetSpan> mentions) {
-        Clause(int start, int end, double weight, double damping, List<Cue> cues, boolean continuesPrevious) {
-            this(start, end, weight, damping, cues, continuesPrevious, new ArrayList<>());
+                  List<TargetSpan> mentions, String sentence) {
+        Clause(int start, int end, double weight, double damping, List<Cue> cues, boolean continuesPrevious,
+               String sentence) {
+            this(start, end, weight, damping, cues, continuesPrevious, new ArrayList<>(), sentence);
         }
     }
 
@@ -165,8 +167,9 @@ public final class RuleSentimentModel implements SentimentModel {
                     inherit(text, subject, clause, speakers, facts, targetRaw);
                 }
                 for (String target : chain) {
-                    if (target.equals(subject)) {
-                        continue;
+                    if (subject != null) {
+                        // the subject is the topic; the names the previous clause acted on are not
+                        break;
                     }
                     double share = clause.continuesPrevious() ? 1 : weights.inheritedOther();
                     if (speakers.contains(target)) {
@@ -344,6 +347,10 @@ public final class RuleSentimentModel implements SentimentModel {
         if (marker != null && marker.kind() == CueKind.PASSIVE) {
             return at > marker.start() ? 1 : 0;
         }
+        if (marker != null) {
+            // "奥特曼对董事会撒谎": the name after 对/把 is what the deed is done to, the one before it did it
+            return at > marker.start() || otherMentionBetween(at, marker.start(), clause) ? 0 : 1;
+        }
         return roleVerbBetween(at, p, clause) || otherMentionBetween(at, p, clause) ? 0 : 1;
     }
 
@@ -367,8 +374,9 @@ public final class RuleSentimentModel implements SentimentModel {
     /** "奥特曼和布罗克曼被解雇": names joined by 和/与/及/、 share a role. */
     private static boolean connectedByConjunction(TargetSpan later, int at, Clause clause) {
         for (TargetSpan span : clause.mentions()) {
-            if (span.start() == at) {
-                return later.start() - span.end() <= 3 && later.start() > span.end();
+            if (span.start() == at && later.start() >= span.end()) {
+                String between = clause.sentence().substring(span.end(), later.start()).strip();
+                return CONJUNCTIONS.contains(between);
             }
         }
         return false;
@@ -556,13 +564,13 @@ public final class RuleSentimentModel implements SentimentModel {
             if (contrast > 1) {
                 lastContrast = c;
             }
-            clauses.add(new Clause(b[0], b[1], contrast, damping, inside, b[2] == 1));
+            clauses.add(new Clause(b[0], b[1], contrast, damping, inside, b[2] == 1, text));
         }
         if (lastContrast > 0) {
             for (int c = 0; c < lastContrast; c++) {
                 Clause before = clauses.get(c);
                 clauses.set(c, new Clause(before.start(), before.end(), before.weight() * weights.beforeContrast(),
-                        before.damping(), before.cues(), before.continuesPrevious()));
+                        before.damping(), before.cues(), before.continuesPrevious(), text));
             }
         }
         return clauses;

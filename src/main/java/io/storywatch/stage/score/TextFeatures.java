@@ -40,14 +40,29 @@ public final class TextFeatures {
 
     /** Sentiment toward one target of a sentence, whose mentions are among {@code sentence.targets()}. */
     public List<String> targetSentiment(SentenceInput sentence, String target) {
-        return targetSentiment(sentence, target, rules.analyse(sentence));
+        return targetSentiment(prepare(sentence), target, rules.analyse(sentence));
     }
 
-    /** As {@link #targetSentiment(SentenceInput, String)}, reusing the rules' analysis of the sentence. */
-    public List<String> targetSentiment(SentenceInput sentence, String target,
+    /** What every target of one sentence shares: its normalised text and the words that are not target names. */
+    public record PreparedSentence(SentenceInput sentence, String normalised, List<String> words) {
+    }
+
+    public PreparedSentence prepare(SentenceInput sentence) {
+        List<String> words = new ArrayList<>();
+        List<Token> tokens = sentence.tokens().isEmpty() ? tokens(sentence.text()) : sentence.tokens();
+        for (Token token : tokens) {
+            if (!token.word().isBlank() && !overlapsTarget(token, sentence.targets())) {
+                words.add("w:" + normalise(token.word()));
+            }
+        }
+        return new PreparedSentence(sentence, normalise(sentence.text()), words);
+    }
+
+    /** Features of one target of a prepared sentence, reusing the rules' analysis of the sentence. */
+    public List<String> targetSentiment(PreparedSentence prepared, String target,
                                         RuleSentimentModel.SentenceAnalysis analysis) {
-        String text = sentence.text();
-        char[] marked = normalise(text).toCharArray();
+        SentenceInput sentence = prepared.sentence();
+        char[] marked = prepared.normalised().toCharArray();
         List<TargetSpan> own = new ArrayList<>();
         for (TargetSpan span : sentence.targets()) {
             boolean mine = span.target().equals(target);
@@ -59,29 +74,14 @@ public final class TextFeatures {
             }
         }
         String markedText = new String(marked).replace("\0", "");
-        List<String> features = new ArrayList<>();
+        List<String> features = new ArrayList<>(prepared.words().size() + 64);
         for (int i = 0; i < markedText.length(); i++) {
             if (markedText.charAt(i) == TARGET) {
-                String left = markedText.substring(Math.max(0, i - 6), i);
-                String right = markedText.substring(i + 1, Math.min(markedText.length(), i + 7));
-                charGrams(left, "L", features);
-                charGrams(right, "R", features);
+                charGrams(markedText.substring(Math.max(0, i - 6), i), "L", features);
+                charGrams(markedText.substring(i + 1, Math.min(markedText.length(), i + 7)), "R", features);
             }
         }
-        List<String> words = new ArrayList<>();
-        List<Token> tokens = sentence.tokens().isEmpty() ? tokens(text) : sentence.tokens();
-        for (Token token : tokens) {
-            boolean inTarget = sentence.targets().stream()
-                    .anyMatch(t -> token.start() < t.end() && token.end() > t.start());
-            if (!inTarget) {
-                words.add(normalise(token.word()));
-            }
-        }
-        for (String word : words) {
-            if (!word.isBlank()) {
-                features.add("w:" + word);
-            }
-        }
+        features.addAll(prepared.words());
         if (own.isEmpty()) {
             features.add("target:absent");
         }
@@ -94,10 +94,19 @@ public final class TextFeatures {
                 features.add("fact:" + fact);
             }
         }
-        if (own.stream().allMatch(TargetSpan::implicit) && !own.isEmpty()) {
+        if (!own.isEmpty() && own.stream().allMatch(TargetSpan::implicit)) {
             features.add("target:implicit");
         }
         return features;
+    }
+
+    private static boolean overlapsTarget(Token token, List<TargetSpan> targets) {
+        for (TargetSpan t : targets) {
+            if (token.start() < t.end() && token.end() > t.start()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void lexicon(SentenceInput sentence, List<String> features) {

@@ -144,4 +144,53 @@ class RuleSentimentModelTest {
         SentenceInput input = sentence("奥特曼回到OpenAI，重新担任CEO，可谓大获成功。", "奥特曼", "sam-altman", "OpenAI", "openai");
         assertEquals("pos", label(input, "sam-altman"));
     }
+
+    @Test
+    void shouldLetAFeelingJudgeWhatItIsAboutNotWhoFeelsIt() {
+        SentenceInput input = sentence("马斯克对OpenAI非常失望。", "马斯克", "elon-musk", "OpenAI", "openai");
+        assertEquals("neg", label(input, "openai"));
+        assertEquals("neu", label(input, "elon-musk"));
+        SentenceInput proud = sentence("布罗克曼说他感到无比自豪。", "布罗克曼", "greg-brockman");
+        assertEquals("neu", label(proud, "greg-brockman"));
+    }
+
+    @Test
+    void shouldNotJudgeAnOrganisationByWhatItsStaffDo() {
+        SentenceInput input = sentence("OpenAI员工们团结一致。", "OpenAI", "openai");
+        assertEquals("neu", label(input, "openai"));
+    }
+
+    @Test
+    void shouldFavourTheRecipientOfAnInvestmentNotTheInvestor() {
+        SentenceInput input = sentence("谷歌向Anthropic投资20亿美元。", "谷歌", "google", "Anthropic", "anthropic");
+        assertEquals("pos", label(input, "anthropic"));
+        assertEquals("neu", label(input, "google"));
+    }
+
+    @Test
+    void shouldReadThePossessorOfAnEventNounAsItsDoer() {
+        SentenceInput input = sentence("马斯克的起诉引发热议。", "马斯克", "elon-musk");
+        assertEquals("neu", label(input, "elon-musk"));
+    }
+
+    @Test
+    void shouldGiveAPassiveToTheNearestNameBeforeBei() {
+        SentenceInput input = sentence("苏茨克维通知奥特曼被解雇了。", "苏茨克维", "ilya-sutskever", "奥特曼", "sam-altman");
+        assertEquals("neg", label(input, "sam-altman"));
+        assertEquals("neu", label(input, "ilya-sutskever"));
+    }
+
+    @Test
+    void shouldKeepTheDroppedSubjectOfAClauseThatNamesOnlyAnObject() {
+        SentenceInput input = sentence("舒尔曼，长年领导OpenAI团队，被誉为天才。", "舒尔曼", "john-schulman", "OpenAI", "openai");
+        assertEquals("pos", label(input, "john-schulman"));
+        assertEquals("neu", label(input, "openai"));
+    }
+
+    @Test
+    void shouldBlameTheLiarNotTheOneLiedTo() {
+        SentenceInput input = sentence("奥特曼对董事会撒谎。", "奥特曼", "sam-altman", "董事会", "openai-board");
+        assertEquals("neg", label(input, "sam-altman"));
+        assertEquals("neu", label(input, "openai-board"));
+    }
 }
