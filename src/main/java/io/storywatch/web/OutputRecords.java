@@ -24,10 +24,10 @@ import org.slf4j.LoggerFactory;
  */
 final class OutputRecords {
 
-    /** Topics of issue 5 that Topics does not describe yet; read when they exist. */
-    static final String FACTION_ALERTS = "news.faction-alerts";
-    static final String STORY_COVERAGE = "news.story-coverage";
-    static final String LATE = "news.articles.late";
+    /** Topics the aggregate stage writes besides the sentiment windows; read when they exist. */
+    static final String FACTION_ALERTS = Topics.FACTION_ALERTS.name();
+    static final String STORY_COVERAGE = Topics.STORY_COVERAGE.name();
+    static final String LATE = Topics.LATE.name();
     static final String REJECT_CODE_HEADER = "storywatch.reject.code";
 
     private static final Logger LOG = LoggerFactory.getLogger(OutputRecords.class);
