@@ -61,8 +61,10 @@ final class OutputRecords {
                 StanceScored analysis = Json.fromBytes(record.value(), StanceScored.class);
                 view.applyScored(analysis, record.timestamp());
                 metrics.topicRecord(topic, "article");
+                metrics.processed("score");
                 if (analysis.duplicateOf() != null) {
                     metrics.topicRecord(topic, "duplicate");
+                    metrics.duplicate("ingest");
                 }
                 scoredSeen(analysis.id());
             } else if (record.value() == null) {
@@ -79,9 +81,11 @@ final class OutputRecords {
                 String code = rejectionCode(record);
                 view.applyRejected(code);
                 metrics.topicRejection(code);
+                metrics.rejected("ingest");
             } else if (topic.equals(LATE)) {
                 view.applyLate(tree(record).path("reason").asText("unknown"));
                 metrics.topicRecord(topic, "late");
+                metrics.late("aggregate");
             } else if (topic.equals(FACTION_ALERTS)) {
                 view.applyAlert(tree(record));
                 metrics.topicRecord(topic, "alert");
