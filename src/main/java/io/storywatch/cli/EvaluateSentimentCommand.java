@@ -125,9 +125,11 @@ public final class EvaluateSentimentCommand implements Callable<Integer> {
         }
         System.out.printf("faction label accuracy: %.4f over %d article labels (from the gold sentences and the "
                 + "headline, as annotated)%n", report.factionAccuracy(), report.factionLabels());
-        System.out.printf("faction label accuracy from every sentence of the article: %.4f%n",
-                report.factionAccuracyWholeArticle());
         report.factionConfusion().forEach((gold, row) -> System.out.printf("  gold %-7s -> %s%n", gold, row));
+        System.out.printf("faction label accuracy from every sentence of the article (as the stream writes it): "
+                + "%.4f%n", report.factionAccuracyWholeArticle());
+        report.factionConfusionWholeArticle().forEach((gold, row) ->
+                System.out.printf("  gold %-7s -> %s%n", gold, row));
         System.out.printf("scoring time: %.1f ms total%n", report.scoringMillis());
     }
 }

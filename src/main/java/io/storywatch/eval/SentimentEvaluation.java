@@ -42,7 +42,8 @@ public final class SentimentEvaluation {
     public record Report(double macroF1, Map<String, LabelScore> labels, Map<String, Map<String, Integer>> confusion,
                          int pairs, int targetsNotFound, int sentencesNotFound, double factionAccuracy,
                          double factionAccuracyWholeArticle, int factionLabels,
-                         Map<String, Map<String, Integer>> factionConfusion, double scoringMillis,
+                         Map<String, Map<String, Integer>> factionConfusion,
+                         Map<String, Map<String, Integer>> factionConfusionWholeArticle, double scoringMillis,
                          String sentimentVersion, List<Pair> pairDetails, List<FactionPair> factionDetails) {
     }
 
@@ -135,11 +136,17 @@ public final class SentimentEvaluation {
                 correct++;
             }
         }
+        Map<String, Map<String, Integer>> wholeConfusion = new TreeMap<>();
+        for (FactionPair pair : factionPairs) {
+            wholeConfusion.computeIfAbsent(pair.gold(), k -> new TreeMap<>()).merge(pair.predictedWholeArticle(), 1,
+                    Integer::sum);
+        }
         double factionAccuracy = factionPairs.isEmpty() ? 0 : (double) correct / factionPairs.size();
         long wholeCorrect = factionPairs.stream().filter(p -> p.gold().equals(p.predictedWholeArticle())).count();
         double wholeAccuracy = factionPairs.isEmpty() ? 0 : (double) wholeCorrect / factionPairs.size();
         return new Report(round(f1Sum / LABELS.size()), labels, confusion, pairs.size(), notFound, sentencesNotFound,
-                round(factionAccuracy), round(wholeAccuracy), factionPairs.size(), factionConfusion, round(scoringNanos / 1e6),
+                round(factionAccuracy), round(wholeAccuracy), factionPairs.size(), factionConfusion, wholeConfusion,
+                round(scoringNanos / 1e6),
                 scorer.version(), pairs, factionPairs);
     }
 

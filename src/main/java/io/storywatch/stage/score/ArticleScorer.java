@@ -12,9 +12,11 @@ import io.storywatch.event.TargetSentiment;
 import io.storywatch.event.Token;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntPredicate;
 
@@ -96,7 +98,9 @@ public final class ArticleScorer {
             double score = weights > 0 ? round(weighted / weights) : 0;
             entityScores.put(entity.id(), new EntityScore(score, labelling.label(score), entity.mentions().size()));
         }
-        Map<String, FactionScore> factionScores = factionScores(article.entities(), targetsBySentence, index -> true);
+        Map<String, FactionScore> factionScores = factionScores(article.entities(), targetsBySentence,
+                headline(article.title(), article.sentences().stream().map(Sentence::start).toList(),
+                        article.sentences().stream().map(Sentence::index).toList()), index -> true);
 
         Map<String, String> versions = new TreeMap<>(article.versions() == null ? Map.of() : article.versions());
         versions.put("sentiment", model.version());
@@ -115,12 +119,27 @@ public final class ArticleScorer {
         for (ScoredSentence sentence : scored.sentences()) {
             targetsBySentence.put(sentence.index(), sentence.targets());
         }
-        return factionScores(scored.entities(), targetsBySentence, sentenceIncluded);
+        return factionScores(scored.entities(), targetsBySentence,
+                headline(scored.title(), scored.sentences().stream().map(ScoredSentence::start).toList(),
+                        scored.sentences().stream().map(ScoredSentence::index).toList()), sentenceIncluded);
+    }
+
+    /** Indexes of the sentences that lie in the headline, which the article text begins with. */
+    private static Set<Integer> headline(String title, List<Integer> starts, List<Integer> indexes) {
+        int length = title == null ? 0 : title.length();
+        Set<Integer> headline = new HashSet<>();
+        for (int i = 0; i < starts.size(); i++) {
+            if (starts.get(i) < length) {
+                headline.add(indexes.get(i));
+            }
+        }
+        return headline;
     }
 
     private Map<String, FactionScore> factionScores(List<EntityMentions> entities,
                                                     Map<Integer, Map<String, TargetSentiment>> targetsBySentence,
-                                                    IntPredicate sentenceIncluded) {
+                                                    Set<Integer> headline, IntPredicate sentenceIncluded) {
+        int articleSentences = (int) targetsBySentence.keySet().stream().filter(sentenceIncluded::test).count();
         Map<String, FactionTally> tallies = new LinkedHashMap<>();
         factions.forEach(f -> tallies.put(f, new FactionTally()));
         for (EntityMentions entity : entities) {
@@ -138,12 +157,13 @@ public final class ArticleScorer {
             for (String faction : entity.factions() == null ? List.<String>of() : entity.factions()) {
                 FactionTally tally = tallies.computeIfAbsent(faction, f -> new FactionTally());
                 tally.mentions += mentions;
-                confidenceBySentence.forEach((sentence, confidence) ->
-                        tally.add(targetsBySentence.get(sentence).get(entity.id()), confidence));
+                confidenceBySentence.forEach((sentence, confidence) -> tally.add(
+                        targetsBySentence.get(sentence).get(entity.id()), confidence, sentence,
+                        headline.contains(sentence), labelling.headlineWeight()));
             }
         }
         Map<String, FactionScore> factionScores = new TreeMap<>();
-        tallies.forEach((faction, tally) -> factionScores.put(faction, tally.toScore(labelling)));
+        tallies.forEach((faction, tally) -> factionScores.put(faction, tally.toScore(labelling, articleSentences)));
         return factionScores;
     }
 
@@ -151,17 +171,24 @@ public final class ArticleScorer {
         return Math.round(Math.max(-1, Math.min(1, value)) * 1000) / 1000.0;
     }
 
-    /** Confidence-weighted counts of one faction's target labels in one article. */
+    /** Confidence-weighted counts of one faction's target labels in one article, and where they lie. */
     private static final class FactionTally {
         int mentions;
         double weight;
         double weightedScore;
         double pos;
         double neg;
+        final Set<Integer> sentences = new HashSet<>();
+        boolean inHeadline;
 
-        void add(TargetSentiment target, double confidence) {
+        void add(TargetSentiment target, double confidence, int sentence, boolean headline, double headlineWeight) {
+            if (headline && !target.label().equals("neu")) {
+                confidence *= headlineWeight;
+            }
             weight += confidence;
             weightedScore += confidence * target.score();
+            sentences.add(sentence);
+            inHeadline |= headline;
             if (target.label().equals("pos")) {
                 pos += confidence;
             } else if (target.label().equals("neg")) {
@@ -169,23 +196,12 @@ public final class ArticleScorer {
             }
         }
 
-        FactionScore toScore(Labelling labelling) {
+        FactionScore toScore(Labelling labelling, int articleSentences) {
             if (mentions == 0 || weight == 0) {
                 return new FactionScore(0, "absent", mentions);
             }
-            double mean = round(weightedScore / weight);
-            String label;
-            if (pos >= labelling.mixedMinimum() && neg >= labelling.mixedMinimum()
-                    && Math.min(pos, neg) >= labelling.mixedRatio() * Math.max(pos, neg)) {
-                label = "mixed";
-            } else if (pos > neg && pos >= labelling.factionShare() * weight) {
-                label = "pos";
-            } else if (neg > pos && neg >= labelling.factionShare() * weight) {
-                label = "neg";
-            } else {
-                label = "neu";
-            }
-            return new FactionScore(mean, label, mentions);
+            return new FactionScore(round(weightedScore / weight), labelling.factionLabel(weight, pos, neg,
+                    sentences.size(), articleSentences, inHeadline), mentions);
         }
     }
 }

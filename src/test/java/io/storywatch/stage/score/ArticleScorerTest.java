@@ -88,6 +88,71 @@ class ArticleScorerTest {
         assertEquals("pos", second.factions().get("acceleration").label());
     }
 
+    /** An article about Altman (acceleration) and Sutskever (safety), named in the sentences as written. */
+    static StanceScored scoredAbout(List<String> sentences) {
+        EntitiesTagged bare = article("a4", sentences, List.of());
+        return SCORER.score(article("a4", sentences, List.of(
+                entity("sam-altman", List.of("acceleration"), bare.sentences(), "奥特曼"),
+                entity("ilya-sutskever", List.of("safety"), bare.sentences(), "苏茨克维"))));
+    }
+
+    static List<String> neutralReport(int sentences) {
+        List<String> body = List.of("奥特曼出生于美国芝加哥。", "奥特曼曾在斯坦福大学学习计算机。",
+                "奥特曼在2015年参与创办OpenAI。", "奥特曼周二在旧金山接受了采访。", "奥特曼的公司位于旧金山。");
+        List<String> report = new ArrayList<>();
+        for (int i = 0; i < sentences; i++) {
+            report.add(body.get(i % body.size()));
+        }
+        return report;
+    }
+
+    @Test
+    void shouldLabelAFactionNegWhenTheHeadlineAttacksItAndTheBodyIsNeutral() {
+        List<String> sentences = new ArrayList<>(List.of("奥特曼遭董事会解雇"));
+        sentences.addAll(neutralReport(6));
+        StanceScored scored = scoredAbout(sentences);
+        assertEquals("neg", scored.sentences().get(0).targets().get("sam-altman").label());
+        assertEquals("neg", scored.factions().get("acceleration").label());
+    }
+
+    @Test
+    void shouldKeepALongNeutralReportWithOneCriticalSentenceNeutral() {
+        List<String> sentences = new ArrayList<>(List.of("奥特曼接受采访"));
+        sentences.addAll(neutralReport(8));
+        sentences.add("奥特曼遭到员工批评。");
+        StanceScored scored = scoredAbout(sentences);
+        assertEquals("neg", scored.sentences().get(9).targets().get("sam-altman").label());
+        assertEquals(new FactionScore(scored.factions().get("acceleration").score(), "neu", 10),
+                scored.factions().get("acceleration"));
+    }
+
+    @Test
+    void shouldNotTipALongArticleIntoMixedByVolumeOfMentions() {
+        List<String> sentences = new ArrayList<>(List.of("奥特曼接受采访"));
+        sentences.addAll(neutralReport(12));
+        sentences.add("奥特曼遭到员工批评。");
+        sentences.add("奥特曼大获成功。");
+        assertEquals("neu", scoredAbout(sentences).factions().get("acceleration").label());
+
+        List<String> twoSided = List.of("奥特曼的得与失", "奥特曼遭到员工批评。", "奥特曼大获成功。", "奥特曼出生于美国芝加哥。");
+        assertEquals("mixed", scoredAbout(twoSided).factions().get("acceleration").label());
+    }
+
+    @Test
+    void shouldReportAFactionMentionedOnlyInPassingAsAbsent() {
+        List<String> sentences = new ArrayList<>(List.of("奥特曼接受采访"));
+        sentences.addAll(neutralReport(44));
+        sentences.add("苏茨克维也出席了活动。");
+        StanceScored scored = scoredAbout(sentences);
+        assertEquals(new FactionScore(scored.factions().get("safety").score(), "absent", 1),
+                scored.factions().get("safety"));
+
+        List<String> shortReport = new ArrayList<>(List.of("奥特曼接受采访"));
+        shortReport.addAll(neutralReport(10));
+        shortReport.add("苏茨克维也出席了活动。");
+        assertEquals("neu", scoredAbout(shortReport).factions().get("safety").label());
+    }
+
     @Test
     void shouldWeighImplicitMentionsByTheirConfidence() {
         EntitiesTagged bare = article("a3", List.of("标题", "奥特曼大获成功。", "他遭到解雇。"), List.of());
