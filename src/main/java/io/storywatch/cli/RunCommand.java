@@ -54,6 +54,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Client port of the embedded broker; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     int port;
 
+    @Option(names = "--aggregate-grace", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How late in event time an article may arrive and still count in its window (e.g. 7d). "
+                    + "Default: 7d.")
+    Duration aggregateGrace;
+
     @Option(names = "--replication-factor", paramLabel = "N",
             description = "Replication of created topics and of the stages' internal topics. Default: 1 on the "
                     + "embedded broker; else topics/ and the broker's default.")
@@ -72,7 +77,11 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        List<Stage> selected = factory.stages(stages, StageSettings.defaults().withStoryFile(story));
+        StageSettings stageSettings = StageSettings.defaults().withStoryFile(story);
+        if (aggregateGrace != null) {
+            stageSettings = new StageSettings(stageSettings.storyFile(), aggregateGrace);
+        }
+        List<Stage> selected = factory.stages(stages, stageSettings);
         Files.createDirectories(dataDir);
         try (ShutdownSignal signal = ShutdownSignal.install();
              PipelineSession session = open()) {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 EvaluateCommand.class,
                 TrainCommand.class,
                 PredictCommand.class,
+                BenchCommand.class,
         })
 public final class StoryWatch {
 

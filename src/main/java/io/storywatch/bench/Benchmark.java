@@ -1,0 +1,211 @@
+package io.storywatch.bench;
+
+import io.storywatch.bench.BenchCorpus.BenchArticle;
+import io.storywatch.stage.segment.HanLpSegmenter;
+import io.storywatch.story.Stories;
+import io.storywatch.story.StoryDefinition;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * One benchmark run: bare HanLP as the reference, then the whole pipeline in its own JVM on the embedded broker, a
+ * burst for throughput and a steady load for latency, and the pipeline's memory; every figure in one map.
+ */
+public final class Benchmark {
+
+    /** Throughput articles are published over these days (all within the aggregate's grace, so none is late). */
+    static final Instant BURST_FROM = Instant.parse("2024-05-20T00:00:00Z");
+    static final Duration BURST_SPREAD = Duration.ofDays(6);
+    /** Latency articles each get a day of their own from here on, after every burst article. */
+    static final Instant STEADY_FROM = Instant.parse("2025-01-01T00:00:00Z");
+    /**
+     * Each steady article has a window of its own, a day after the previous one, and the stages' partitions may
+     * reorder a few of them: with the default grace of 7 days an article overtaken by 8 later ones would be dropped
+     * as late, so the pipeline under test keeps every window open.
+     */
+    static final List<String> RUN_ARGS = List.of("--aggregate-grace", "36500d");
+
+    /**
+     * @param articles articles of the throughput burst
+     * @param rate articles a second of the steady load
+     * @param duration how long the steady load lasts; zero skips it
+     * @param jvmArgs arguments of the pipeline's JVM, e.g. {@code -Xmx1g}
+     */
+    public record Options(int articles, double rate, Duration duration, long seed, Duration hanlpWarmUp,
+                          Duration hanlpMeasure, List<String> jvmArgs, Path dataDir, boolean keepData,
+                          Duration timeout) {
+    }
+
+    private final Options options;
+    private final Consumer<String> progress;
+
+    public Benchmark(Options options, Consumer<String> progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /** Runs everything and returns the figures, in the order they were taken. */
+    public Map<String, Object> run() throws IOException, InterruptedException {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("startedAt", Instant.now().toString());
+        figures.put("loadAverageAtStart", LoadAverage.read());
+        figures.put("cpus", Runtime.getRuntime().availableProcessors());
+
+        StoryDefinition story = Stories.defaultStory();
+        BenchCorpus corpus = BenchCorpus.fromSamples(story);
+        List<BenchArticle> burst = corpus.articles("bench-burst", options.articles(), options.seed(), BURST_FROM,
+                BURST_SPREAD, false, List.of());
+        int steadyCount = (int) Math.round(options.rate() * options.duration().toMillis() / 1000.0);
+        List<BenchArticle> steady = corpus.articles("bench-steady", steadyCount, options.seed() + 1, STEADY_FROM,
+                Duration.ZERO, true, burst);
+        long burstChars = burst.stream().mapToLong(BenchArticle::chars).sum();
+        progress.accept(String.format("corpus: %d burst articles (%d chars, %d per article on average) and %d "
+                        + "steady ones, from %d sample sentences", burst.size(), burstChars,
+                burst.isEmpty() ? 0 : burstChars / burst.size(), steady.size(), corpus.sentencePoolSize()));
+        figures.put("corpus", Map.of("articles", burst.size(), "chars", burstChars, "seed", options.seed(),
+                "sentencePool", corpus.sentencePoolSize()));
+
+        progress.accept("measuring bare HanLP segmentation, one thread ...");
+        HanLpSegmenter segmenter = HanLpSegmenter.forStory(story);
+        SegmenterThroughput.Result hanlp = SegmenterThroughput.measure(segmenter,
+                burst.stream().map(BenchArticle::text).toList(), options.hanlpWarmUp(), options.hanlpMeasure(),
+                progress);
+        figures.put("hanlp", Map.of("segmenter", segmenter.version(), "threads", 1,
+                "charsPerSecond", round(hanlp.charsPerSecond()), "articlesPerSecond", round(hanlp.articlesPerSecond()),
+                "passes", hanlp.passes(), "seconds", round(hanlp.nanos() / 1e9),
+                "warmUpSeconds", options.hanlpWarmUp().toSeconds()));
+        progress.accept(String.format("bare HanLP: %.0f chars/s", hanlp.charsPerSecond()));
+
+        Path dataDir = options.dataDir() != null ? options.dataDir()
+                : Files.createTempDirectory("storywatch-bench-");
+        progress.accept("starting the pipeline (" + String.join(" ", options.jvmArgs()) + ") in " + dataDir);
+        Map<String, Object> pipeline = new LinkedHashMap<>();
+        pipeline.put("jvmArgs", options.jvmArgs());
+        pipeline.put("runArgs", RUN_ARGS);
+        pipeline.put("processingGuarantee", StreamsConfig.EXACTLY_ONCE_V2);
+        figures.put("pipeline", pipeline);
+        long startedAt = System.nanoTime();
+        try (PipelineProcess process = PipelineProcess.start(dataDir, options.jvmArgs(), RUN_ARGS)) {
+            String bootstrap = process.awaitRunning(Duration.ofMinutes(3));
+            pipeline.put("startupSeconds", round((System.nanoTime() - startedAt) / 1e9));
+            progress.accept(String.format("pipeline running (pid %d, %s) after %.1f s", process.pid(), bootstrap,
+                    (System.nanoTime() - startedAt) / 1e9));
+            try (PipelineProbe probe = new PipelineProbe(bootstrap)) {
+                java.util.function.Supplier<String> status = () -> status(process);
+                PipelineProbe.Throughput throughput = probe.burst(burst, options.timeout(), progress, status);
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put("articles", throughput.articles());
+                t.put("chars", throughput.chars());
+                t.put("complete", throughput.complete());
+                t.put("seconds", round(throughput.lastUpdateNanos() / 1e9));
+                t.put("articlesPerSecond", round(throughput.articlesPerSecond()));
+                t.put("charsPerSecond", round(throughput.charsPerSecond()));
+                t.put("sendSeconds", round(throughput.sendNanos() / 1e9));
+                t.put("lastScoredSeconds", round(throughput.lastScoredNanos() / 1e9));
+                t.put("scored", throughput.scored());
+                t.put("aggregateUpdates", throughput.aggregateUpdates());
+                t.put("expectedAggregateUpdates", throughput.expectedAggregateUpdates());
+                t.put("duplicatesMarked", throughput.duplicatesMarked());
+                t.put("irrelevant", throughput.irrelevant());
+                t.put("loadAverage", LoadAverage.read());
+                figures.put("throughput", t);
+                figures.put("ratio", round(throughput.charsPerSecond() / hanlp.charsPerSecond()));
+                progress.accept(String.format("throughput: %.1f articles/s, %.0f chars/s (%s)",
+                        throughput.articlesPerSecond(), throughput.charsPerSecond(),
+                        throughput.complete() ? "complete" : "INCOMPLETE"));
+
+                if (!steady.isEmpty()) {
+                    progress.accept(String.format("steady load: %.1f articles/s for %d s ...", options.rate(),
+                            options.duration().toSeconds()));
+                    PipelineProbe.Latency latency = probe.steady(steady, options.rate(), Duration.ofMinutes(2),
+                            progress, status);
+                    Map<String, Object> l = new LinkedHashMap<>();
+                    l.put("rate", options.rate());
+                    l.put("seconds", options.duration().toSeconds());
+                    l.put("sent", latency.sent());
+                    l.put("complete", latency.complete());
+                    l.put("toScoredMillis", percentiles(latency.toScoredMillis()));
+                    l.put("toFactionUpdateMillis", percentiles(latency.toFactionMillis()));
+                    l.put("loadAverage", LoadAverage.read());
+                    figures.put("latency", l);
+                }
+                pipeline.put("sendFailures", probe.sendFailures());
+            }
+            PipelineProcess.Memory memory = process.memory();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("heapUsedPeakBytes", memory.heapUsedMax());
+            m.put("heapPoolPeaksSumBytes", memory.heapPoolPeaksSum());
+            m.put("heapMaxBytes", memory.heapMax());
+            m.put("rssPeakBytes", memory.rssKbPeak() * 1024);
+            m.put("rssLastBytes", memory.rssKbLast() * 1024);
+            m.put("gcCount", memory.gcCount());
+            m.put("gcMillis", memory.gcMillis());
+            m.put("pipelineAlive", process.isAlive());
+            figures.put("memory", m);
+            progress.accept("stopping the pipeline ...");
+        } finally {
+            if (!options.keepData() && options.dataDir() == null) {
+                deleteRecursively(dataDir);
+            }
+        }
+        figures.put("loadAverageAtEnd", LoadAverage.read());
+        return figures;
+    }
+
+    private static String status(PipelineProcess process) {
+        PipelineProcess.Memory memory = process.memory();
+        return String.format("pipeline RSS %d MiB, heap %d MiB; load %s", memory.rssKbLast() / 1024,
+                memory.heapUsedLast() >> 20, LoadAverage.read());
+    }
+
+    /** p50, p95, p99 and max by nearest rank, and how many values there were. */
+    static Map<String, Object> percentiles(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("count", sorted.length);
+        p.put("p50", rank(sorted, 50));
+        p.put("p95", rank(sorted, 95));
+        p.put("p99", rank(sorted, 99));
+        p.put("max", sorted.length == 0 ? null : sorted[sorted.length - 1]);
+        return p;
+    }
+
+    static Long rank(long[] sorted, double percentile) {
+        if (sorted.length == 0) {
+            return null;
+        }
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    static double round(double value) {
+        return Math.round(value * 1000.0) / 1000.0;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        List<Path> paths = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.forEach(paths::add);
+        }
+        paths.sort(Comparator.reverseOrder());
+        for (Path path : paths) {
+            Files.deleteIfExists(path);
+        }
+    }
+}
