@@ -42,10 +42,11 @@ public final class Benchmark {
      * @param rate articles a second of the steady load
      * @param duration how long the steady load lasts; zero skips it
      * @param jvmArgs arguments of the pipeline's JVM, e.g. {@code -Xmx1g}
+     * @param runArgs further arguments of the pipeline's {@code run}, e.g. {@code --streams-config=K=V}
      */
     public record Options(int articles, double rate, Duration duration, long seed, Duration hanlpWarmUp,
-                          Duration hanlpMeasure, List<String> jvmArgs, Path dataDir, boolean keepData,
-                          Duration timeout) {
+                          Duration hanlpMeasure, List<String> jvmArgs, List<String> runArgs, Path dataDir,
+                          boolean keepData, Duration timeout) {
     }
 
     private final Options options;
@@ -93,11 +94,11 @@ public final class Benchmark {
         progress.accept("starting the pipeline (" + String.join(" ", options.jvmArgs()) + ") in " + dataDir);
         Map<String, Object> pipeline = new LinkedHashMap<>();
         pipeline.put("jvmArgs", options.jvmArgs());
-        pipeline.put("runArgs", RUN_ARGS);
+        pipeline.put("runArgs", runArgs());
         pipeline.put("processingGuarantee", StreamsConfig.EXACTLY_ONCE_V2);
         figures.put("pipeline", pipeline);
         long startedAt = System.nanoTime();
-        try (PipelineProcess process = PipelineProcess.start(dataDir, options.jvmArgs(), RUN_ARGS)) {
+        try (PipelineProcess process = PipelineProcess.start(dataDir, options.jvmArgs(), runArgs())) {
             String bootstrap = process.awaitRunning(Duration.ofMinutes(3));
             pipeline.put("startupSeconds", round((System.nanoTime() - startedAt) / 1e9));
             progress.accept(String.format("pipeline running (pid %d, %s) after %.1f s", process.pid(), bootstrap,
@@ -146,6 +147,7 @@ public final class Benchmark {
             PipelineProcess.Memory memory = process.memory();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("heapUsedPeakBytes", memory.heapUsedMax());
+            m.put("heapAfterGcPeakBytes", memory.heapAfterGcMax());
             m.put("heapPoolPeaksSumBytes", memory.heapPoolPeaksSum());
             m.put("heapMaxBytes", memory.heapMax());
             m.put("rssPeakBytes", memory.rssKbPeak() * 1024);
@@ -162,6 +164,12 @@ public final class Benchmark {
         }
         figures.put("loadAverageAtEnd", LoadAverage.read());
         return figures;
+    }
+
+    private List<String> runArgs() {
+        List<String> args = new ArrayList<>(RUN_ARGS);
+        args.addAll(options.runArgs());
+        return args;
     }
 
     private static String status(PipelineProcess process) {

@@ -39,6 +39,7 @@ public final class PipelineProcess implements AutoCloseable {
     private final Path stderr;
     private final int jmxPort;
     private final AtomicLong maxHeapUsed = new AtomicLong();
+    private final AtomicLong maxHeapAfterGc = new AtomicLong();
     private final AtomicLong lastHeapUsed = new AtomicLong();
     private final AtomicLong maxRssKb = new AtomicLong();
     private final AtomicLong lastRssKb = new AtomicLong();
@@ -148,8 +149,14 @@ public final class PipelineProcess implements AutoCloseable {
             MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(connection,
                     ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
             List<MemoryPoolMXBean> pools = ManagementFactory.getPlatformMXBeans(connection, MemoryPoolMXBean.class);
-            List<java.lang.management.GarbageCollectorMXBean> collectors = ManagementFactory.getPlatformMXBeans(
-                    connection, java.lang.management.GarbageCollectorMXBean.class);
+            List<com.sun.management.GarbageCollectorMXBean> collectors = ManagementFactory.getPlatformMXBeans(
+                    connection, com.sun.management.GarbageCollectorMXBean.class);
+            java.util.Set<String> heapPools = new java.util.HashSet<>();
+            for (MemoryPoolMXBean pool : pools) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    heapPools.add(pool.getName());
+                }
+            }
             while (process.isAlive() && !Thread.currentThread().isInterrupted()) {
                 long used = memory.getHeapMemoryUsage().getUsed();
                 lastHeapUsed.set(used);
@@ -167,6 +174,13 @@ public final class PipelineProcess implements AutoCloseable {
                 for (var collector : collectors) {
                     count += Math.max(0, collector.getCollectionCount());
                     millis += Math.max(0, collector.getCollectionTime());
+                    com.sun.management.GcInfo last = collector.getLastGcInfo();
+                    if (last != null) {
+                        long after = last.getMemoryUsageAfterGc().entrySet().stream()
+                                .filter(e -> heapPools.contains(e.getKey()))
+                                .mapToLong(e -> e.getValue().getUsed()).sum();
+                        maxHeapAfterGc.accumulateAndGet(after, Math::max);
+                    }
                 }
                 gcCount = count;
                 gcMillis = millis;
@@ -201,13 +215,13 @@ public final class PipelineProcess implements AutoCloseable {
     }
 
     /** Memory figures so far. */
-    public record Memory(long heapUsedMax, long heapUsedLast, long heapPoolPeaksSum, long heapMax, long rssKbPeak,
-                         long rssKbLast, long gcCount, long gcMillis) {
+    public record Memory(long heapUsedMax, long heapAfterGcMax, long heapUsedLast, long heapPoolPeaksSum,
+                         long heapMax, long rssKbPeak, long rssKbLast, long gcCount, long gcMillis) {
     }
 
     public Memory memory() {
         readProcStatus();
-        return new Memory(maxHeapUsed.get(), lastHeapUsed.get(), heapPoolPeaksSum, heapMax,
+        return new Memory(maxHeapUsed.get(), maxHeapAfterGc.get(), lastHeapUsed.get(), heapPoolPeaksSum, heapMax,
                 Math.max(peakRssKb, maxRssKb.get()), lastRssKb.get(), gcCount, gcMillis);
     }
 

@@ -58,6 +58,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "--jvm-arg=-XX:StartFlightRecording=filename=bench.jfr,settings=profile")
     List<String> jvmArgs = new ArrayList<>();
 
+    @Option(names = "--run-arg", paramLabel = "ARG",
+            description = "Further argument of the pipeline's `run` (repeatable), e.g. "
+                    + "--run-arg=--streams-config=commit.interval.ms=50")
+    List<String> runArgs = new ArrayList<>();
+
     @Option(names = "--hanlp-warm-up", paramLabel = "DURATION", defaultValue = "10s",
             converter = DurationConverter.class, description = "Warm-up of bare HanLP. Default: ${DEFAULT-VALUE}.")
     Duration hanlpWarmUp;
@@ -89,7 +94,7 @@ public final class BenchCommand implements Callable<Integer> {
         pipelineJvm.add("-Xmx" + heap);
         pipelineJvm.addAll(jvmArgs);
         Benchmark benchmark = new Benchmark(new Benchmark.Options(articles, rate, duration, seed, hanlpWarmUp,
-                hanlpMeasure, pipelineJvm, dataDir, keepData, timeout),
+                hanlpMeasure, pipelineJvm, runArgs, dataDir, keepData, timeout),
                 line -> {
                     err.println(LocalTime.now().format(CLOCK) + " " + line);
                     err.flush();

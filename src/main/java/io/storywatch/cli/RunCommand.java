@@ -4,6 +4,7 @@ import io.storywatch.runtime.PipelineFactory;
 import io.storywatch.runtime.PipelineRunner;
 import io.storywatch.runtime.PipelineSession;
 import io.storywatch.runtime.StageSettings;
+import io.storywatch.runtime.StreamsSettings;
 import io.storywatch.runtime.TopicApplier.TopicStatus;
 import io.storywatch.stage.Stage;
 import io.storywatch.topic.TopicCatalog;
@@ -11,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -59,6 +62,11 @@ public final class RunCommand implements Callable<Integer> {
                     + "Default: 7d.")
     Duration aggregateGrace;
 
+    @Option(names = "--streams-config", paramLabel = "KEY=VALUE",
+            description = "A Kafka Streams property for every stage (repeatable), applied last, e.g. "
+                    + "commit.interval.ms=50 or num.stream.threads=2.")
+    Map<String, String> streamsConfig = new LinkedHashMap<>();
+
     @Option(names = "--replication-factor", paramLabel = "N",
             description = "Replication of created topics and of the stages' internal topics. Default: 1 on the "
                     + "embedded broker; else topics/ and the broker's default.")
@@ -90,7 +98,11 @@ public final class RunCommand implements Callable<Integer> {
             if (selected.isEmpty()) {
                 err.println("no stages to run");
             }
-            PipelineRunner runner = session.startStages(selected, session.streamsSettings());
+            StreamsSettings settings = session.streamsSettings();
+            for (Map.Entry<String, String> property : streamsConfig.entrySet()) {
+                settings = settings.withOverride(property.getKey(), property.getValue());
+            }
+            PipelineRunner runner = session.startStages(selected, settings);
             err.println("starting stages " + selected.stream().map(Stage::name).toList() + "; stop with Ctrl-C");
             Set<String> reported = new HashSet<>();
             boolean running = false;
