@@ -223,5 +223,11 @@ public final class BenchCorpus {
         public byte[] json() {
             return Json.toBytes(raw);
         }
+
+        /** The same text under another id and publication time. */
+        public BenchArticle renamed(String id, Instant published) {
+            return new BenchArticle(new RawArticle(id, raw.title(), raw.body(), published.toString(), raw.source(),
+                    "https://bench.example.com/" + id, raw.language()), sentenceIndexes);
+        }
     }
 }

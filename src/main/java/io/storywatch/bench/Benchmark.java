@@ -1,6 +1,9 @@
 package io.storywatch.bench;
 
+import io.storywatch.analysis.ArticleAnalyzer;
 import io.storywatch.bench.BenchCorpus.BenchArticle;
+import io.storywatch.stage.aggregate.Portrayals;
+import io.storywatch.stage.score.SentimentModels;
 import io.storywatch.stage.segment.HanLpSegmenter;
 import io.storywatch.story.Stories;
 import io.storywatch.story.StoryDefinition;
@@ -69,8 +72,8 @@ public final class Benchmark {
         List<BenchArticle> burst = corpus.articles("bench-burst", options.articles(), options.seed(), BURST_FROM,
                 BURST_SPREAD, false, List.of());
         int steadyCount = (int) Math.round(options.rate() * options.duration().toMillis() / 1000.0);
-        List<BenchArticle> steady = corpus.articles("bench-steady", steadyCount, options.seed() + 1, STEADY_FROM,
-                Duration.ZERO, true, burst);
+        List<BenchArticle> steady = portrayingAFaction(corpus.articles("bench-candidate", 3 * steadyCount + 20,
+                options.seed() + 1, STEADY_FROM, Duration.ZERO, true, burst), steadyCount, story);
         long burstChars = burst.stream().mapToLong(BenchArticle::chars).sum();
         progress.accept(String.format("corpus: %d burst articles (%d chars, %d per article on average) and %d "
                         + "steady ones, from %d sample sentences", burst.size(), burstChars,
@@ -164,6 +167,32 @@ public final class Benchmark {
         }
         figures.put("loadAverageAtEnd", LoadAverage.read());
         return figures;
+    }
+
+    /**
+     * The first {@code count} candidates that update a faction window, each renamed and published on a day of its
+     * own; decided by the stages' own objects offline, so the pipeline does the same with them.
+     */
+    private List<BenchArticle> portrayingAFaction(List<BenchArticle> candidates, int count, StoryDefinition story) {
+        progress.accept("choosing steady-load articles that portray a faction ...");
+        ArticleAnalyzer analyzer = ArticleAnalyzer.forStory(story, SentimentModels.loadDefault());
+        List<BenchArticle> kept = new ArrayList<>();
+        for (BenchArticle candidate : candidates) {
+            if (kept.size() == count) {
+                break;
+            }
+            BenchArticle article = candidate.renamed(String.format("bench-steady-%05d", kept.size()),
+                    STEADY_FROM.plus(Duration.ofDays(kept.size())).plus(Duration.ofHours(12)));
+            if (analyzer.analyze(article.json()) instanceof ArticleAnalyzer.Analysed analysed
+                    && !Portrayals.ofFactions(analysed.analysis()).isEmpty()) {
+                kept.add(article);
+            }
+        }
+        if (kept.size() < count) {
+            throw new IllegalStateException("only " + kept.size() + " of " + candidates.size()
+                    + " generated articles portray a faction; " + count + " needed");
+        }
+        return kept;
     }
 
     private List<String> runArgs() {
