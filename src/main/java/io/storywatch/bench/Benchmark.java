@@ -31,10 +31,9 @@ public final class Benchmark {
     /** Throughput articles are published over these days (all within the aggregate's grace, so none is late). */
     static final Instant BURST_FROM = Instant.parse("2024-05-20T00:00:00Z");
     static final Duration BURST_SPREAD = Duration.ofDays(6);
-    /** Latency articles each get a day of their own from here on, after every burst article. */
-    static final Instant STEADY_FROM = Instant.parse("2025-01-01T00:00:00Z");
     /**
-     * Each steady article has a window of its own, a day after the previous one, and the stages' partitions may
+     * Each steady article has a window of its own, a day after the previous one (the last on the day before the
+     * burst's first: in the past, since ingest dates a future article at its arrival), and the stages' partitions may
      * reorder a few of them: with the default grace of 7 days an article overtaken by 8 later ones would be dropped
      * as late, so the pipeline under test keeps every window open.
      */
@@ -73,7 +72,7 @@ public final class Benchmark {
                 BURST_SPREAD, false, List.of());
         int steadyCount = (int) Math.round(options.rate() * options.duration().toMillis() / 1000.0);
         List<BenchArticle> steady = portrayingAFaction(corpus.articles("bench-candidate", 3 * steadyCount + 20,
-                options.seed() + 1, STEADY_FROM, Duration.ZERO, true, burst), steadyCount, story);
+                options.seed() + 1, BURST_FROM, Duration.ZERO, true, burst), steadyCount, story);
         long burstChars = burst.stream().mapToLong(BenchArticle::chars).sum();
         progress.accept(String.format("corpus: %d burst articles (%d chars, %d per article on average) and %d "
                         + "steady ones, from %d sample sentences", burst.size(), burstChars,
@@ -176,13 +175,14 @@ public final class Benchmark {
     private List<BenchArticle> portrayingAFaction(List<BenchArticle> candidates, int count, StoryDefinition story) {
         progress.accept("choosing steady-load articles that portray a faction ...");
         ArticleAnalyzer analyzer = ArticleAnalyzer.forStory(story, SentimentModels.loadDefault());
+        Instant firstDay = BURST_FROM.minus(Duration.ofDays(count));
         List<BenchArticle> kept = new ArrayList<>();
         for (BenchArticle candidate : candidates) {
             if (kept.size() == count) {
                 break;
             }
             BenchArticle article = candidate.renamed(String.format("bench-steady-%05d", kept.size()),
-                    STEADY_FROM.plus(Duration.ofDays(kept.size())).plus(Duration.ofHours(12)));
+                    firstDay.plus(Duration.ofDays(kept.size())).plus(Duration.ofHours(12)));
             if (analyzer.analyze(article.json()) instanceof ArticleAnalyzer.Analysed analysed
                     && !Portrayals.ofFactions(analysed.analysis()).isEmpty()) {
                 kept.add(article);
