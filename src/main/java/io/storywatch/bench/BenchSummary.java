@@ -35,6 +35,14 @@ public final class BenchSummary {
             lines.add(String.format("ratio                   %.3f end-to-end chars/s / bare HanLP chars/s (target >= "
                     + "%.1f: %s)", ratio, RATIO_TARGET, ratio >= RATIO_TARGET ? "met" : "MISSED"));
         }
+        if (figures.get("cpuRatio") != null && hanlp != null && t != null) {
+            double cpuRatio = ((Number) figures.get("cpuRatio")).doubleValue();
+            lines.add(String.format("cpu                     pipeline %,.0f chars per CPU-second (all its threads, "
+                            + "broker included: %s CPU-s for the burst), bare HanLP %,.0f: HanLP is %.1f%% of the "
+                            + "pipeline's CPU, so with %s cores the ratio could reach at most %.2f",
+                    num(t, "charsPerCpuSecond"), t.get("pipelineCpuSeconds"), num(hanlp, "charsPerCpuSecond"),
+                    100 * cpuRatio, figures.get("cpus"), cpuRatio * ((Number) figures.get("cpus")).doubleValue()));
+        }
         Map<String, Object> l = (Map<String, Object>) figures.get("latency");
         if (l != null) {
             Map<String, Object> scored = (Map<String, Object>) l.get("toScoredMillis");

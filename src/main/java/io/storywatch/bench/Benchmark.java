@@ -88,6 +88,7 @@ public final class Benchmark {
         figures.put("hanlp", Map.of("segmenter", segmenter.version(), "threads", 1,
                 "charsPerSecond", round(hanlp.charsPerSecond()), "articlesPerSecond", round(hanlp.articlesPerSecond()),
                 "passes", hanlp.passes(), "seconds", round(hanlp.nanos() / 1e9),
+                "charsPerCpuSecond", round(hanlp.charsPerCpuSecond()),
                 "warmUpSeconds", options.hanlpWarmUp().toSeconds()));
         progress.accept(String.format("bare HanLP: %.0f chars/s", hanlp.charsPerSecond()));
 
@@ -107,7 +108,9 @@ public final class Benchmark {
                     (System.nanoTime() - startedAt) / 1e9));
             try (PipelineProbe probe = new PipelineProbe(bootstrap)) {
                 java.util.function.Supplier<String> status = () -> status(process);
+                long cpuBefore = process.cpuNanos();
                 PipelineProbe.Throughput throughput = probe.burst(burst, options.timeout(), progress, status);
+                long cpu = process.cpuNanos() - cpuBefore;
                 Map<String, Object> t = new LinkedHashMap<>();
                 t.put("articles", throughput.articles());
                 t.put("chars", throughput.chars());
@@ -122,8 +125,12 @@ public final class Benchmark {
                 t.put("expectedAggregateUpdates", throughput.expectedAggregateUpdates());
                 t.put("duplicatesMarked", throughput.duplicatesMarked());
                 t.put("irrelevant", throughput.irrelevant());
+                t.put("pipelineCpuSeconds", round(cpu / 1e9));
+                t.put("charsPerCpuSecond", round(throughput.chars() / (cpu / 1e9)));
                 t.put("loadAverage", LoadAverage.read());
                 figures.put("throughput", t);
+                // CPU time is far less disturbed by other processes on the cores than wall-clock time
+                figures.put("cpuRatio", round(throughput.chars() / (cpu / 1e9) / hanlp.charsPerCpuSecond()));
                 figures.put("ratio", round(throughput.charsPerSecond() / hanlp.charsPerSecond()));
                 progress.accept(String.format("throughput: %.1f articles/s, %.0f chars/s (%s)",
                         throughput.articlesPerSecond(), throughput.charsPerSecond(),

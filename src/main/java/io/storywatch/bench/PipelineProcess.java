@@ -225,6 +225,21 @@ public final class PipelineProcess implements AutoCloseable {
                 Math.max(peakRssKb, maxRssKb.get()), lastRssKb.get(), gcCount, gcMillis);
     }
 
+    /**
+     * CPU time the pipeline's process has used so far, all its threads (stages, broker, GC, JIT), from
+     * {@code /proc/PID/stat} (user + system, in clock ticks of 10 ms); -1 where that cannot be read.
+     */
+    public long cpuNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
