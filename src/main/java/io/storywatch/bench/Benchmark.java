@@ -41,12 +41,15 @@ public final class Benchmark {
 
     /**
      * @param articles articles of the throughput burst
+     * @param warmUpArticles articles sent through the pipeline before the burst, not measured, so that the burst
+     *        meets warm code as bare HanLP does (a fresh JVM spends much of its first minute compiling)
      * @param rate articles a second of the steady load
      * @param duration how long the steady load lasts; zero skips it
      * @param jvmArgs arguments of the pipeline's JVM, e.g. {@code -Xmx1g}
      * @param runArgs further arguments of the pipeline's {@code run}, e.g. {@code --streams-config=K=V}
      */
-    public record Options(int articles, double rate, Duration duration, long seed, Duration hanlpWarmUp,
+    public record Options(int articles, int warmUpArticles, double rate, Duration duration, long seed,
+                          Duration hanlpWarmUp,
                           Duration hanlpMeasure, List<String> jvmArgs, List<String> runArgs, Path dataDir,
                           boolean keepData, Duration timeout) {
     }
@@ -73,6 +76,10 @@ public final class Benchmark {
         int steadyCount = (int) Math.round(options.rate() * options.duration().toMillis() / 1000.0);
         List<BenchArticle> steady = portrayingAFaction(corpus.articles("bench-candidate", 3 * steadyCount + 20,
                 options.seed() + 1, BURST_FROM, Duration.ZERO, true, burst), steadyCount, story);
+        List<BenchArticle> avoid = new ArrayList<>(burst);
+        avoid.addAll(steady);
+        List<BenchArticle> warmUp = corpus.articles("bench-warm-up", options.warmUpArticles(), options.seed() + 2,
+                BURST_FROM, BURST_SPREAD, false, avoid);
         long burstChars = burst.stream().mapToLong(BenchArticle::chars).sum();
         progress.accept(String.format("corpus: %d burst articles (%d chars, %d per article on average) and %d "
                         + "steady ones, from %d sample sentences", burst.size(), burstChars,
@@ -108,6 +115,12 @@ public final class Benchmark {
                     (System.nanoTime() - startedAt) / 1e9));
             try (PipelineProbe probe = new PipelineProbe(bootstrap)) {
                 java.util.function.Supplier<String> status = () -> status(process);
+                if (!warmUp.isEmpty()) {
+                    progress.accept("warming the pipeline up with " + warmUp.size() + " articles (not measured) ...");
+                    PipelineProbe.Throughput warm = probe.burst(warmUp, options.timeout(), progress, status);
+                    pipeline.put("warmUp", Map.of("articles", warmUp.size(), "seconds",
+                            round(warm.lastUpdateNanos() / 1e9), "complete", warm.complete()));
+                }
                 long cpuBefore = process.cpuNanos();
                 PipelineProbe.Throughput throughput = probe.burst(burst, options.timeout(), progress, status);
                 long cpu = process.cpuNanos() - cpuBefore;

@@ -34,6 +34,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Articles of the throughput burst. Default: ${DEFAULT-VALUE}.")
     int articles;
 
+    @Option(names = "--warm-up-articles", paramLabel = "N", defaultValue = "1000",
+            description = "Articles sent through the pipeline first and not measured. Default: ${DEFAULT-VALUE}.")
+    int warmUpArticles;
+
     @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "20",
             description = "Articles a second of the steady load. Default: ${DEFAULT-VALUE}.")
     double rate;
@@ -93,10 +97,12 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> pipelineJvm = new ArrayList<>();
         pipelineJvm.add("-Xmx" + heap);
         pipelineJvm.addAll(jvmArgs);
-        Benchmark benchmark = new Benchmark(new Benchmark.Options(articles, rate, duration, seed, hanlpWarmUp,
-                hanlpMeasure, pipelineJvm, runArgs, dataDir, keepData, timeout),
-                line -> {
-                    err.println(LocalTime.now().format(CLOCK) + " " + line);
+        Benchmark.Options options = new Benchmark.Options(articles, warmUpArticles, rate, duration, seed,
+                hanlpWarmUp, hanlpMeasure, pipelineJvm, runArgs, dataDir, keepData, timeout);
+        Benchmark benchmark = new Benchmark(options, line -> {
+            err.println(LocalTime.now().format(CLOCK) + " " + line);
+            err.flush();
+        });
                     err.flush();
                 });
         Map<String, Object> figures = benchmark.run();
