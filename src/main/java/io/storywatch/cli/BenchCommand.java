@@ -103,8 +103,6 @@ public final class BenchCommand implements Callable<Integer> {
             err.println(LocalTime.now().format(CLOCK) + " " + line);
             err.flush();
         });
-                    err.flush();
-                });
         Map<String, Object> figures = benchmark.run();
         BenchSummary.lines(figures).forEach(out::println);
         out.flush();
