@@ -4,6 +4,7 @@ import io.storywatch.runtime.PipelineFactory;
 import io.storywatch.runtime.PipelineRunner;
 import io.storywatch.runtime.PipelineSession;
 import io.storywatch.runtime.StageSettings;
+import io.storywatch.runtime.StreamsSettings;
 import io.storywatch.runtime.TopicApplier.TopicStatus;
 import io.storywatch.stage.Stage;
 import io.storywatch.metrics.PipelineMetrics;
@@ -18,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -62,6 +65,16 @@ public final class RunCommand implements Callable<Integer> {
             description = "Client port of the embedded broker; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     int port;
 
+    @Option(names = "--aggregate-grace", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How late in event time an article may arrive and still count in its window (e.g. 7d). "
+                    + "Default: 7d.")
+    Duration aggregateGrace;
+
+    @Option(names = "--streams-config", paramLabel = "KEY=VALUE",
+            description = "A Kafka Streams property for every stage (repeatable), applied last, e.g. "
+                    + "commit.interval.ms=50 or num.stream.threads=2.")
+    Map<String, String> streamsConfig = new LinkedHashMap<>();
+
     @Option(names = "--replication-factor", paramLabel = "N",
             description = "Replication of created topics and of the stages' internal topics. Default: 1 on the "
                     + "embedded broker; else topics/ and the broker's default.")
@@ -83,7 +96,11 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        List<Stage> selected = factory.stages(stages, StageSettings.defaults().withStoryFile(story));
+        StageSettings stageSettings = StageSettings.defaults().withStoryFile(story);
+        if (aggregateGrace != null) {
+            stageSettings = new StageSettings(stageSettings.storyFile(), aggregateGrace);
+        }
+        List<Stage> selected = factory.stages(stages, stageSettings);
         Files.createDirectories(dataDir);
         try (ShutdownSignal signal = ShutdownSignal.install();
              PipelineSession session = open();
@@ -96,7 +113,11 @@ public final class RunCommand implements Callable<Integer> {
             StoryDefinition current = new StoryTopic(session.bootstrapServers())
                     .ensure(story == null ? Stories.defaultStory() : Stories.load(story), story != null);
             err.println("story " + current.label() + " on " + Topics.STORIES.name());
-            PipelineRunner runner = session.startStages(selected, session.streamsSettings());
+            StreamsSettings settings = session.streamsSettings();
+            for (Map.Entry<String, String> property : streamsConfig.entrySet()) {
+                settings = settings.withOverride(property.getKey(), property.getValue());
+            }
+            PipelineRunner runner = session.startStages(selected, settings);
             runner.bindMetrics(metrics);
             try (DashboardServer dashboard = DashboardServer.start(http, session.bootstrapServers(), dataDir, metrics,
                     spec.commandLine().getOut())) {

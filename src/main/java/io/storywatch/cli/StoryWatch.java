@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 PredictCommand.class,
                 ServeCommand.class,
+                BenchCommand.class,
         })
 public final class StoryWatch {
 

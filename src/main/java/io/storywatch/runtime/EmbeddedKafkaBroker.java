@@ -37,6 +37,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final String BROKER_LISTENER = "PLAINTEXT";
     /** Room for a 4 MiB article plus record-batch overhead, on any topic including Streams' internal ones. */
     static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+    static final int CLEANER_DEDUPE_BUFFER_BYTES = 16 * 1024 * 1024;
 
     private final Path logDir;
     private final String clusterId;
@@ -140,6 +141,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("replica.fetch.max.bytes", String.valueOf(MAX_MESSAGE_BYTES));
         props.put("socket.request.max.bytes", String.valueOf(4 * MAX_MESSAGE_BYTES));
         props.put("num.partitions", "1");
+        // The log cleaner keeps its dedupe map on the heap (128 MiB by default) and clears all of it on every pass;
+        // the broker shares one heap with the stages here, and one node's compacted topics need far less.
+        props.put("log.cleaner.dedupe.buffer.size", String.valueOf(CLEANER_DEDUPE_BUFFER_BYTES));
         // Controlled shutdown deregisters the broker, so that the next start need not wait for its old session.
         props.put("controlled.shutdown.enable", "true");
         // After a kill -9 the restarted broker waits until its previous registration times out; the broker and

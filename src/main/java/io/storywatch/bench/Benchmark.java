@@ -1,0 +1,268 @@
+package io.storywatch.bench;
+
+import io.storywatch.analysis.ArticleAnalyzer;
+import io.storywatch.bench.BenchCorpus.BenchArticle;
+import io.storywatch.stage.aggregate.Portrayals;
+import io.storywatch.stage.score.SentimentModels;
+import io.storywatch.stage.segment.HanLpSegmenter;
+import io.storywatch.story.Stories;
+import io.storywatch.story.StoryDefinition;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * One benchmark run: bare HanLP as the reference, then the whole pipeline in its own JVM on the embedded broker, a
+ * burst for throughput and a steady load for latency, and the pipeline's memory; every figure in one map.
+ */
+public final class Benchmark {
+
+    /** Throughput articles are published over these days (all within the aggregate's grace, so none is late). */
+    static final Instant BURST_FROM = Instant.parse("2024-05-20T00:00:00Z");
+    static final Duration BURST_SPREAD = Duration.ofDays(6);
+    /**
+     * Each steady article has a window of its own, a day after the previous one (the last on the day before the
+     * burst's first: in the past, since ingest dates a future article at its arrival), and the stages' partitions may
+     * reorder a few of them: with the default grace of 7 days an article overtaken by 8 later ones would be dropped
+     * as late, so the pipeline under test keeps every window open.
+     */
+    static final List<String> RUN_ARGS = List.of("--aggregate-grace", "36500d");
+
+    /**
+     * @param articles articles of the throughput burst
+     * @param warmUpArticles articles sent through the pipeline before the burst, not measured, so that the burst
+     *        meets warm code as bare HanLP does (a fresh JVM spends much of its first minute compiling)
+     * @param rate articles a second of the steady load
+     * @param duration how long the steady load lasts; zero skips it
+     * @param jvmArgs arguments of the pipeline's JVM, e.g. {@code -Xmx1g}
+     * @param runArgs further arguments of the pipeline's {@code run}, e.g. {@code --streams-config=K=V}
+     */
+    public record Options(int articles, int warmUpArticles, double rate, Duration duration, long seed,
+                          Duration hanlpWarmUp,
+                          Duration hanlpMeasure, List<String> jvmArgs, List<String> runArgs, Path dataDir,
+                          boolean keepData, Duration timeout) {
+    }
+
+    private final Options options;
+    private final Consumer<String> progress;
+
+    public Benchmark(Options options, Consumer<String> progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /** Runs everything and returns the figures, in the order they were taken. */
+    public Map<String, Object> run() throws IOException, InterruptedException {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("startedAt", Instant.now().toString());
+        figures.put("loadAverageAtStart", LoadAverage.read());
+        figures.put("cpus", Runtime.getRuntime().availableProcessors());
+
+        StoryDefinition story = Stories.defaultStory();
+        BenchCorpus corpus = BenchCorpus.fromSamples(story);
+        List<BenchArticle> burst = corpus.articles("bench-burst", options.articles(), options.seed(), BURST_FROM,
+                BURST_SPREAD, false, List.of());
+        int steadyCount = (int) Math.round(options.rate() * options.duration().toMillis() / 1000.0);
+        List<BenchArticle> steady = portrayingAFaction(corpus.articles("bench-candidate", 3 * steadyCount + 20,
+                options.seed() + 1, BURST_FROM, Duration.ZERO, true, burst), steadyCount, story);
+        List<BenchArticle> avoid = new ArrayList<>(burst);
+        avoid.addAll(steady);
+        List<BenchArticle> warmUp = corpus.articles("bench-warm-up", options.warmUpArticles(), options.seed() + 2,
+                BURST_FROM, BURST_SPREAD, false, avoid);
+        long burstChars = burst.stream().mapToLong(BenchArticle::chars).sum();
+        progress.accept(String.format("corpus: %d burst articles (%d chars, %d per article on average) and %d "
+                        + "steady ones, from %d sample sentences", burst.size(), burstChars,
+                burst.isEmpty() ? 0 : burstChars / burst.size(), steady.size(), corpus.sentencePoolSize()));
+        figures.put("corpus", Map.of("articles", burst.size(), "chars", burstChars, "seed", options.seed(),
+                "sentencePool", corpus.sentencePoolSize()));
+
+        progress.accept("measuring bare HanLP segmentation, one thread ...");
+        HanLpSegmenter segmenter = HanLpSegmenter.forStory(story);
+        SegmenterThroughput.Result hanlp = SegmenterThroughput.measure(segmenter,
+                burst.stream().map(BenchArticle::text).toList(), options.hanlpWarmUp(), options.hanlpMeasure(),
+                progress);
+        figures.put("hanlp", Map.of("segmenter", segmenter.version(), "threads", 1,
+                "charsPerSecond", round(hanlp.charsPerSecond()), "articlesPerSecond", round(hanlp.articlesPerSecond()),
+                "passes", hanlp.passes(), "seconds", round(hanlp.nanos() / 1e9),
+                "charsPerCpuSecond", round(hanlp.charsPerCpuSecond()),
+                "warmUpSeconds", options.hanlpWarmUp().toSeconds()));
+        progress.accept(String.format("bare HanLP: %.0f chars/s", hanlp.charsPerSecond()));
+
+        Path dataDir = options.dataDir() != null ? options.dataDir()
+                : Files.createTempDirectory("storywatch-bench-");
+        progress.accept("starting the pipeline (" + String.join(" ", options.jvmArgs()) + ") in " + dataDir);
+        Map<String, Object> pipeline = new LinkedHashMap<>();
+        pipeline.put("jvmArgs", options.jvmArgs());
+        pipeline.put("runArgs", runArgs());
+        pipeline.put("processingGuarantee", StreamsConfig.EXACTLY_ONCE_V2);
+        figures.put("pipeline", pipeline);
+        long startedAt = System.nanoTime();
+        try (PipelineProcess process = PipelineProcess.start(dataDir, options.jvmArgs(), runArgs())) {
+            String bootstrap = process.awaitRunning(Duration.ofMinutes(3));
+            pipeline.put("startupSeconds", round((System.nanoTime() - startedAt) / 1e9));
+            progress.accept(String.format("pipeline running (pid %d, %s) after %.1f s", process.pid(), bootstrap,
+                    (System.nanoTime() - startedAt) / 1e9));
+            try (PipelineProbe probe = new PipelineProbe(bootstrap)) {
+                java.util.function.Supplier<String> status = () -> status(process);
+                if (!warmUp.isEmpty()) {
+                    progress.accept("warming the pipeline up with " + warmUp.size() + " articles (not measured) ...");
+                    PipelineProbe.Throughput warm = probe.burst(warmUp, options.timeout(), progress, status);
+                    pipeline.put("warmUp", Map.of("articles", warmUp.size(), "seconds",
+                            round(warm.lastUpdateNanos() / 1e9), "complete", warm.complete()));
+                }
+                long cpuBefore = process.cpuNanos();
+                PipelineProbe.Throughput throughput = probe.burst(burst, options.timeout(), progress, status);
+                long cpu = process.cpuNanos() - cpuBefore;
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put("articles", throughput.articles());
+                t.put("chars", throughput.chars());
+                t.put("complete", throughput.complete());
+                t.put("seconds", round(throughput.lastUpdateNanos() / 1e9));
+                t.put("articlesPerSecond", round(throughput.articlesPerSecond()));
+                t.put("charsPerSecond", round(throughput.charsPerSecond()));
+                t.put("sendSeconds", round(throughput.sendNanos() / 1e9));
+                t.put("lastScoredSeconds", round(throughput.lastScoredNanos() / 1e9));
+                t.put("scored", throughput.scored());
+                t.put("aggregateUpdates", throughput.aggregateUpdates());
+                t.put("expectedAggregateUpdates", throughput.expectedAggregateUpdates());
+                t.put("duplicatesMarked", throughput.duplicatesMarked());
+                t.put("irrelevant", throughput.irrelevant());
+                t.put("pipelineCpuSeconds", round(cpu / 1e9));
+                t.put("charsPerCpuSecond", round(throughput.chars() / (cpu / 1e9)));
+                t.put("loadAverage", LoadAverage.read());
+                figures.put("throughput", t);
+                // CPU time is far less disturbed by other processes on the cores than wall-clock time
+                figures.put("cpuRatio", round(throughput.chars() / (cpu / 1e9) / hanlp.charsPerCpuSecond()));
+                figures.put("ratio", round(throughput.charsPerSecond() / hanlp.charsPerSecond()));
+                progress.accept(String.format("throughput: %.1f articles/s, %.0f chars/s (%s)",
+                        throughput.articlesPerSecond(), throughput.charsPerSecond(),
+                        throughput.complete() ? "complete" : "INCOMPLETE"));
+
+                if (!steady.isEmpty()) {
+                    progress.accept(String.format("steady load: %.1f articles/s for %d s ...", options.rate(),
+                            options.duration().toSeconds()));
+                    PipelineProbe.Latency latency = probe.steady(steady, options.rate(), Duration.ofMinutes(2),
+                            progress, status);
+                    Map<String, Object> l = new LinkedHashMap<>();
+                    l.put("rate", options.rate());
+                    l.put("seconds", options.duration().toSeconds());
+                    l.put("sent", latency.sent());
+                    l.put("complete", latency.complete());
+                    l.put("toScoredMillis", percentiles(latency.toScoredMillis()));
+                    l.put("toFactionUpdateMillis", percentiles(latency.toFactionMillis()));
+                    l.put("loadAverage", LoadAverage.read());
+                    figures.put("latency", l);
+                }
+                pipeline.put("sendFailures", probe.sendFailures());
+            }
+            PipelineProcess.Memory memory = process.memory();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("heapUsedPeakBytes", memory.heapUsedMax());
+            m.put("heapAfterGcPeakBytes", memory.heapAfterGcMax());
+            m.put("heapPoolPeaksSumBytes", memory.heapPoolPeaksSum());
+            m.put("heapMaxBytes", memory.heapMax());
+            m.put("rssPeakBytes", memory.rssKbPeak() * 1024);
+            m.put("rssLastBytes", memory.rssKbLast() * 1024);
+            m.put("gcCount", memory.gcCount());
+            m.put("gcMillis", memory.gcMillis());
+            m.put("pipelineAlive", process.isAlive());
+            figures.put("memory", m);
+            progress.accept("stopping the pipeline ...");
+        } finally {
+            if (!options.keepData() && options.dataDir() == null) {
+                deleteRecursively(dataDir);
+            }
+        }
+        figures.put("loadAverageAtEnd", LoadAverage.read());
+        return figures;
+    }
+
+    /**
+     * The first {@code count} candidates that update a faction window, each renamed and published on a day of its
+     * own; decided by the stages' own objects offline, so the pipeline does the same with them.
+     */
+    private List<BenchArticle> portrayingAFaction(List<BenchArticle> candidates, int count, StoryDefinition story) {
+        progress.accept("choosing steady-load articles that portray a faction ...");
+        ArticleAnalyzer analyzer = ArticleAnalyzer.forStory(story, SentimentModels.loadDefault());
+        Instant firstDay = BURST_FROM.minus(Duration.ofDays(count));
+        List<BenchArticle> kept = new ArrayList<>();
+        for (BenchArticle candidate : candidates) {
+            if (kept.size() == count) {
+                break;
+            }
+            BenchArticle article = candidate.renamed(String.format("bench-steady-%05d", kept.size()),
+                    firstDay.plus(Duration.ofDays(kept.size())).plus(Duration.ofHours(12)));
+            if (analyzer.analyze(article.json()) instanceof ArticleAnalyzer.Analysed analysed
+                    && !Portrayals.ofFactions(analysed.analysis()).isEmpty()) {
+                kept.add(article);
+            }
+        }
+        if (kept.size() < count) {
+            throw new IllegalStateException("only " + kept.size() + " of " + candidates.size()
+                    + " generated articles portray a faction; " + count + " needed");
+        }
+        return kept;
+    }
+
+    private List<String> runArgs() {
+        List<String> args = new ArrayList<>(RUN_ARGS);
+        args.addAll(options.runArgs());
+        return args;
+    }
+
+    private static String status(PipelineProcess process) {
+        PipelineProcess.Memory memory = process.memory();
+        return String.format("pipeline RSS %d MiB, heap %d MiB; load %s", memory.rssKbLast() / 1024,
+                memory.heapUsedLast() >> 20, LoadAverage.read());
+    }
+
+    /** p50, p95, p99 and max by nearest rank, and how many values there were. */
+    static Map<String, Object> percentiles(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("count", sorted.length);
+        p.put("p50", rank(sorted, 50));
+        p.put("p95", rank(sorted, 95));
+        p.put("p99", rank(sorted, 99));
+        p.put("max", sorted.length == 0 ? null : sorted[sorted.length - 1]);
+        return p;
+    }
+
+    static Long rank(long[] sorted, double percentile) {
+        if (sorted.length == 0) {
+            return null;
+        }
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    static double round(double value) {
+        return Math.round(value * 1000.0) / 1000.0;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        List<Path> paths = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.forEach(paths::add);
+        }
+        paths.sort(Comparator.reverseOrder());
+        for (Path path : paths) {
+            Files.deleteIfExists(path);
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package io.storywatch.bench;
+
+import io.storywatch.bench.BenchCorpus.BenchArticle;
+import io.storywatch.event.StanceScored;
+import io.storywatch.runtime.ArticleFeeder;
+import io.storywatch.stage.aggregate.Portrayals;
+import io.storywatch.topic.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Feeds benchmark articles to news.articles.raw the way {@code feed} does and watches the pipeline's outputs
+ * (news.articles.scored and both sentiment topics, read committed) from the same clock, so that every figure is the
+ * time between a send and the moment its result became visible to a reader.
+ *
+ * <p>An article's faction update is recognised by its window: each latency article is published on a day of its
+ * own, so the first news.faction-sentiment record whose key is {@code FACTION@THAT_DAY} is that article's update.
+ */
+public final class PipelineProbe implements AutoCloseable {
+
+    private static final Duration IDLE_LIMIT = Duration.ofSeconds(30);
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Thread reader;
+    private final Deserializer<StanceScored> scoredDeserializer = Topics.SCORED.valueSerde().deserializer();
+    private final Map<String, Long> scoredAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> factionWindowFirstAt = new ConcurrentHashMap<>();
+    private final AtomicLong scored = new AtomicLong();
+    private final AtomicLong duplicatesMarked = new AtomicLong();
+    private final AtomicLong irrelevant = new AtomicLong();
+    private final AtomicLong expectedAggregateUpdates = new AtomicLong();
+    private final AtomicLong aggregateUpdates = new AtomicLong();
+    private final AtomicLong factionUpdates = new AtomicLong();
+    private final AtomicLong lastAggregateAt = new AtomicLong();
+    private final AtomicLong lastOutputAt = new AtomicLong(System.nanoTime());
+    private final AtomicLong sendFailures = new AtomicLong();
+    private final AtomicReference<Exception> readerFailure = new AtomicReference<>();
+    private volatile boolean running = true;
+
+    public PipelineProbe(String bootstrapServers) {
+        Properties producerConfig = ArticleFeeder.producerConfig(bootstrapServers);
+        producerConfig.put("client.id", "storywatch-bench-feed");
+        producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
+        Properties consumerConfig = new Properties();
+        consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "storywatch-bench-reader");
+        consumerConfig.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.of(Topics.SCORED.name(), Topics.FACTION_SENTIMENT.name(),
+                Topics.ENTITY_SENTIMENT.name())) {
+            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        reader = new Thread(this::read, "bench-output-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void read() {
+        try {
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    long now = System.nanoTime();
+                    lastOutputAt.set(now);
+                    if (record.topic().equals(Topics.SCORED.name())) {
+                        onScored(record, now);
+                    } else {
+                        aggregateUpdates.incrementAndGet();
+                        lastAggregateAt.set(now);
+                        if (record.topic().equals(Topics.FACTION_SENTIMENT.name()) && record.key() != null) {
+                            factionUpdates.incrementAndGet();
+                            int at = record.key().indexOf('@');
+                            factionWindowFirstAt.putIfAbsent(record.key().substring(at + 1), now);
+                        }
+                    }
+                }
+            }
+        } catch (org.apache.kafka.common.errors.WakeupException e) {
+            // closing
+        } catch (Exception e) {
+            readerFailure.set(e);
+        }
+    }
+
+    private void onScored(ConsumerRecord<String, byte[]> record, long now) {
+        if (record.key() == null || scoredAt.putIfAbsent(record.key(), now) != null) {
+            return;
+        }
+        scored.incrementAndGet();
+        StanceScored article = scoredDeserializer.deserialize(record.topic(), record.value());
+        if (article == null) {
+            return;
+        }
+        if (article.duplicateOf() != null) {
+            duplicatesMarked.incrementAndGet();
+        } else if (!article.relevant()) {
+            irrelevant.incrementAndGet();
+        }
+        // with caching off, the aggregate stage emits one update per faction and per entity an article portrays
+        expectedAggregateUpdates.addAndGet(Portrayals.ofFactions(article).size() + Portrayals.ofEntities(article).size());
+    }
+
+    /** What the reader has seen so far, for progress lines. */
+    public record Counts(long scored, long aggregateUpdates, long expectedAggregateUpdates, long duplicatesMarked,
+                         long irrelevant) {
+    }
+
+    public Counts counts() {
+        return new Counts(scored.get(), aggregateUpdates.get(), expectedAggregateUpdates.get(),
+                duplicatesMarked.get(), irrelevant.get());
+    }
+
+    /** End-to-end throughput of one burst. */
+    public record Throughput(int articles, long chars, long sendNanos, long lastScoredNanos, long lastUpdateNanos,
+                             long scored, long aggregateUpdates, long expectedAggregateUpdates,
+                             long duplicatesMarked, long irrelevant, boolean complete) {
+
+        public double articlesPerSecond() {
+            return articles / (lastUpdateNanos / 1e9);
+        }
+
+        public double charsPerSecond() {
+            return chars / (lastUpdateNanos / 1e9);
+        }
+    }
+
+    /**
+     * Sends every article as fast as the producer takes them and waits until each is scored and every aggregate
+     * update they cause is visible; times from the first send to the last aggregate update.
+     */
+    public Throughput burst(List<BenchArticle> articles, Duration timeout, Consumer<String> progress,
+                            Supplier<String> status) throws InterruptedException {
+        Counts before = counts();
+        long chars = articles.stream().mapToLong(BenchArticle::chars).sum();
+        long start = System.nanoTime();
+        for (BenchArticle article : articles) {
+            send(article);
+        }
+        producer.flush();
+        long sent = System.nanoTime() - start;
+        progress.accept(String.format("sent %d articles in %.1f s", articles.size(), sent / 1e9));
+        boolean complete = awaitOutputs(articles, before, timeout, progress, status);
+        Counts after = counts();
+        long lastScored = articles.stream().map(a -> scoredAt.get(a.raw().id())).filter(t -> t != null)
+                .mapToLong(Long::longValue).max().orElse(start) - start;
+        return new Throughput(articles.size(), chars, sent, lastScored, lastAggregateAt.get() - start,
+                after.scored() - before.scored(), after.aggregateUpdates() - before.aggregateUpdates(),
+                after.expectedAggregateUpdates() - before.expectedAggregateUpdates(),
+                after.duplicatesMarked() - before.duplicatesMarked(), after.irrelevant() - before.irrelevant(),
+                complete);
+    }
+
+    /** Latencies of a steady load, in milliseconds, one entry per article that reached the output. */
+    public record Latency(double rate, int sent, long[] toScoredMillis, long[] toFactionMillis, boolean complete) {
+    }
+
+    /**
+     * Sends {@code articles} at {@code rate} a second on a fixed schedule (a late send does not shift the next) and
+     * waits for their outputs; {@code windowStart} gives the faction window that only article {@code i} falls in.
+     */
+    public Latency steady(List<BenchArticle> articles, double rate, Duration timeout, Consumer<String> progress,
+                          Supplier<String> status) throws InterruptedException {
+        Counts before = counts();
+        long[] sentAt = new long[articles.size()];
+        long period = (long) (1e9 / rate);
+        long start = System.nanoTime() + 100_000_000L;
+        long nextProgress = start + 5_000_000_000L;
+        for (int i = 0; i < articles.size(); i++) {
+            long due = start + i * period;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            sentAt[i] = System.nanoTime();
+            send(articles.get(i));
+            if (sentAt[i] > nextProgress) {
+                progress.accept(String.format("latency: sent %d/%d, scored %d; %s", i + 1, articles.size(),
+                        counts().scored() - before.scored(), status.get()));
+                nextProgress += 5_000_000_000L;
+            }
+        }
+        producer.flush();
+        boolean complete = awaitOutputs(articles, before, timeout, progress, status);
+        long[] toScored = new long[articles.size()];
+        long[] toFaction = new long[articles.size()];
+        int scoredN = 0;
+        int factionN = 0;
+        for (int i = 0; i < articles.size(); i++) {
+            BenchArticle article = articles.get(i);
+            Long scoredTime = scoredAt.get(article.raw().id());
+            if (scoredTime != null) {
+                toScored[scoredN++] = (scoredTime - sentAt[i]) / 1_000_000;
+            }
+            Long factionTime = factionWindowFirstAt.get(windowStart(article));
+            if (factionTime != null) {
+                toFaction[factionN++] = (factionTime - sentAt[i]) / 1_000_000;
+            }
+        }
+        return new Latency(rate, articles.size(), Arrays.copyOf(toScored, scoredN),
+                Arrays.copyOf(toFaction, factionN), complete);
+    }
+
+    /** The ISO start of the one-day window the article's publication falls in, as the aggregate keys it. */
+    static String windowStart(BenchArticle article) {
+        Instant published = Instant.parse(article.raw().publishedAt());
+        return Instant.ofEpochMilli(published.toEpochMilli() - Math.floorMod(published.toEpochMilli(), 86_400_000L))
+                .toString();
+    }
+
+    private void send(BenchArticle article) {
+        producer.send(new ProducerRecord<>(Topics.RAW.name(), article.raw().id(), article.json()),
+                (metadata, error) -> {
+                    if (error != null) {
+                        sendFailures.incrementAndGet();
+                    }
+                });
+    }
+
+    /**
+     * Waits until every article is scored and the aggregate updates they cause have all arrived; gives up when no
+     * output arrived for a while or the timeout passed.
+     */
+    private boolean awaitOutputs(List<BenchArticle> articles, Counts before, Duration timeout,
+                                 Consumer<String> progress, Supplier<String> status) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long nextProgress = System.nanoTime() + 2_000_000_000L;
+        while (true) {
+            Counts now = counts();
+            long scoredNow = now.scored() - before.scored();
+            long updates = now.aggregateUpdates() - before.aggregateUpdates();
+            long expected = now.expectedAggregateUpdates() - before.expectedAggregateUpdates();
+            if (scoredNow >= articles.size() && updates >= expected) {
+                return true;
+            }
+            if (readerFailure.get() != null) {
+                throw new IllegalStateException("reading the outputs failed", readerFailure.get());
+            }
+            long t = System.nanoTime();
+            if (t > deadline || t - lastOutputAt.get() > IDLE_LIMIT.toNanos()) {
+                progress.accept(String.format("giving up waiting: scored %d/%d, aggregate updates %d/%d",
+                        scoredNow, articles.size(), updates, expected));
+                return false;
+            }
+            if (t > nextProgress) {
+                progress.accept(String.format("scored %d/%d, aggregate updates %d (expected so far %d); %s",
+                        scoredNow, articles.size(), updates, expected, status.get()));
+                nextProgress += 2_000_000_000L;
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    public long sendFailures() {
+        return sendFailures.get();
+    }
+
+    public long factionUpdates() {
+        return factionUpdates.get();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        consumer.wakeup();
+        reader.join(5000);
+        consumer.close();
+        producer.close();
+    }
+}
