@@ -4,19 +4,17 @@ import io.storywatch.event.ArticleCleaned;
 import io.storywatch.event.ArticleSegmented;
 import io.storywatch.stage.Stage;
 import io.storywatch.story.StoryDefinition;
+import io.storywatch.story.StoryTable;
 import io.storywatch.topic.Topic;
 import io.storywatch.topic.Topics;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.GlobalKTable;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The segment stage: news.articles.clean to news.articles.segmented, with the current story's names in the
@@ -60,10 +58,7 @@ public final class SegmentStage implements Stage {
     @Override
     public Topology buildTopology() {
         StreamsBuilder builder = new StreamsBuilder();
-        GlobalKTable<String, StoryDefinition> stories = builder.globalTable(Topics.STORIES.name(),
-                Topics.STORIES.consumed(),
-                Materialized.<String, StoryDefinition, KeyValueStore<Bytes, byte[]>>as(STORIES_STORE)
-                        .withKeySerde(Topics.STORIES.keySerde()).withValueSerde(Topics.STORIES.valueSerde()));
+        GlobalKTable<String, StoryDefinition> stories = StoryTable.global(builder, STORIES_STORE);
         builder.stream(Topics.CLEAN.name(), Topics.CLEAN.consumed())
                 .leftJoin(stories, (id, article) -> defaultStory.id(),
                         (article, story) -> segmented(article, segmenterFor(story == null ? defaultStory : story)),

@@ -2,16 +2,14 @@ package io.storywatch.stage.tag;
 
 import io.storywatch.stage.Stage;
 import io.storywatch.story.StoryDefinition;
+import io.storywatch.story.StoryTable;
 import io.storywatch.topic.Topic;
 import io.storywatch.topic.Topics;
 import java.util.List;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.GlobalKTable;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The tag stage: news.articles.segmented to news.articles.tagged, linking mentions to the latest definition of the
@@ -52,10 +50,7 @@ public final class TagStage implements Stage {
     @Override
     public Topology buildTopology() {
         StreamsBuilder builder = new StreamsBuilder();
-        GlobalKTable<String, StoryDefinition> stories = builder.globalTable(Topics.STORIES.name(),
-                Topics.STORIES.consumed(),
-                Materialized.<String, StoryDefinition, KeyValueStore<Bytes, byte[]>>as(STORIES_STORE)
-                        .withKeySerde(Topics.STORIES.keySerde()).withValueSerde(Topics.STORIES.valueSerde()));
+        GlobalKTable<String, StoryDefinition> stories = StoryTable.global(builder, STORIES_STORE);
         builder.stream(Topics.SEGMENTED.name(), Topics.SEGMENTED.consumed())
                 .leftJoin(stories, (id, article) -> defaultStory.id(),
                         (article, story) -> tagger.tag(article, story == null ? defaultStory : story),
