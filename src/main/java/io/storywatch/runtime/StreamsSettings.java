@@ -24,6 +24,12 @@ public record StreamsSettings(String bootstrapServers, Path stateDir, String pro
     public static final String APPLICATION_ID_PREFIX = "storywatch-";
     /** A stage may write a value close to the largest raw article (4 MiB) into its own topic. */
     static final int MAX_REQUEST_BYTES = 8 * 1024 * 1024;
+    /**
+     * Exactly-once output becomes visible downstream only when its transaction commits, on every one of the
+     * pipeline's seven hops: 50 ms instead of Kafka's 100 ms halved the latency from send to faction update
+     * (scripts/bench, 20 articles/s: p50 839 -> 351 ms, p99 1071 -> 717 ms) for some 15% more CPU per article.
+     */
+    static final int EXACTLY_ONCE_COMMIT_INTERVAL_MS = 50;
 
     public StreamsSettings {
         overrides = Map.copyOf(overrides);
@@ -91,6 +97,9 @@ public record StreamsSettings(String bootstrapServers, Path stateDir, String pro
         props.put(StreamsConfig.CLIENT_ID_CONFIG, applicationId(stageName));
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
+        if (StreamsConfig.EXACTLY_ONCE_V2.equals(processingGuarantee)) {
+            props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, EXACTLY_ONCE_COMMIT_INTERVAL_MS);
+        }
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, internalReplicationFactor);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_REQUEST_BYTES);

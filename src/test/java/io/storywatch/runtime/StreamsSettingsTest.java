@@ -18,17 +18,18 @@ class StreamsSettingsTest {
                 .withInstance("host-1")
                 .forStage("segment");
 
-        assertEquals(Map.of(
-                "application.id", "storywatch-segment",
-                "client.id", "storywatch-segment",
-                "bootstrap.servers", "127.0.0.1:9092",
-                "processing.guarantee", "exactly_once_v2",
-                "replication.factor", 1,
-                "state.dir", "/var/storywatch/state",
-                "producer.max.request.size", 8 * 1024 * 1024,
-                "producer.compression.type", "lz4",
-                "consumer.auto.offset.reset", "earliest",
-                "consumer.group.instance.id", "storywatch-segment-host-1"), Map.copyOf(props));
+        assertEquals(Map.ofEntries(
+                Map.entry("application.id", "storywatch-segment"),
+                Map.entry("client.id", "storywatch-segment"),
+                Map.entry("bootstrap.servers", "127.0.0.1:9092"),
+                Map.entry("processing.guarantee", "exactly_once_v2"),
+                Map.entry("commit.interval.ms", 50),
+                Map.entry("replication.factor", 1),
+                Map.entry("state.dir", "/var/storywatch/state"),
+                Map.entry("producer.max.request.size", 8 * 1024 * 1024),
+                Map.entry("producer.compression.type", "lz4"),
+                Map.entry("consumer.auto.offset.reset", "earliest"),
+                Map.entry("consumer.group.instance.id", "storywatch-segment-host-1")), Map.copyOf(props));
     }
 
     @Test
@@ -46,11 +47,20 @@ class StreamsSettingsTest {
     void shouldApplyOverridesLast() {
         Properties props = StreamsSettings.of("b:9092", Path.of("s"))
                 .withOverride("processing.guarantee", "at_least_once")
-                .withOverride("commit.interval.ms", 50)
+                .withOverride("commit.interval.ms", 1000)
                 .forStage("tag");
 
         assertEquals("at_least_once", props.get("processing.guarantee"));
-        assertEquals(50, props.get("commit.interval.ms"));
+        assertEquals(1000, props.get("commit.interval.ms"));
         assertEquals(-1, props.get("replication.factor"));
+    }
+
+    @Test
+    void shouldLeaveTheCommitIntervalToKafkaStreamsWhenAtLeastOnce() {
+        Properties props = StreamsSettings.of("b:9092", Path.of("s"))
+                .withProcessingGuarantee("at_least_once")
+                .forStage("tag");
+
+        assertNull(props.get("commit.interval.ms"));
     }
 }
