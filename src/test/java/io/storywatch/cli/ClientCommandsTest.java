@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.storywatch.json.Json;
-import io.storywatch.runtime.EmbeddedKafkaBroker;
+import io.storywatch.runtime.EmbeddedBroker;
 import io.storywatch.runtime.PipelineFactory;
 import io.storywatch.runtime.ShoutStage;
 import io.storywatch.topic.Topic;
@@ -28,9 +28,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -39,17 +38,8 @@ class ClientCommandsTest {
 
     @TempDir
     static Path dir;
-    static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final EmbeddedBroker BROKER = new EmbeddedBroker();
 
     /** What a command printed and returned. */
     record Outcome(int exitCode, String out, String err) {
@@ -73,7 +63,7 @@ class ClientCommandsTest {
 
     static String newTopic() throws Exception {
         String name = "feed-" + UUID.randomUUID().toString().substring(0, 8);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers()))) {
             // one partition, so that tail prints records in the order they were sent
             admin.createTopics(List.of(new NewTopic(name, 1, (short) 1)
                     .configs(Map.of("max.message.bytes", "4194304")))).all().get();
@@ -109,9 +99,9 @@ class ClientCommandsTest {
         Files.writeString(articles.resolve("more/c.json"), "{\"id\":\"c1\",\"body\":\"ChatGPT 发布。\"}");
         Files.writeString(articles.resolve("more/readme.txt"), "not an article file");
 
-        Outcome feed = storywatch("feed", "--bootstrap-servers", broker.bootstrapServers(), "--topic", topic,
+        Outcome feed = storywatch("feed", "--bootstrap-servers", BROKER.bootstrapServers(), "--topic", topic,
                 articles.toString());
-        Outcome tail = storywatch("tail", "--bootstrap-servers", broker.bootstrapServers(), topic,
+        Outcome tail = storywatch("tail", "--bootstrap-servers", BROKER.bootstrapServers(), topic,
                 "--from-beginning", "--idle-timeout", "3s");
 
         assertEquals(0, feed.exitCode(), feed.err());
@@ -131,9 +121,9 @@ class ClientCommandsTest {
         String topic = newTopic();
         Path file = dir.resolve("one.jsonl");
         Files.writeString(file, "{\"id\":\"x1\",\"body\":\"一\"}\n{\"id\":\"x2\",\"body\":\"二\"}\n");
-        storywatch("feed", "--bootstrap-servers", broker.bootstrapServers(), "--topic", topic, file.toString());
+        storywatch("feed", "--bootstrap-servers", BROKER.bootstrapServers(), "--topic", topic, file.toString());
 
-        Outcome tail = storywatch("tail", "--bootstrap-servers", broker.bootstrapServers(), topic,
+        Outcome tail = storywatch("tail", "--bootstrap-servers", BROKER.bootstrapServers(), topic,
                 "--from-beginning", "--max", "1");
 
         assertEquals(1, tail.lines().size(), tail.out());
@@ -155,7 +145,7 @@ class ClientCommandsTest {
         String huge = "{\"id\":\"big\",\"body\":\"" + "长".repeat(2 * 1024 * 1024) + "\"}";
         Files.writeString(file, "{\"id\":\"ok\",\"body\":\"好\"}\n" + huge + "\n", StandardCharsets.UTF_8);
 
-        Outcome feed = storywatch("feed", "--bootstrap-servers", broker.bootstrapServers(), "--topic", topic,
+        Outcome feed = storywatch("feed", "--bootstrap-servers", BROKER.bootstrapServers(), "--topic", topic,
                 file.toString());
 
         assertEquals(1, feed.exitCode());
@@ -166,7 +156,7 @@ class ClientCommandsTest {
     void shouldFindTheBrokerThroughTheDataDirectoryOfRun() throws Exception {
         String topic = newTopic();
         Path dataDir = Files.createDirectories(dir.resolve("run-data"));
-        Files.writeString(dataDir.resolve("bootstrap.servers"), "bootstrap.servers=" + broker.bootstrapServers() + "\n");
+        Files.writeString(dataDir.resolve("bootstrap.servers"), "bootstrap.servers=" + BROKER.bootstrapServers() + "\n");
         Path file = dir.resolve("via-data-dir.json");
         Files.writeString(file, "{\"id\":\"d1\",\"body\":\"经由数据目录\"}");
 
@@ -180,11 +170,11 @@ class ClientCommandsTest {
 
     @Test
     void shouldCreateTheCatalogueTopicsOnceAndListThemAsPresent() {
-        Outcome apply = storywatch("topics", "apply", "--bootstrap-servers", broker.bootstrapServers(),
+        Outcome apply = storywatch("topics", "apply", "--bootstrap-servers", BROKER.bootstrapServers(),
                 "--replication-factor", "1");
-        Outcome again = storywatch("topics", "apply", "--bootstrap-servers", broker.bootstrapServers(),
+        Outcome again = storywatch("topics", "apply", "--bootstrap-servers", BROKER.bootstrapServers(),
                 "--replication-factor", "1", "--fail-on-drift");
-        Outcome list = storywatch("topics", "list", "--bootstrap-servers", broker.bootstrapServers(),
+        Outcome list = storywatch("topics", "list", "--bootstrap-servers", BROKER.bootstrapServers(),
                 "--replication-factor", "1");
 
         List<String> topics = Topics.all().stream().map(Topic::name).toList();
@@ -206,7 +196,7 @@ class ClientCommandsTest {
         String unrelated = applicationId + "x-counts-changelog";
         Path dataDir = dir.resolve("reset-data");
         Path localState = Files.createDirectories(dataDir.resolve("state").resolve(applicationId).resolve("0_0"));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(changelog, 1, (short) 1), new NewTopic(unrelated, 1, (short) 1)))
                     .all().get();
             // committed offsets of the stage's group, as Kafka Streams leaves them
@@ -216,7 +206,7 @@ class ClientCommandsTest {
         PipelineFactory factory = new PipelineFactory(Map.of(stage, settings -> new ShoutStage(stage,
                 new Topic<>(input, Serdes.String(), Serdes.String()),
                 new Topic<>(output, Serdes.String(), Serdes.String()))));
-        String[] args = {"--stage", stage, "--bootstrap-servers", broker.bootstrapServers(),
+        String[] args = {"--stage", stage, "--bootstrap-servers", BROKER.bootstrapServers(),
                 "--data-dir", dataDir.toString()};
 
         Outcome dryRun = execute(new CommandLine(new ResetCommand(factory)), append(args, "--dry-run"));
@@ -237,7 +227,7 @@ class ClientCommandsTest {
         assertEquals(List.of(plan.get(0),
                 "  nothing to delete: the stage has no offsets, internal topics or local state"), nothingLeft.lines());
         assertFalse(Files.exists(localState.getParent()));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers()))) {
             Set<String> remaining = admin.listTopics().names().get();
             assertTrue(remaining.containsAll(List.of(input, output, unrelated)), remaining.toString());
         }

@@ -1,9 +1,8 @@
 package io.storywatch.pipeline;
 
-import io.storywatch.runtime.EmbeddedKafkaBroker;
+import io.storywatch.runtime.EmbeddedBroker;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole pipeline on the in-process KRaft broker that `run` starts by default. */
@@ -11,21 +10,12 @@ class EmbeddedPipelineEndToEndTest extends PipelineEndToEndContract {
 
     @TempDir
     static Path dir;
-    static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final EmbeddedBroker BROKER = new EmbeddedBroker();
 
     @Override
     String bootstrapServers() {
-        return broker.bootstrapServers();
+        return BROKER.bootstrapServers();
     }
 
     @Override

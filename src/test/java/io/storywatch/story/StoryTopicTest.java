@@ -3,43 +3,34 @@ package io.storywatch.story;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.storywatch.runtime.EmbeddedKafkaBroker;
+import io.storywatch.runtime.EmbeddedBroker;
 import io.storywatch.runtime.TopicApplier;
 import io.storywatch.topic.TopicCatalog;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Story definitions on news.stories, as `run` and `story publish` write them, on the embedded broker. */
 class StoryTopicTest {
 
-    @TempDir
-    static Path dir;
-    static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final EmbeddedBroker BROKER = new EmbeddedBroker();
 
     @BeforeAll
-    static void startBroker() throws Exception {
-        broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"));
+    static void createTopics() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.bootstrapServers()))) {
+                BROKER.bootstrapServers()))) {
             new TopicApplier(admin).apply(TopicCatalog.fromClasspath().withReplicationFactor((short) 1));
         }
     }
 
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
-
     @Test
     void shouldPublishTheStartingStoryOnceAndKeepAnEditedDefinitionAcrossRestarts() {
-        StoryTopic topic = new StoryTopic(broker.bootstrapServers());
+        StoryTopic topic = new StoryTopic(BROKER.bootstrapServers());
         StoryDefinition bundled = Stories.defaultStory();
 
         // first start: nothing on the topic, so the bundled story is published
@@ -63,6 +54,6 @@ class StoryTopicTest {
                 List.of(new Faction("ghosts", Map.of("en", "ghosts"), List.of(new FactionMember("nobody", null, null)))),
                 bundled.commonWords());
 
-        assertThrows(InvalidStoryException.class, () -> new StoryTopic(broker.bootstrapServers()).publish(broken));
+        assertThrows(InvalidStoryException.class, () -> new StoryTopic(BROKER.bootstrapServers()).publish(broken));
     }
 }
