@@ -128,16 +128,20 @@ class DashboardBrowserTest {
         assertTrue(driver.findElements(By.cssSelector("#entity-rows tr[data-entity]")).size() >= 5);
 
         // the XSS title is listed as text, and no element came of it
-        WebElement listed = driver.findElement(By.cssSelector(
-                "#article-list li[data-article-id='" + DashboardFixtures.XSS_ID + "'] .article-title"));
-        assertEquals(DashboardFixtures.XSS_TITLE, listed.getText());
+        // lists are redrawn when live updates arrive: read each one inside a wait that retries a stale element
+        String listed = wait.until(d -> d.findElement(By.cssSelector(
+                "#article-list li[data-article-id='" + DashboardFixtures.XSS_ID + "'] .article-title")).getText());
+        assertEquals(DashboardFixtures.XSS_TITLE, listed);
         assertNoXss();
 
         // the alert, with its evidence title as text
-        WebElement alert = driver.findElement(By.cssSelector("#alert-list li.alert"));
-        assertTrue(alert.getText().startsWith("安全主义 safety · 2023-11-19 · ↓ 转负 down"), alert.getText());
-        assertEquals(DashboardFixtures.XSS_TITLE, alert.findElement(By.cssSelector(
-                ".alert-evidence li[data-article-id='xss-title'] .article-title")).getText());
+        List<String> alert = wait.until(d -> {
+            WebElement item = d.findElement(By.cssSelector("#alert-list li.alert"));
+            return List.of(item.getText(), item.findElement(By.cssSelector(
+                    ".alert-evidence li[data-article-id='xss-title'] .article-title")).getText());
+        });
+        assertTrue(alert.get(0).startsWith("安全主义 safety · 2023-11-19 · ↓ 转负 down"), alert.get(0));
+        assertEquals(DashboardFixtures.XSS_TITLE, alert.get(1));
         assertNoXss();
 
         // click the safety point of 2023-11-19 (mean of -0.7 and -0.5): its strongest article has the XSS title
