@@ -5,11 +5,12 @@ import java.util.Map;
 
 /**
  * A segmented article with its story entities, unknown names and story relevance in [0, 1]; {@code versions} adds
- * "story" to the segmenter's.
+ * "story" to the segmenter's. From schema version 2 its sentences carry no tokens: tokens are the tagger's input and no
+ * later stage reads them, and carrying them again made this the largest record of the pipeline.
  */
 public record EntitiesTagged(int schemaVersion, String id, String title, String text, String publishedAt,
                              String source, String url, String language, String contentHash, String duplicateOf,
                              List<Sentence> sentences, List<EntityMentions> entities, List<UnlinkedName> unlinked,
                              double relevance, boolean relevant, Map<String, String> versions) {
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 }

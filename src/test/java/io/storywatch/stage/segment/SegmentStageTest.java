@@ -68,7 +68,7 @@ class SegmentStageTest {
     void shouldSegmentEachCleanArticleIntoSentencesAndWordsCarryingItsFields() {
         clean.pipeInput("a1", article("a1", "伊利亚离职", "奥特曼回应。"));
 
-        assertEquals(new ArticleSegmented(1, "a1", "伊利亚离职", "伊利亚离职\n奥特曼回应。", "2024-05-15T02:00:00Z",
+        assertEquals(new ArticleSegmented(ArticleSegmented.SCHEMA_VERSION, "a1", "伊利亚离职", "伊利亚离职\n奥特曼回应。", "2024-05-15T02:00:00Z",
                 "测试日报", "https://example.com/a1", "zh", "hash-a1", null,
                 List.of(new Sentence(0, 0, 5, "伊利亚离职",
                                 List.of(new Token("伊利亚", "nr", 0, 3), new Token("离职", "vi", 3, 5))),
