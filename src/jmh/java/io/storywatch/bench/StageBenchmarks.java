@@ -56,6 +56,8 @@ public class StageBenchmarks {
     private ArticleSegmented[] segmented;
     private byte[][] segmentedJson;
     private EntitiesTagged[] tagged;
+    private Serde<EntitiesTagged> taggedSerde;
+    private byte[][] taggedJson;
     private int next;
 
     @Setup(Level.Trial)
@@ -77,6 +79,8 @@ public class StageBenchmarks {
         segmented = new ArticleSegmented[n];
         segmentedJson = new byte[n][];
         tagged = new EntitiesTagged[n];
+        taggedSerde = Topics.TAGGED.valueSerde();
+        taggedJson = new byte[n][];
         for (int i = 0; i < n; i++) {
             bodies[i] = corpus.get(i).raw().body();
             raw[i] = corpus.get(i).json();
@@ -84,6 +88,7 @@ public class StageBenchmarks {
             segmented[i] = SegmentStage.segmented(cleaned[i], segmenter);
             segmentedJson[i] = segmentedSerde.serializer().serialize(Topics.SEGMENTED.name(), segmented[i]);
             tagged[i] = tagger.tag(segmented[i], story);
+            taggedJson[i] = taggedSerde.serializer().serialize(Topics.TAGGED.name(), tagged[i]);
         }
     }
 
@@ -135,5 +140,13 @@ public class StageBenchmarks {
         int i = next();
         ArticleSegmented article = segmentedSerde.deserializer().deserialize(Topics.SEGMENTED.name(), segmentedJson[i]);
         return segmentedSerde.serializer().serialize(Topics.SEGMENTED.name(), article);
+    }
+
+    /** The next hop: one tagged article from JSON and back. */
+    @Benchmark
+    public byte[] taggedJsonRoundTrip() {
+        int i = next();
+        EntitiesTagged article = taggedSerde.deserializer().deserialize(Topics.TAGGED.name(), taggedJson[i]);
+        return taggedSerde.serializer().serialize(Topics.TAGGED.name(), article);
     }
 }
