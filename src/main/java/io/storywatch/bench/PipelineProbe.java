@@ -3,6 +3,7 @@ package io.storywatch.bench;
 import io.storywatch.bench.BenchCorpus.BenchArticle;
 import io.storywatch.event.StanceScored;
 import io.storywatch.runtime.ArticleFeeder;
+import io.storywatch.stage.aggregate.EventWindow;
 import io.storywatch.stage.aggregate.Portrayals;
 import io.storywatch.topic.Topics;
 import java.time.Duration;
@@ -227,11 +228,15 @@ public final class PipelineProbe implements AutoCloseable {
                 Arrays.copyOf(toFaction, factionN), complete);
     }
 
-    /** The ISO start of the one-day window the article's publication falls in, as the aggregate keys it. */
+    /**
+     * The one-day window the article's publication falls in, as faction window keys name it after the faction:
+     * {@code START/P1D} of {@code FACTION@START/P1D}.
+     */
     static String windowStart(BenchArticle article) {
-        Instant published = Instant.parse(article.raw().publishedAt());
-        return Instant.ofEpochMilli(published.toEpochMilli() - Math.floorMod(published.toEpochMilli(), 86_400_000L))
-                .toString();
+        EventWindow day = EventWindow.containing(Instant.parse(article.raw().publishedAt()).toEpochMilli(),
+                Duration.ofDays(1).toMillis());
+        String key = day.key("");
+        return key.substring(key.indexOf('@') + 1);
     }
 
     private void send(BenchArticle article) {
