@@ -3,6 +3,7 @@ package io.storywatch.bench;
 import io.storywatch.bench.BenchCorpus.BenchArticle;
 import io.storywatch.event.StanceScored;
 import io.storywatch.runtime.ArticleFeeder;
+import io.storywatch.stage.aggregate.AggregateSettings;
 import io.storywatch.stage.aggregate.EventWindow;
 import io.storywatch.stage.aggregate.Portrayals;
 import io.storywatch.topic.Topics;
@@ -124,8 +125,16 @@ public final class PipelineProbe implements AutoCloseable {
         } else if (!article.relevant()) {
             irrelevant.incrementAndGet();
         }
-        // with caching off, the aggregate stage emits one update per faction and per entity an article portrays
-        expectedAggregateUpdates.addAndGet(Portrayals.ofFactions(article).size() + Portrayals.ofEntities(article).size());
+        expectedAggregateUpdates.addAndGet(expectedUpdates(article));
+    }
+
+    /**
+     * The faction and entity window records the aggregate stage writes for one scored article: one per faction and
+     * per entity it portrays, in the window of each size (1 hour and 1 day by default) on the same topics.
+     */
+    static long expectedUpdates(StanceScored article) {
+        return (long) (Portrayals.ofFactions(article).size() + Portrayals.ofEntities(article).size())
+                * AggregateSettings.defaults().windowSizes().size();
     }
 
     /** What the reader has seen so far, for progress lines. */

@@ -1,5 +1,6 @@
 package io.storywatch.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,7 +33,7 @@ class PipelineProbeTest {
     Path stateDir;
 
     @Test
-    void shouldNameTheDayWindowByWhichTheAggregateKeysAnArticlesFactionUpdate() {
+    void shouldExpectTheAggregateUpdatesOfAnArticleAndNameItsDayWindowAsTheAggregateKeysIt() {
         StoryDefinition story = Stories.defaultStory();
         ArticleAnalyzer analyzer = ArticleAnalyzer.forStory(story, SentimentModels.loadDefault());
         BenchArticle article = null;
@@ -54,6 +55,7 @@ class PipelineProbeTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         Set<String> windows;
+        long updates;
         try (TopologyTestDriver driver = new TopologyTestDriver(new AggregateStage().buildTopology(), props)) {
             driver.createInputTopic(Topics.SCORED.name(), Topics.SCORED.keySerde().serializer(),
                     Topics.SCORED.valueSerde().serializer()).pipeInput(analysis.id(), analysis);
@@ -61,11 +63,16 @@ class PipelineProbeTest {
             TestOutputTopic<String, FactionSentimentWindow> factions = driver.createOutputTopic(
                     Topics.FACTION_SENTIMENT.name(), Topics.FACTION_SENTIMENT.keySerde().deserializer(),
                     Topics.FACTION_SENTIMENT.valueSerde().deserializer());
-            windows = factions.readKeyValuesToList().stream().map(kv -> kv.key).map(key -> key.substring(key.indexOf('@') + 1))
-                    .collect(Collectors.toSet());
+            List<String> factionKeys = factions.readKeyValuesToList().stream().map(kv -> kv.key).toList();
+            windows = factionKeys.stream().map(key -> key.substring(key.indexOf('@') + 1)).collect(Collectors.toSet());
+            updates = factionKeys.size() + driver.createOutputTopic(Topics.ENTITY_SENTIMENT.name(),
+                    Topics.ENTITY_SENTIMENT.keySerde().deserializer(),
+                    Topics.ENTITY_SENTIMENT.valueSerde().deserializer()).getQueueSize();
         }
 
         assertFalse(windows.isEmpty());
+        // the burst is over when every update its articles cause has arrived: the count must be exact
+        assertEquals(PipelineProbe.expectedUpdates(analysis), updates);
         assertTrue(windows.contains(PipelineProbe.windowStart(article)),
                 PipelineProbe.windowStart(article) + " not among " + windows);
     }
