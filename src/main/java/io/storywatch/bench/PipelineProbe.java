@@ -193,7 +193,7 @@ public final class PipelineProbe implements AutoCloseable {
 
     /**
      * Sends {@code articles} at {@code rate} a second on a fixed schedule (a late send does not shift the next) and
-     * waits for their outputs; {@code windowStart} gives the faction window that only article {@code i} falls in.
+     * waits for their outputs; {@link #dayWindow} gives the faction window that only article {@code i} falls in.
      */
     public Latency steady(List<BenchArticle> articles, double rate, Duration timeout, Consumer<String> progress,
                           Supplier<String> status) throws InterruptedException {
@@ -228,7 +228,7 @@ public final class PipelineProbe implements AutoCloseable {
             if (scoredTime != null) {
                 toScored[scoredN++] = (scoredTime - sentAt[i]) / 1_000_000;
             }
-            Long factionTime = factionWindowFirstAt.get(windowStart(article));
+            Long factionTime = factionWindowFirstAt.get(dayWindow(article));
             if (factionTime != null) {
                 toFaction[factionN++] = (factionTime - sentAt[i]) / 1_000_000;
             }
@@ -241,7 +241,7 @@ public final class PipelineProbe implements AutoCloseable {
      * The one-day window the article's publication falls in, as faction window keys name it after the faction:
      * {@code START/P1D} of {@code FACTION@START/P1D}.
      */
-    static String windowStart(BenchArticle article) {
+    static String dayWindow(BenchArticle article) {
         EventWindow day = EventWindow.containing(Instant.parse(article.raw().publishedAt()).toEpochMilli(),
                 Duration.ofDays(1).toMillis());
         String key = day.key("");

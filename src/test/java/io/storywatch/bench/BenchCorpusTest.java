@@ -63,10 +63,10 @@ class BenchCorpusTest {
                     article.raw().publishedAt());
         }
         Set<String> windows = new HashSet<>();
-        steady.forEach(article -> windows.add(PipelineProbe.windowStart(article)));
+        steady.forEach(article -> windows.add(PipelineProbe.dayWindow(article)));
         assertEquals(steady.size(), windows.size());
-        assertEquals("2024-05-20T00:00:00Z", PipelineProbe.windowStart(steady.get(0)));
-        assertEquals("2024-05-21T00:00:00Z", PipelineProbe.windowStart(steady.get(1)));
+        assertEquals("2024-05-20T00:00:00Z/P1D", PipelineProbe.dayWindow(steady.get(0)));
+        assertEquals("2024-05-21T00:00:00Z/P1D", PipelineProbe.dayWindow(steady.get(1)));
         assertEquals("s-00001", steady.get(1).raw().id());
     }
 

@@ -73,7 +73,7 @@ class PipelineProbeTest {
         assertFalse(windows.isEmpty());
         // the burst is over when every update its articles cause has arrived: the count must be exact
         assertEquals(PipelineProbe.expectedUpdates(analysis), updates);
-        assertTrue(windows.contains(PipelineProbe.windowStart(article)),
-                PipelineProbe.windowStart(article) + " not among " + windows);
+        assertTrue(windows.contains(PipelineProbe.dayWindow(article)),
+                PipelineProbe.dayWindow(article) + " not among " + windows);
     }
 }
