@@ -35,9 +35,10 @@ public final class Benchmark {
      * Each steady article has a window of its own, a day after the previous one (the last on the day before the
      * burst's first: in the past, since ingest dates a future article at its arrival), and the stages' partitions may
      * reorder a few of them: with the default grace of 7 days an article overtaken by 8 later ones would be dropped
-     * as late, so the pipeline under test keeps every window open.
+     * as late, so the pipeline under test keeps every window open. Its dashboard is served on a free port: the
+     * default 8080 may be taken (by a `run` or another benchmark), and a pipeline that cannot bind it exits.
      */
-    static final List<String> RUN_ARGS = List.of("--aggregate-grace", "36500d");
+    static final List<String> RUN_ARGS = List.of("--aggregate-grace", "36500d", "--http-port", "0");
 
     /**
      * @param articles articles of the throughput burst
