@@ -9,10 +9,12 @@ import io.storywatch.event.StoryCoverage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
@@ -41,11 +43,12 @@ import org.slf4j.LoggerFactory;
  * counts once: a later version of it (a correction, or the output of a replayed upstream stage) is not counted again.
  *
  * <p>Changed windows are written with {@code final} false once per publish interval (wall-clock), each once however
- * many articles changed it, and always before any final record: an article's effect is decided and applied to the
- * windows held in memory at once, and kept as an {@link UnpublishedCount} in the same transaction as its offset; the
- * window store is written, and the open records emitted, for the changed windows together. A restart loads the window
- * store and applies the unpublished counts again, so a crash loses nothing and the finals are those of an
- * uninterrupted run.
+ * many articles changed it, and always before any final record. An article's effect is decided and applied to the
+ * windows held in memory at once, and kept as an {@link UnpublishedCount} in the same transaction as its offset. The
+ * window store is written less often: every {@value #PUBLISHES_PER_CHECKPOINT} publications, and before any window
+ * closes, the windows changed since are written to it and the counts kept since are forgotten. A restart loads the
+ * window store and applies the kept counts again (writing the windows they change once more), so a crash loses
+ * nothing and the finals are those of an uninterrupted run.
  */
 final class WindowAggregator implements Processor<String, Contribution, String, Object> {
 
@@ -54,6 +57,8 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     private static final char COVERAGE = 'c';
     private static final char ENTITY = 'e';
     private static final char FACTION = 'f';
+    /** Window store writes per window: at most one a second at the default publish interval. */
+    static final int PUBLISHES_PER_CHECKPOINT = 10;
     private static final Logger LOG = LoggerFactory.getLogger(WindowAggregator.class);
 
     private final AggregateSettings settings;
@@ -73,9 +78,12 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
 
     /** Every open window, by store key: the window store's content plus the unpublished counts. */
     private final TreeMap<String, WindowState> open = new TreeMap<>();
-    /** The windows changed since they were last written, with the record timestamp of the last article changing them. */
+    /** The windows changed since they were last published, with the record timestamp of the last article changing them. */
     private final TreeMap<String, Long> changed = new TreeMap<>();
+    /** The windows changed since the last checkpoint, and the keys of the counts kept since. */
+    private final Set<String> unsaved = new HashSet<>();
     private final List<String> unpublishedKeys = new ArrayList<>();
+    private int publishesSinceCheckpoint;
     private long nextSequence;
     private StreamTime streamTime;
 
@@ -103,7 +111,9 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         this.unpublished = context.getStateStore(storeNames.unpublished());
         open.clear();
         changed.clear();
+        unsaved.clear();
         unpublishedKeys.clear();
+        publishesSinceCheckpoint = 0;
         StreamTime known = streamTimes.get(STREAM_TIME_KEY);
         streamTime = known == null ? StreamTime.start() : known;
         try (KeyValueIterator<String, WindowState> all = windows.all()) {
@@ -211,7 +221,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         }
     }
 
-    /** Applies a count to the windows in memory and keeps it until the windows it changed are written. */
+    /** Applies a count to the windows in memory and keeps it until the windows it changed are in the store. */
     private void keep(UnpublishedCount count) {
         String key = String.format("%019d", nextSequence++);
         unpublished.put(key, count);
@@ -262,18 +272,29 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     private void update(String key, WindowState state, long timestamp) {
         open.put(key, state);
         changed.put(key, timestamp);
+        unsaved.add(key);
     }
 
-    /** Writes every changed window to the store and as an open record, then forgets the counts that changed them. */
+    /** Writes every window changed since the last publication as an open record. */
     private void publish() {
         for (Map.Entry<String, Long> entry : changed.entrySet()) {
-            WindowState state = open.get(entry.getKey());
-            windows.put(entry.getKey(), state);
-            emitWindow(entry.getKey(), state, false, new Record<>(null, null, entry.getValue()));
+            emitWindow(entry.getKey(), open.get(entry.getKey()), false, new Record<>(null, null, entry.getValue()));
         }
         changed.clear();
+        if (++publishesSinceCheckpoint >= PUBLISHES_PER_CHECKPOINT) {
+            checkpoint();
+        }
+    }
+
+    /** Writes every window changed since the last checkpoint to the store, then forgets the counts kept since. */
+    private void checkpoint() {
+        for (String key : unsaved) {
+            windows.put(key, open.get(key));
+        }
+        unsaved.clear();
         unpublishedKeys.forEach(unpublished::delete);
         unpublishedKeys.clear();
+        publishesSinceCheckpoint = 0;
     }
 
     private void closeWindows(Record<String, Contribution> record, long now) {
@@ -290,6 +311,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
             }
             if (!published) {
                 publish(); // open records before final ones
+                checkpoint(); // so that no kept count refers to a window about to be forgotten
                 published = true;
             }
             for (Map.Entry<String, WindowState> entry : List.copyOf(closing.entrySet())) {
@@ -299,6 +321,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
                 }
                 windows.delete(entry.getKey());
                 open.remove(entry.getKey());
+                unsaved.remove(entry.getKey());
             }
         }
     }

@@ -93,12 +93,15 @@ class WindowAggregatorTest {
         List<FactionSentimentWindow> expectedFinals = factionWindows(uninterrupted).stream()
                 .filter(FactionSentimentWindow::isFinal).toList();
 
-        // the same articles, but the stage stops after a3, before a2 and a3 were written, and starts again on its
-        // stores (as a restart restores them from the changelogs)
+        // the same articles, but a1 reaches the window store (a checkpoint), and the stage stops after a3, before a2
+        // and a3 were written anywhere but in the kept counts; it starts again on its stores (as a restart restores
+        // them from the changelogs)
         MockProcessorContext<String, Object> restarted = contextWithStores();
         WindowAggregator before = started(DAILY, restarted);
         before.process(article(0, "a1", "2024-05-01T01:00:00Z", 0.5));
-        publish(restarted);
+        for (int i = 0; i < WindowAggregator.PUBLISHES_PER_CHECKPOINT; i++) {
+            publish(restarted);
+        }
         before.process(article(0, "a2", "2024-05-01T02:00:00Z", -0.3));
         before.process(article(0, "a3", "2024-05-02T03:00:00Z", 0.1));
         before.close();
@@ -108,7 +111,8 @@ class WindowAggregatorTest {
         after.process(article(0, "a4", "2024-05-20T00:00:00Z", 0.9));
 
         List<FactionSentimentWindow> afterRestart = factionWindows(restarted);
-        // a2 and a3 are written (open) before the finals, which are those of the uninterrupted run
+        // [05-01) (a1 from the store, a2 kept) and [05-02) (a3) are written open before the finals, which are those of
+        // the uninterrupted run
         assertEquals(List.of(List.of("2024-05-01T00:00:00Z", false, 2L), List.of("2024-05-02T00:00:00Z", false, 1L),
                         List.of("2024-05-20T00:00:00Z", false, 1L), List.of("2024-05-01T00:00:00Z", true, 2L),
                         List.of("2024-05-02T00:00:00Z", true, 1L)),
