@@ -38,7 +38,7 @@ import org.apache.kafka.common.serialization.Deserializer;
  * time between a send and the moment its result became visible to a reader.
  *
  * <p>An article's faction update is recognised by its window: each latency article is published on a day of its
- * own, so the first news.faction-sentiment record whose key is {@code FACTION@THAT_DAY} is that article's update.
+ * own, so the first news.faction-sentiment record whose key is {@code FACTION@THAT_DAY/P1D} is that article's update.
  *
  * <p>The aggregate writes a changed window once per publish interval, however many articles changed it, so the
  * number of updates says nothing about which articles they contain. What does: every window record carries its
@@ -282,7 +282,9 @@ public final class PipelineProbe implements AutoCloseable {
             if (scoredTime != null) {
                 toScored[scoredN++] = (scoredTime - sentAt[i]) / 1_000_000;
             }
-            Long factionTime = factionWindowFirstAt.get(windowStart(article));
+            // keys are FACTION@START/SIZE; the article's day is its own, so its daily window is its update (the
+            // hourly one comes in the same transaction)
+            Long factionTime = factionWindowFirstAt.get(windowStart(article) + "/P1D");
             if (factionTime != null) {
                 toFaction[factionN++] = (factionTime - sentAt[i]) / 1_000_000;
             }

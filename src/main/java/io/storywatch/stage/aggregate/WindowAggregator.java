@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -84,6 +85,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     private final Set<String> unsaved = new HashSet<>();
     private final List<String> unpublishedKeys = new ArrayList<>();
     private int publishesSinceCheckpoint;
+    private Cancellable publishing;
     private long nextSequence;
     private StreamTime streamTime;
 
@@ -128,7 +130,15 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
                 nextSequence = Long.parseLong(entry.key) + 1;
             }
         }
-        context.schedule(settings.publishInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publish());
+        publishing = context.schedule(settings.publishInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publish());
+    }
+
+    @Override
+    public void close() {
+        if (publishing != null) {
+            publishing.cancel();
+            publishing = null;
+        }
     }
 
     @Override

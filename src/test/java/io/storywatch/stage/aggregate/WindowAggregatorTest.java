@@ -142,7 +142,8 @@ class WindowAggregatorTest {
 
     /** Runs the punctuators scheduled on the context, as the publish interval passing would. */
     private static void publish(MockProcessorContext<String, Object> on) {
-        on.scheduledPunctuators().forEach(p -> p.getPunctuator().punctuate(0L));
+        on.scheduledPunctuators().stream().filter(p -> !p.cancelled())
+                .forEach(p -> p.getPunctuator().punctuate(0L));
     }
 
     private static List<FactionSentimentWindow> factionWindows(MockProcessorContext<String, Object> on) {
