@@ -3,6 +3,7 @@ package io.storywatch.bench;
 import io.storywatch.analysis.ArticleAnalyzer;
 import io.storywatch.bench.BenchCorpus.BenchArticle;
 import io.storywatch.event.StanceScored;
+import io.storywatch.stage.aggregate.AggregateSettings;
 import io.storywatch.stage.aggregate.AggregateStage;
 import io.storywatch.stage.score.SentimentModels;
 import io.storywatch.story.Stories;
@@ -31,7 +32,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 /**
  * The aggregate stage's own cost per article, without a broker: its whole topology (default settings, RocksDB stores)
  * in a topology test driver, fed benchmark articles scored offline, with one publish interval of wall-clock time
- * passing after every {@code perInterval} articles (at 80 articles a second and the default 100 ms, 8). Prints the
+ * passing after every {@code perInterval} articles (at 80 articles a second and the default 50 ms, 4). Prints the
  * CPU time of this thread per article (reading the scored JSON, windows, stores, writing the output records as JSON;
  * not the broker's or the producer's share, which {@code scripts/bench} includes) and the window records per article.
  * The driver commits after every record, so store caching saves nothing here. Run with
@@ -46,7 +47,7 @@ public final class AggregateCost {
     public static void main(String[] args) throws Exception {
         int warmUp = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int measured = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
-        int perInterval = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        int perInterval = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         StoryDefinition story = Stories.defaultStory();
         List<BenchArticle> corpus = BenchCorpus.fromSamples(story).articles("agg-cost", 400, 20231117,
                 Instant.parse("2024-05-20T00:00:00Z"), Duration.ofDays(6), false, List.of());
@@ -97,7 +98,7 @@ public final class AggregateCost {
                         .getBytes(StandardCharsets.UTF_8);
                 scored.pipeInput(id, value, fedAt);
                 if ((i + 1) % perInterval == 0) {
-                    driver.advanceWallClockTime(Duration.ofMillis(100));
+                    driver.advanceWallClockTime(AggregateSettings.DEFAULT_PUBLISH_INTERVAL);
                 }
                 if (i >= warmUp && (i + 1) % 500 == 0) {
                     for (TestOutputTopic<String, byte[]> output : outputs) {
@@ -106,7 +107,7 @@ public final class AggregateCost {
                     }
                 }
             }
-            driver.advanceWallClockTime(Duration.ofMillis(100));
+            driver.advanceWallClockTime(AggregateSettings.DEFAULT_PUBLISH_INTERVAL);
             long cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
             long wall = System.nanoTime() - wallBefore;
             for (TestOutputTopic<String, byte[]> output : outputs) {

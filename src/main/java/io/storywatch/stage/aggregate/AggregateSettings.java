@@ -24,8 +24,11 @@ public record AggregateSettings(List<Duration> windowSizes, Duration grace, Dura
                                 int lowSampleArticles, int evidenceArticles, int topEntities,
                                 ShiftAlertSettings alerts, int scoredPartitions, Duration publishInterval) {
 
-    /** Open records wait at most this long for the windows changed by later articles to be written together. */
-    public static final Duration DEFAULT_PUBLISH_INTERVAL = Duration.ofMillis(100);
+    /**
+     * Open records wait at most this long for the windows changed by later articles to be written together: the
+     * exactly-once commit interval, so that an update waits for at most about one more commit.
+     */
+    public static final Duration DEFAULT_PUBLISH_INTERVAL = Duration.ofMillis(50);
 
     public static final Duration ONE_HOUR = Duration.ofHours(1);
     public static final Duration ONE_DAY = Duration.ofDays(1);
@@ -70,7 +73,7 @@ public record AggregateSettings(List<Duration> windowSizes, Duration grace, Dura
 
     /**
      * 1-hour and 1-day windows, 7 days of grace, 1 day of future tolerance, low sample below 5, top 5 evidence, changed
-     * windows written every 100 ms.
+     * windows written every 50 ms.
      */
     public static AggregateSettings defaults() {
         return new AggregateSettings(List.of(ONE_HOUR, ONE_DAY), Duration.ofDays(7), ONE_DAY, 5, 5, 5,

@@ -59,7 +59,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     private static final char ENTITY = 'e';
     private static final char FACTION = 'f';
     /** Window store writes per window: at most one a second at the default publish interval. */
-    static final int PUBLISHES_PER_CHECKPOINT = 10;
+    static final int PUBLISHES_PER_CHECKPOINT = 20;
     private static final Logger LOG = LoggerFactory.getLogger(WindowAggregator.class);
 
     private final AggregateSettings settings;
