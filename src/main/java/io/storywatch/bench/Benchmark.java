@@ -136,7 +136,10 @@ public final class Benchmark {
                 t.put("lastScoredSeconds", round(throughput.lastScoredNanos() / 1e9));
                 t.put("scored", throughput.scored());
                 t.put("aggregateUpdates", throughput.aggregateUpdates());
-                t.put("expectedAggregateUpdates", throughput.expectedAggregateUpdates());
+                t.put("aggregateUpdatesPerArticle", round(throughput.aggregateUpdates()
+                        / (double) Math.max(1, throughput.articles())));
+                t.put("windowReachAdded", throughput.reach());
+                t.put("expectedWindowReachAdded", throughput.expectedReach());
                 t.put("duplicatesMarked", throughput.duplicatesMarked());
                 t.put("irrelevant", throughput.irrelevant());
                 t.put("pipelineCpuSeconds", round(cpu / 1e9));

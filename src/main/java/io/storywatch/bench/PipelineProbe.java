@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,11 +39,21 @@ import org.apache.kafka.common.serialization.Deserializer;
  * time between a send and the moment its result became visible to a reader.
  *
  * <p>An article's faction update is recognised by its window: each latency article is published on a day of its
- * own, so the first news.faction-sentiment record whose key is {@code FACTION@THAT_DAY} is that article's update.
+ * own, so the first news.faction-sentiment record whose key is {@code FACTION@THAT_DAY/P1D} is that article's update.
+ *
+ * <p>The aggregate writes a changed window once per publish interval, however many articles changed it, so the
+ * number of updates says nothing about which articles they contain. What does: every window record carries its
+ * {@code reach} (original articles plus copies), so the sum of {@code reach} over the latest record of every faction
+ * and entity window grows by exactly one per window an article counts in. A counted original (relevant, not a copy)
+ * adds one per faction and entity it portrays and per window size; a relevant copy adds as much as its original when
+ * that original was counted. The outputs are complete when that sum reaches what the scored articles add up to, and
+ * the time of the last contribution is the time the sum last grew.
  */
 public final class PipelineProbe implements AutoCloseable {
 
     private static final Duration IDLE_LIMIT = Duration.ofSeconds(30);
+    /** The pipeline under test publishes every default window size (bench changes only the grace). */
+    private static final int WINDOW_SIZES = AggregateSettings.defaults().windowSizes().size();
 
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, byte[]> consumer;
@@ -53,7 +64,12 @@ public final class PipelineProbe implements AutoCloseable {
     private final AtomicLong scored = new AtomicLong();
     private final AtomicLong duplicatesMarked = new AtomicLong();
     private final AtomicLong irrelevant = new AtomicLong();
-    private final AtomicLong expectedAggregateUpdates = new AtomicLong();
+    private final AtomicLong expectedReach = new AtomicLong();
+    private final AtomicLong reach = new AtomicLong();
+    private final Map<String, Long> latestReach = new java.util.HashMap<>();
+    /** Windows portrayed per counted original, so that a copy adds as much; copies waiting for their original. */
+    private final Map<String, Long> windowsOfOriginal = new java.util.HashMap<>();
+    private final Map<String, Long> copiesWaiting = new java.util.HashMap<>();
     private final AtomicLong aggregateUpdates = new AtomicLong();
     private final AtomicLong factionUpdates = new AtomicLong();
     private final AtomicLong lastAggregateAt = new AtomicLong();
@@ -95,7 +111,7 @@ public final class PipelineProbe implements AutoCloseable {
                         onScored(record, now);
                     } else {
                         aggregateUpdates.incrementAndGet();
-                        lastAggregateAt.set(now);
+                        onWindow(record, now);
                         if (record.topic().equals(Topics.FACTION_SENTIMENT.name()) && record.key() != null) {
                             factionUpdates.incrementAndGet();
                             int at = record.key().indexOf('@');
@@ -109,6 +125,34 @@ public final class PipelineProbe implements AutoCloseable {
         } catch (Exception e) {
             readerFailure.set(e);
         }
+    }
+
+    private void onWindow(ConsumerRecord<String, byte[]> record, long now) {
+        if (record.key() == null || record.value() == null) {
+            return;
+        }
+        long windowReach = reachOf(record.value());
+        Long previous = latestReach.put(record.topic() + " " + record.key(), windowReach);
+        long grown = windowReach - (previous == null ? 0 : previous);
+        if (grown != 0) {
+            reach.addAndGet(grown);
+            lastAggregateAt.set(now);
+        }
+    }
+
+    /** The {@code reach} field of a window record, read without parsing the rest. */
+    static long reachOf(byte[] json) {
+        String text = new String(json, java.nio.charset.StandardCharsets.UTF_8);
+        int at = text.indexOf("\"reach\":");
+        if (at < 0) {
+            throw new IllegalStateException("a window record without reach: " + text);
+        }
+        int from = at + "\"reach\":".length();
+        int to = from;
+        while (to < text.length() && Character.isDigit(text.charAt(to))) {
+            to++;
+        }
+        return Long.parseLong(text.substring(from, to));
     }
 
     private void onScored(ConsumerRecord<String, byte[]> record, long now) {
@@ -125,31 +169,45 @@ public final class PipelineProbe implements AutoCloseable {
         } else if (!article.relevant()) {
             irrelevant.incrementAndGet();
         }
-        expectedAggregateUpdates.addAndGet(expectedUpdates(article));
+        expectedReach.addAndGet(reachAdded(article));
     }
 
-    /**
-     * The faction and entity window records the aggregate stage writes for one scored article: one per faction and
-     * per entity it portrays, in the window of each size (1 hour and 1 day by default) on the same topics.
-     */
-    static long expectedUpdates(StanceScored article) {
-        return (long) (Portrayals.ofFactions(article).size() + Portrayals.ofEntities(article).size())
-                * AggregateSettings.defaults().windowSizes().size();
+    /** The faction and entity windows an original article counts in: one per target it portrays and window size. */
+    static long windowsOf(StanceScored article) {
+        return (long) WINDOW_SIZES * (Portrayals.ofFactions(article).size() + Portrayals.ofEntities(article).size());
+    }
+
+    /** How much the article adds to the sum of reach over all windows, once the aggregate has counted it. */
+    private long reachAdded(StanceScored article) {
+        if (!article.relevant()) {
+            return 0; // the aggregate skips it, copy or not
+        }
+        if (article.duplicateOf() != null) {
+            Long windows = windowsOfOriginal.get(article.duplicateOf());
+            if (windows == null) {
+                copiesWaiting.merge(article.duplicateOf(), 1L, Long::sum); // counted when its original comes
+                return 0;
+            }
+            return windows;
+        }
+        long windows = windowsOf(article);
+        windowsOfOriginal.put(article.id(), windows);
+        return windows * (1 + Optional.ofNullable(copiesWaiting.remove(article.id())).orElse(0L));
     }
 
     /** What the reader has seen so far, for progress lines. */
-    public record Counts(long scored, long aggregateUpdates, long expectedAggregateUpdates, long duplicatesMarked,
+    public record Counts(long scored, long aggregateUpdates, long reach, long expectedReach, long duplicatesMarked,
                          long irrelevant) {
     }
 
     public Counts counts() {
-        return new Counts(scored.get(), aggregateUpdates.get(), expectedAggregateUpdates.get(),
+        return new Counts(scored.get(), aggregateUpdates.get(), reach.get(), expectedReach.get(),
                 duplicatesMarked.get(), irrelevant.get());
     }
 
     /** End-to-end throughput of one burst. */
     public record Throughput(int articles, long chars, long sendNanos, long lastScoredNanos, long lastUpdateNanos,
-                             long scored, long aggregateUpdates, long expectedAggregateUpdates,
+                             long scored, long aggregateUpdates, long reach, long expectedReach,
                              long duplicatesMarked, long irrelevant, boolean complete) {
 
         public double articlesPerSecond() {
@@ -162,8 +220,9 @@ public final class PipelineProbe implements AutoCloseable {
     }
 
     /**
-     * Sends every article as fast as the producer takes them and waits until each is scored and every aggregate
-     * update they cause is visible; times from the first send to the last aggregate update.
+     * Sends every article as fast as the producer takes them and waits until each is scored and its contribution to
+     * every faction and entity window is visible; times from the first send to the last window record that added a
+     * contribution.
      */
     public Throughput burst(List<BenchArticle> articles, Duration timeout, Consumer<String> progress,
                             Supplier<String> status) throws InterruptedException {
@@ -182,7 +241,7 @@ public final class PipelineProbe implements AutoCloseable {
                 .mapToLong(Long::longValue).max().orElse(start) - start;
         return new Throughput(articles.size(), chars, sent, lastScored, lastAggregateAt.get() - start,
                 after.scored() - before.scored(), after.aggregateUpdates() - before.aggregateUpdates(),
-                after.expectedAggregateUpdates() - before.expectedAggregateUpdates(),
+                after.reach() - before.reach(), after.expectedReach() - before.expectedReach(),
                 after.duplicatesMarked() - before.duplicatesMarked(), after.irrelevant() - before.irrelevant(),
                 complete);
     }
@@ -228,6 +287,8 @@ public final class PipelineProbe implements AutoCloseable {
             if (scoredTime != null) {
                 toScored[scoredN++] = (scoredTime - sentAt[i]) / 1_000_000;
             }
+            // the article's day is its own, so its daily window is its update (the hourly one comes in the same
+            // transaction)
             Long factionTime = factionWindowFirstAt.get(dayWindow(article));
             if (factionTime != null) {
                 toFaction[factionN++] = (factionTime - sentAt[i]) / 1_000_000;
@@ -258,8 +319,8 @@ public final class PipelineProbe implements AutoCloseable {
     }
 
     /**
-     * Waits until every article is scored and the aggregate updates they cause have all arrived; gives up when no
-     * output arrived for a while or the timeout passed.
+     * Waits until every article is scored and every window contribution of every article scored so far is visible
+     * (see the class comment); gives up when no output arrived for a while or the timeout passed.
      */
     private boolean awaitOutputs(List<BenchArticle> articles, Counts before, Duration timeout,
                                  Consumer<String> progress, Supplier<String> status) throws InterruptedException {
@@ -268,9 +329,7 @@ public final class PipelineProbe implements AutoCloseable {
         while (true) {
             Counts now = counts();
             long scoredNow = now.scored() - before.scored();
-            long updates = now.aggregateUpdates() - before.aggregateUpdates();
-            long expected = now.expectedAggregateUpdates() - before.expectedAggregateUpdates();
-            if (scoredNow >= articles.size() && updates >= expected) {
+            if (scoredNow >= articles.size() && now.reach() >= now.expectedReach()) {
                 return true;
             }
             if (readerFailure.get() != null) {
@@ -278,13 +337,14 @@ public final class PipelineProbe implements AutoCloseable {
             }
             long t = System.nanoTime();
             if (t > deadline || t - lastOutputAt.get() > IDLE_LIMIT.toNanos()) {
-                progress.accept(String.format("giving up waiting: scored %d/%d, aggregate updates %d/%d",
-                        scoredNow, articles.size(), updates, expected));
+                progress.accept(String.format("giving up waiting: scored %d/%d, window reach %d/%d",
+                        scoredNow, articles.size(), now.reach(), now.expectedReach()));
                 return false;
             }
             if (t > nextProgress) {
-                progress.accept(String.format("scored %d/%d, aggregate updates %d (expected so far %d); %s",
-                        scoredNow, articles.size(), updates, expected, status.get()));
+                progress.accept(String.format("scored %d/%d, window reach %d of %d so far (%d updates); %s",
+                        scoredNow, articles.size(), now.reach(), now.expectedReach(),
+                        now.aggregateUpdates() - before.aggregateUpdates(), status.get()));
                 nextProgress += 2_000_000_000L;
             }
             Thread.sleep(20);

@@ -71,8 +71,8 @@ class PipelineProbeTest {
         }
 
         assertFalse(windows.isEmpty());
-        // the burst is over when every update its articles cause has arrived: the count must be exact
-        assertEquals(PipelineProbe.expectedUpdates(analysis), updates);
+        // the burst is over when the reach its articles add has arrived: one window per target and size, exactly
+        assertEquals(PipelineProbe.windowsOf(analysis), updates);
         assertTrue(windows.contains(PipelineProbe.dayWindow(article)),
                 PipelineProbe.dayWindow(article) + " not among " + windows);
     }

@@ -17,10 +17,18 @@ import java.util.List;
  * @param alerts when a faction's shift in mean sentiment raises an alert
  * @param scoredPartitions how many partitions news.articles.scored has, so that stream time waits for all of them
  *                         (see {@link StreamTime}); 0 when unknown
+ * @param publishInterval how often (wall-clock) the windows changed since the last time are written as open records:
+ *                        each changed window once, however many articles changed it in between
  */
 public record AggregateSettings(List<Duration> windowSizes, Duration grace, Duration futureTolerance,
                                 int lowSampleArticles, int evidenceArticles, int topEntities,
-                                ShiftAlertSettings alerts, int scoredPartitions) {
+                                ShiftAlertSettings alerts, int scoredPartitions, Duration publishInterval) {
+
+    /**
+     * Open records wait at most this long for the windows changed by later articles to be written together: the
+     * exactly-once commit interval, so that an update waits for at most about one more commit.
+     */
+    public static final Duration DEFAULT_PUBLISH_INTERVAL = Duration.ofMillis(50);
 
     public static final Duration ONE_HOUR = Duration.ofHours(1);
     public static final Duration ONE_DAY = Duration.ofDays(1);
@@ -53,41 +61,52 @@ public record AggregateSettings(List<Duration> windowSizes, Duration grace, Dura
         if (scoredPartitions < 0) {
             throw new IllegalArgumentException("scoredPartitions must not be negative");
         }
+        if (publishInterval == null || publishInterval.toMillis() < 1) {
+            throw new IllegalArgumentException("publishInterval must be at least 1 ms, got " + publishInterval);
+        }
     }
 
     /** One window size, the other choices at their defaults. */
     public AggregateSettings(Duration windowSize, Duration grace) {
-        this(List.of(windowSize), grace, ONE_DAY, 5, 5, 5, ShiftAlertSettings.defaults(), 0);
+        this(List.of(windowSize), grace, ONE_DAY, 5, 5, 5, ShiftAlertSettings.defaults(), 0, DEFAULT_PUBLISH_INTERVAL);
     }
 
-    /** 1-hour and 1-day windows, 7 days of grace, 1 day of future tolerance, low sample below 5, top 5 evidence. */
+    /**
+     * 1-hour and 1-day windows, 7 days of grace, 1 day of future tolerance, low sample below 5, top 5 evidence, changed
+     * windows written every 50 ms.
+     */
     public static AggregateSettings defaults() {
         return new AggregateSettings(List.of(ONE_HOUR, ONE_DAY), Duration.ofDays(7), ONE_DAY, 5, 5, 5,
-                ShiftAlertSettings.defaults(), 0);
+                ShiftAlertSettings.defaults(), 0, DEFAULT_PUBLISH_INTERVAL);
     }
 
     public AggregateSettings withGrace(Duration newGrace) {
         return new AggregateSettings(windowSizes, newGrace, futureTolerance, lowSampleArticles, evidenceArticles,
-                topEntities, alerts, scoredPartitions);
+                topEntities, alerts, scoredPartitions, publishInterval);
     }
 
     public AggregateSettings withWindowSizes(List<Duration> sizes) {
         return new AggregateSettings(sizes, grace, futureTolerance, lowSampleArticles, evidenceArticles, topEntities,
-                alerts, scoredPartitions);
+                alerts, scoredPartitions, publishInterval);
     }
 
     public AggregateSettings withAlerts(ShiftAlertSettings newAlerts) {
         return new AggregateSettings(windowSizes, grace, futureTolerance, lowSampleArticles, evidenceArticles,
-                topEntities, newAlerts, scoredPartitions);
+                topEntities, newAlerts, scoredPartitions, publishInterval);
     }
 
     public AggregateSettings withLowSampleArticles(int articles) {
         return new AggregateSettings(windowSizes, grace, futureTolerance, articles, evidenceArticles, topEntities,
-                alerts, scoredPartitions);
+                alerts, scoredPartitions, publishInterval);
     }
 
     public AggregateSettings withScoredPartitions(int partitions) {
         return new AggregateSettings(windowSizes, grace, futureTolerance, lowSampleArticles, evidenceArticles,
-                topEntities, alerts, partitions);
+                topEntities, alerts, partitions, publishInterval);
+    }
+
+    public AggregateSettings withPublishInterval(Duration interval) {
+        return new AggregateSettings(windowSizes, grace, futureTolerance, lowSampleArticles, evidenceArticles,
+                topEntities, alerts, scoredPartitions, interval);
     }
 }

@@ -44,8 +44,10 @@ import org.apache.kafka.streams.state.Stores;
  * published on the same topics; keys are {@code TARGET@START/SIZE}, e.g. {@code safety@2024-05-28T00:00:00Z/P1D} or
  * {@code story@2024-05-28T09:00:00Z/PT1H} on news.story-coverage, so a compacted topic keeps one record per target and
  * window, and the last one written is {@code final}. news.articles.late is keyed by article id, news.faction-alerts
- * like the window that shifted. Values hold no wall-clock time: replaying the scored topic in the same order
- * reproduces every record exactly.
+ * like the window that shifted. Changed windows are written as open records once per publish interval, not once per
+ * article (see {@link WindowAggregator}). Values hold no wall-clock time: replaying the scored topic in the same order
+ * reproduces the final records, alerts and late records exactly, and every window's last open record before its
+ * final; how many open records come before it depends on how the articles fell into publish intervals.
  */
 public final class AggregateStage implements Stage {
 
@@ -54,6 +56,7 @@ public final class AggregateStage implements Stage {
     static final String WINDOW_STORE = "aggregate-open-windows";
     static final String ORIGINALS_STORE = "aggregate-originals-and-copies";
     static final String HISTORY_STORE = "aggregate-closed-window-scores";
+    static final String UNPUBLISHED_STORE = "aggregate-unpublished-counts";
 
     private final AggregateSettings settings;
 
@@ -147,7 +150,7 @@ public final class AggregateStage implements Stage {
         @Override
         public Processor<String, Contribution, String, Object> get() {
             return new WindowAggregator(settings, new WindowAggregator.AggregateStores(STREAM_TIME_STORE,
-                    WINDOW_STORE, ORIGINALS_STORE, HISTORY_STORE));
+                    WINDOW_STORE, ORIGINALS_STORE, HISTORY_STORE, UNPUBLISHED_STORE));
         }
 
         @Override
@@ -155,11 +158,14 @@ public final class AggregateStage implements Stage {
             return Set.of(store(STREAM_TIME_STORE, JsonSerde.of(StreamTime.class)),
                     store(WINDOW_STORE, JsonSerde.of(WindowState.class)),
                     store(ORIGINALS_STORE, JsonSerde.of(OriginalSeen.class)),
-                    store(HISTORY_STORE, JsonSerde.of(ShiftDetector.Scores.class)));
+                    store(HISTORY_STORE, JsonSerde.of(ShiftDetector.Scores.class)),
+                    store(UNPUBLISHED_STORE, JsonSerde.of(UnpublishedCount.class)));
         }
 
+        /** Cached: a key written several times between two commits reaches RocksDB and its changelog once. */
         private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
-            return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
+            return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values)
+                    .withCachingEnabled();
         }
     }
 }

@@ -9,11 +9,17 @@ import io.storywatch.event.StoryCoverage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -29,13 +35,21 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Per record: a {@code publishedAt} more than the future tolerance after the record timestamp makes the article
  * FUTURE_DATED (reported, not counted, stream time untouched); otherwise the record advances {@link StreamTime}
- * (the watermark over the scored topic's partitions, kept in a store so it survives restarts). An original is then added, per window size, to the window
- * of its timestamp if that window is open ({@code end + grace > streamTime}, Kafka Streams' own rule), else reported
- * AFTER_GRACE; a copy adds to the reach of its original's windows (see {@link OriginalSeen}). Every changed window is
- * emitted with {@code final} false. Last, every window with {@code end + grace <= streamTime} is emitted once more
- * with {@code final} true and forgotten; a closing faction window of the alert size is compared with its baseline.
+ * (the watermark over the scored topic's partitions, kept in a store so it survives restarts). An original is then
+ * added, per window size, to the window of its timestamp if that window is open ({@code end + grace > streamTime},
+ * Kafka Streams' own rule), else reported AFTER_GRACE; a copy adds to the reach of its original's windows (see
+ * {@link OriginalSeen}). Last, every window with {@code end + grace <= streamTime} is emitted once more with
+ * {@code final} true and forgotten; a closing faction window of the alert size is compared with its baseline.
  * Closing happens only as records arrive, so the newest windows stay open until later articles come. An article id
  * counts once: a later version of it (a correction, or the output of a replayed upstream stage) is not counted again.
+ *
+ * <p>Changed windows are written with {@code final} false once per publish interval (wall-clock), each once however
+ * many articles changed it, and always before any final record. An article's effect is decided and applied to the
+ * windows held in memory at once, and kept as an {@link UnpublishedCount} in the same transaction as its offset. The
+ * window store is written less often: every {@value #PUBLISHES_PER_CHECKPOINT} publications, and before any window
+ * closes, the windows changed since are written to it and the counts kept since are forgotten. A restart loads the
+ * window store and applies the kept counts again (writing the windows they change once more), so a crash loses
+ * nothing and the finals are those of an uninterrupted run.
  */
 final class WindowAggregator implements Processor<String, Contribution, String, Object> {
 
@@ -44,6 +58,8 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     private static final char COVERAGE = 'c';
     private static final char ENTITY = 'e';
     private static final char FACTION = 'f';
+    /** Window store writes per window: at most one a second at the default publish interval. */
+    static final int PUBLISHES_PER_CHECKPOINT = 20;
     private static final Logger LOG = LoggerFactory.getLogger(WindowAggregator.class);
 
     private final AggregateSettings settings;
@@ -59,6 +75,19 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     private KeyValueStore<String, WindowState> windows;
     private KeyValueStore<String, OriginalSeen> originals;
     private KeyValueStore<String, ShiftDetector.Scores> history;
+    private KeyValueStore<String, UnpublishedCount> unpublished;
+
+    /** Every open window, by store key: the window store's content plus the unpublished counts. */
+    private final TreeMap<String, WindowState> open = new TreeMap<>();
+    /** The windows changed since they were last published, with the record timestamp of the last article changing them. */
+    private final TreeMap<String, Long> changed = new TreeMap<>();
+    /** The windows changed since the last checkpoint, and the keys of the counts kept since. */
+    private final Set<String> unsaved = new HashSet<>();
+    private final List<String> unpublishedKeys = new ArrayList<>();
+    private int publishesSinceCheckpoint;
+    private Cancellable publishing;
+    private long nextSequence;
+    private StreamTime streamTime;
 
     WindowAggregator(AggregateSettings settings, AggregateStores storeNames) {
         this.settings = settings;
@@ -70,8 +99,8 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         this.storeNames = storeNames;
     }
 
-    /** The names of the four stores, given by the stage that creates them. */
-    record AggregateStores(String streamTime, String windows, String originals, String history) {
+    /** The names of the five stores, given by the stage that creates them. */
+    record AggregateStores(String streamTime, String windows, String originals, String history, String unpublished) {
     }
 
     @Override
@@ -81,6 +110,35 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         this.windows = context.getStateStore(storeNames.windows());
         this.originals = context.getStateStore(storeNames.originals());
         this.history = context.getStateStore(storeNames.history());
+        this.unpublished = context.getStateStore(storeNames.unpublished());
+        open.clear();
+        changed.clear();
+        unsaved.clear();
+        unpublishedKeys.clear();
+        publishesSinceCheckpoint = 0;
+        StreamTime known = streamTimes.get(STREAM_TIME_KEY);
+        streamTime = known == null ? StreamTime.start() : known;
+        try (KeyValueIterator<String, WindowState> all = windows.all()) {
+            all.forEachRemaining(entry -> open.put(entry.key, entry.value));
+        }
+        nextSequence = 0;
+        try (KeyValueIterator<String, UnpublishedCount> all = unpublished.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, UnpublishedCount> entry = all.next();
+                apply(entry.value);
+                unpublishedKeys.add(entry.key);
+                nextSequence = Long.parseLong(entry.key) + 1;
+            }
+        }
+        publishing = context.schedule(settings.publishInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publish());
+    }
+
+    @Override
+    public void close() {
+        if (publishing != null) {
+            publishing.cancel();
+            publishing = null;
+        }
     }
 
     @Override
@@ -92,39 +150,34 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         long eventTime = record.timestamp();
         OptionalLong published = PublishedAtTimestampExtractor.parse(article.publishedAt());
         if (published.isPresent() && published.getAsLong() - eventTime > futureToleranceMs) {
-            long streamTime = currentStreamTime().streamTime();
+            long now = streamTime.streamTime();
             emit(record, article.id(), missed(article, ArticleMissedWindow.FUTURE_DATED, "publishedAt "
                     + article.publishedAt() + " is more than " + EventWindow.isoDuration(futureToleranceMs)
                     + " after the record timestamp " + EventWindow.iso(eventTime)
                     + ": a wrong date, so no window can count it", eventTime,
-                    streamTime < 0 ? null : EventWindow.iso(streamTime), null));
+                    now < 0 ? null : EventWindow.iso(now), null));
             return;
         }
-        long streamTime = advanceStreamTime(article.sourcePartition(), eventTime);
+        long now = advanceStreamTime(article.sourcePartition(), eventTime);
         if (article.isCopy()) {
-            countCopy(record, article, streamTime);
+            countCopy(record, article, now);
         } else {
-            countOriginal(record, article, eventTime, streamTime);
+            countOriginal(record, article, eventTime, now);
         }
-        closeWindows(record, streamTime);
-    }
-
-    private StreamTime currentStreamTime() {
-        StreamTime known = streamTimes.get(STREAM_TIME_KEY);
-        return known == null ? StreamTime.start() : known;
+        closeWindows(record, now);
     }
 
     private long advanceStreamTime(int partition, long eventTime) {
-        StreamTime known = currentStreamTime();
-        StreamTime advanced = known.advance(partition, eventTime, settings.scoredPartitions());
-        if (!advanced.equals(known)) {
+        StreamTime advanced = streamTime.advance(partition, eventTime, settings.scoredPartitions());
+        if (!advanced.equals(streamTime)) {
             streamTimes.put(STREAM_TIME_KEY, advanced);
+            streamTime = advanced;
         }
         return advanced.streamTime();
     }
 
     private void countOriginal(Record<String, Contribution> record, Contribution article, long eventTime,
-                               long streamTime) {
+                               long now) {
         OriginalSeen seen = Optional.ofNullable(originals.get(article.id())).orElse(OriginalSeen.unseen());
         if (seen.arrived()) {
             // a new version of a counted article (a correction, or a replay of an upstream stage) would count it
@@ -135,40 +188,24 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         List<Long> counted = new ArrayList<>();
         for (long size : sizes) {
             EventWindow window = EventWindow.containing(eventTime, size);
-            if (!window.isOpenAt(streamTime, graceMs)) {
+            if (!window.isOpenAt(now, graceMs)) {
                 emit(record, article.id(), missed(article, ArticleMissedWindow.AFTER_GRACE,
                         "its " + window.size() + " window closed at " + window.closesAt(graceMs)
-                                + " (window end + grace) and stream time is " + EventWindow.iso(streamTime),
-                        eventTime, EventWindow.iso(streamTime), window));
+                                + " (window end + grace) and stream time is " + EventWindow.iso(now),
+                        eventTime, EventWindow.iso(now), window));
                 continue;
             }
             counted.add(size);
-            for (Map.Entry<String, Portrayal> faction : article.factions().entrySet()) {
-                String key = storeKey(window, FACTION, faction.getKey());
-                SentimentTally tally = sentiment(key).add(faction.getValue(),
-                        evidence(article, faction.getValue(), seen.copies()), seen.copies(),
-                        settings.evidenceArticles());
-                windows.put(key, new WindowState(tally, null));
-                emit(record, window.key(faction.getKey()), factionWindow(window, faction.getKey(), tally, false));
-            }
-            for (Map.Entry<String, Portrayal> entity : article.entities().entrySet()) {
-                String key = storeKey(window, ENTITY, entity.getKey());
-                SentimentTally tally = sentiment(key).add(entity.getValue(),
-                        evidence(article, entity.getValue(), seen.copies()), seen.copies(),
-                        settings.evidenceArticles());
-                windows.put(key, new WindowState(tally, null));
-                emit(record, window.key(entity.getKey()), entityWindow(window, entity.getKey(), tally, false));
-            }
-            String key = storeKey(window, COVERAGE, COVERAGE_TARGET);
-            CoverageTally coverage = coverage(key).add(article, seen.copies(), seen.copySources());
-            windows.put(key, new WindowState(null, coverage));
-            emit(record, window.key(COVERAGE_TARGET), storyCoverage(window, coverage, false));
+        }
+        if (!counted.isEmpty()) {
+            keep(new UnpublishedCount(record.timestamp(), new UnpublishedCount.OriginalCounted(article, eventTime,
+                    counted, seen.copies(), seen.copySources()), null));
         }
         originals.put(article.id(), new OriginalSeen(eventTime, seen.copies(), seen.copySources(), counted,
                 List.copyOf(article.factions().keySet()), List.copyOf(article.entities().keySet())));
     }
 
-    private void countCopy(Record<String, Contribution> record, Contribution copy, long streamTime) {
+    private void countCopy(Record<String, Contribution> record, Contribution copy, long now) {
         String originalId = copy.duplicateOf();
         OriginalSeen seen = Optional.ofNullable(originals.get(originalId)).orElse(OriginalSeen.unseen())
                 .withCopy(copy.source());
@@ -176,64 +213,151 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         if (!seen.arrived()) {
             return; // the original adds this copy to its windows when it arrives
         }
+        List<Long> counted = new ArrayList<>();
         for (long size : seen.countedSizes()) {
             EventWindow window = EventWindow.containing(seen.eventTime(), size);
-            if (!window.isOpenAt(streamTime, graceMs)) {
+            if (!window.isOpenAt(now, graceMs)) {
                 emit(record, copy.id(), missed(copy, ArticleMissedWindow.AFTER_GRACE, "a copy of " + originalId
                                 + ", whose " + window.size() + " window closed at " + window.closesAt(graceMs)
-                                + " (window end + grace); stream time is " + EventWindow.iso(streamTime),
-                        seen.eventTime(), EventWindow.iso(streamTime), window));
+                                + " (window end + grace); stream time is " + EventWindow.iso(now),
+                        seen.eventTime(), EventWindow.iso(now), window));
                 continue;
             }
-            for (String faction : seen.factions()) {
-                String key = storeKey(window, FACTION, faction);
-                SentimentTally tally = sentiment(key).addCopy(originalId);
-                windows.put(key, new WindowState(tally, null));
-                emit(record, window.key(faction), factionWindow(window, faction, tally, false));
-            }
-            for (String entity : seen.entities()) {
-                String key = storeKey(window, ENTITY, entity);
-                SentimentTally tally = sentiment(key).addCopy(originalId);
-                windows.put(key, new WindowState(tally, null));
-                emit(record, window.key(entity), entityWindow(window, entity, tally, false));
-            }
-            String key = storeKey(window, COVERAGE, COVERAGE_TARGET);
-            CoverageTally coverage = coverage(key).addCopy(copy.source());
-            windows.put(key, new WindowState(null, coverage));
-            emit(record, window.key(COVERAGE_TARGET), storyCoverage(window, coverage, false));
+            counted.add(size);
+        }
+        if (!counted.isEmpty()) {
+            keep(new UnpublishedCount(record.timestamp(), null, new UnpublishedCount.CopyCounted(originalId,
+                    copy.source(), seen.eventTime(), counted, seen.factions(), seen.entities())));
         }
     }
 
-    private void closeWindows(Record<String, Contribution> record, long streamTime) {
+    /** Applies a count to the windows in memory and keeps it until the windows it changed are in the store. */
+    private void keep(UnpublishedCount count) {
+        String key = String.format("%019d", nextSequence++);
+        unpublished.put(key, count);
+        unpublishedKeys.add(key);
+        apply(count);
+    }
+
+    private void apply(UnpublishedCount count) {
+        if (count.original() != null) {
+            UnpublishedCount.OriginalCounted counted = count.original();
+            Contribution article = counted.article();
+            for (long size : counted.sizes()) {
+                EventWindow window = EventWindow.containing(counted.eventTime(), size);
+                for (Map.Entry<String, Portrayal> faction : article.factions().entrySet()) {
+                    String key = storeKey(window, FACTION, faction.getKey());
+                    update(key, new WindowState(sentiment(key).add(faction.getValue(),
+                            evidence(article, faction.getValue(), counted.copies()), counted.copies(),
+                            settings.evidenceArticles()), null), count.timestamp());
+                }
+                for (Map.Entry<String, Portrayal> entity : article.entities().entrySet()) {
+                    String key = storeKey(window, ENTITY, entity.getKey());
+                    update(key, new WindowState(sentiment(key).add(entity.getValue(),
+                            evidence(article, entity.getValue(), counted.copies()), counted.copies(),
+                            settings.evidenceArticles()), null), count.timestamp());
+                }
+                String key = storeKey(window, COVERAGE, COVERAGE_TARGET);
+                update(key, new WindowState(null, coverage(key).add(article, counted.copies(),
+                        counted.copySources())), count.timestamp());
+            }
+        } else {
+            UnpublishedCount.CopyCounted copy = count.copy();
+            for (long size : copy.sizes()) {
+                EventWindow window = EventWindow.containing(copy.originalEventTime(), size);
+                for (String faction : copy.factions()) {
+                    String key = storeKey(window, FACTION, faction);
+                    update(key, new WindowState(sentiment(key).addCopy(copy.originalId()), null), count.timestamp());
+                }
+                for (String entity : copy.entities()) {
+                    String key = storeKey(window, ENTITY, entity);
+                    update(key, new WindowState(sentiment(key).addCopy(copy.originalId()), null), count.timestamp());
+                }
+                String key = storeKey(window, COVERAGE, COVERAGE_TARGET);
+                update(key, new WindowState(null, coverage(key).addCopy(copy.source())), count.timestamp());
+            }
+        }
+    }
+
+    private void update(String key, WindowState state, long timestamp) {
+        open.put(key, state);
+        changed.put(key, timestamp);
+        unsaved.add(key);
+    }
+
+    /** Writes every window changed since the last publication as an open record. */
+    private void publish() {
+        for (Map.Entry<String, Long> entry : changed.entrySet()) {
+            emitWindow(entry.getKey(), open.get(entry.getKey()), false, new Record<>(null, null, entry.getValue()));
+        }
+        changed.clear();
+        if (++publishesSinceCheckpoint >= PUBLISHES_PER_CHECKPOINT) {
+            checkpoint();
+        }
+    }
+
+    /** Writes every window changed since the last checkpoint to the store, then forgets the counts kept since. */
+    private void checkpoint() {
+        for (String key : unsaved) {
+            windows.put(key, open.get(key));
+        }
+        unsaved.clear();
+        unpublishedKeys.forEach(unpublished::delete);
+        unpublishedKeys.clear();
+        publishesSinceCheckpoint = 0;
+    }
+
+    private void closeWindows(Record<String, Contribution> record, long now) {
+        boolean published = false;
         for (long size : sizes) {
-            long lastClosedStart = streamTime - graceMs - size;
+            long lastClosedStart = now - graceMs - size;
             if (lastClosedStart < 0) {
                 continue;
             }
-            List<KeyValue<String, WindowState>> closing = new ArrayList<>();
-            try (KeyValueIterator<String, WindowState> range = windows.range(
-                    String.format("%013d|", size), String.format("%013d|%015d|\uffff", size, lastClosedStart))) {
-                range.forEachRemaining(closing::add);
+            SortedMap<String, WindowState> closing = open.subMap(String.format("%013d|", size),
+                    String.format("%013d|%015d|\uffff", size, lastClosedStart));
+            if (closing.isEmpty()) {
+                continue;
             }
-            for (KeyValue<String, WindowState> entry : closing) {
-                String[] parts = entry.key.split("\\|", 4);
-                EventWindow window = new EventWindow(size, Long.parseLong(parts[1]));
-                char kind = parts[2].charAt(0);
-                String target = parts[3];
-                WindowState state = entry.value;
-                if (kind == FACTION) {
-                    emit(record, window.key(target), factionWindow(window, target, state.sentiment(), true));
-                    if (size == alertSizeMs) {
-                        checkShift(record, window, target, state.sentiment());
-                    }
-                } else if (kind == ENTITY) {
-                    emit(record, window.key(target), entityWindow(window, target, state.sentiment(), true));
-                } else {
-                    emit(record, window.key(target), storyCoverage(window, state.coverage(), true));
+            if (!published) {
+                publish(); // open records before final ones
+                checkpoint(); // so that no kept count refers to a window about to be forgotten
+                published = true;
+            }
+            for (Map.Entry<String, WindowState> entry : List.copyOf(closing.entrySet())) {
+                EventWindow window = emitWindow(entry.getKey(), entry.getValue(), true, record);
+                if (kind(entry.getKey()) == FACTION && size == alertSizeMs) {
+                    checkShift(record, window, target(entry.getKey()), entry.getValue().sentiment());
                 }
-                windows.delete(entry.key);
+                windows.delete(entry.getKey());
+                open.remove(entry.getKey());
+                unsaved.remove(entry.getKey());
             }
         }
+    }
+
+    /**
+     * Emits the record of one window (store key {@code SIZE|START|KIND|TARGET}) with the timestamp and headers of
+     * {@code cause}, and returns the window.
+     */
+    private EventWindow emitWindow(String key, WindowState state, boolean isFinal, Record<?, ?> cause) {
+        String[] parts = key.split("\\|", 4);
+        EventWindow window = new EventWindow(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+        char kind = parts[2].charAt(0);
+        String target = parts[3];
+        Object value = kind == FACTION ? factionWindow(window, target, state.sentiment(), isFinal)
+                : kind == ENTITY ? entityWindow(window, target, state.sentiment(), isFinal)
+                : storyCoverage(window, state.coverage(), isFinal);
+        context.forward(new Record<>(window.key(target), value, cause.timestamp(), cause.headers()));
+        return window;
+    }
+
+    private static char kind(String key) {
+        return key.split("\\|", 4)[2].charAt(0);
+    }
+
+    private static String target(String key) {
+        return key.split("\\|", 4)[3];
     }
 
     /** Windows close in start order, so the baseline windows of this one have all closed before it. */
@@ -277,12 +401,12 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     }
 
     private SentimentTally sentiment(String key) {
-        WindowState state = windows.get(key);
+        WindowState state = open.get(key);
         return state == null || state.sentiment() == null ? SentimentTally.empty() : state.sentiment();
     }
 
     private CoverageTally coverage(String key) {
-        WindowState state = windows.get(key);
+        WindowState state = open.get(key);
         return state == null || state.coverage() == null ? CoverageTally.empty() : state.coverage();
     }
 

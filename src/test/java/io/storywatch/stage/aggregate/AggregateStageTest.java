@@ -97,6 +97,8 @@ class AggregateStageTest {
         pipe(article("a2", "2024-05-28T09:30:00+08:00", Map.of(
                 "safety", new FactionScore(-0.8, "neg", 3),
                 "acceleration", ABSENT)), FED_AT);
+        // writes both changed windows once: acceleration [05-28): a1; safety [05-28): a1, a2
+        publish();
         // opens [05-30, 05-31): safety: a3 0.5; stream time is now 05-30T08:00
         pipe(article("a3", "2024-05-30T08:00:00Z", Map.of("safety", new FactionScore(0.5, "pos", 1))), FED_AT);
         // out of order, within grace: opens [05-29, 05-30): safety: a4 0.0
@@ -106,12 +108,18 @@ class AggregateStageTest {
         // no publishedAt, record time 05-28T20:00: [05-28, 05-29): safety: a1, a2, a7 0.2 mixed
         pipe(article("a7", null, Map.of("safety", new FactionScore(0.2, "mixed", 1))),
                 Instant.parse("2024-05-28T20:00:00Z"));
-        // opens [06-05, 06-06): safety: a8 0.3; stream time 06-05T12:00 passes 05-29 + 7d: [05-28, 05-29) is final
+        // writes the three changed safety windows in window order: [05-28), [05-29), [05-30)
+        publish();
+        // opens [06-05, 06-06): safety: a8 0.3; stream time 06-05T12:00 passes 05-29 + 7d: [05-28, 05-29) is final,
+        // written after the open [06-05) record (changes are written before any final record)
         pipe(article("a8", "2024-06-05T12:00:00Z", Map.of("safety", new FactionScore(0.3, "pos", 1))), FED_AT);
-        // beyond grace for [05-28, 05-29), closed at 06-05T00:00: to news.articles.late, no window effect
+        // beyond grace for [05-28, 05-29), closed at 06-05T00:00: to news.articles.late at once, no window effect
         pipe(article("a9", "2024-05-28T05:00:00Z", Map.of("safety", new FactionScore(-1.0, "neg", 1))), FED_AT);
         // late but within grace (closes 06-06T00:00): [05-29, 05-30): safety: a4, a10 -1.0
         pipe(article("a10", "2024-05-29T23:00:00Z", Map.of("safety", new FactionScore(-1.0, "neg", 1))), FED_AT);
+        publish();
+        // nothing changed since: nothing written
+        publish();
 
         Counted a1s = counted("a1", "2024-05-28T02:00:00Z", -0.4, "neg", 1);
         Counted a2s = counted("a2", "2024-05-28T09:30:00+08:00", -0.8, "neg", 3);
@@ -120,11 +128,10 @@ class AggregateStageTest {
         Counted a1a = counted("a1", "2024-05-28T02:00:00Z", 0.6, "pos", 2);
         assertEquals(List.of(
                         faction("acceleration", "2024-05-28", DAY, false, a1a),
-                        faction("safety", "2024-05-28", DAY, false, a1s),
                         faction("safety", "2024-05-28", DAY, false, a1s, a2s),
-                        faction("safety", "2024-05-30", DAY, false, counted("a3", "2024-05-30T08:00:00Z", 0.5, "pos", 1)),
-                        faction("safety", "2024-05-29", DAY, false, a4s),
                         faction("safety", "2024-05-28", DAY, false, a1s, a2s, a7s),
+                        faction("safety", "2024-05-29", DAY, false, a4s),
+                        faction("safety", "2024-05-30", DAY, false, counted("a3", "2024-05-30T08:00:00Z", 0.5, "pos", 1)),
                         faction("safety", "2024-06-05", DAY, false, counted("a8", "2024-06-05T12:00:00Z", 0.3, "pos", 1)),
                         faction("acceleration", "2024-05-28", DAY, true, a1a),
                         faction("safety", "2024-05-28", DAY, true, a1s, a2s, a7s),
@@ -143,23 +150,46 @@ class AggregateStageTest {
     }
 
     @Test
+    void shouldWriteEachChangedWindowOnceAPublishIntervalAndNothingBefore() {
+        start(DAILY);
+        // [05-28, 05-29): safety: p1 0.2, p2 0.4, p3 -0.3, none written yet
+        pipe(article("p1", "2024-05-28T01:00:00Z", Map.of("safety", new FactionScore(0.2, "pos", 1))), FED_AT);
+        pipe(article("p2", "2024-05-28T02:00:00Z", Map.of("safety", new FactionScore(0.4, "pos", 1))), FED_AT);
+        pipe(article("p3", "2024-05-28T03:00:00Z", Map.of("safety", new FactionScore(-0.3, "neg", 1))), FED_AT);
+        driver.advanceWallClockTime(AggregateSettings.DEFAULT_PUBLISH_INTERVAL.minusMillis(1));
+        assertTrue(factions.isEmpty());
+        // the interval is over: one record with all three
+        driver.advanceWallClockTime(Duration.ofMillis(1));
+
+        assertEquals(List.of(faction("safety", "2024-05-28", DAY, false,
+                        counted("p1", "2024-05-28T01:00:00Z", 0.2, "pos", 1),
+                        counted("p2", "2024-05-28T02:00:00Z", 0.4, "pos", 1),
+                        counted("p3", "2024-05-28T03:00:00Z", -0.3, "neg", 1))),
+                factions.readKeyValuesToList());
+        publish();
+        assertTrue(factions.isEmpty());
+    }
+
+    @Test
     void shouldPublishHourlyAndDailyWindowsEachWithItsOwnLateness() {
         start(AggregateSettings.defaults());
         // opens [09:00, 10:00) and [05-28, 05-29): acceleration: h1 0.4
         pipe(article("h1", "2024-05-28T09:15:00Z", Map.of("acceleration", new FactionScore(0.4, "pos", 1))), FED_AT);
         // opens [10:00, 11:00); [05-28, 05-29): acceleration: h1, h2 -0.2
         pipe(article("h2", "2024-05-28T10:45:00Z", Map.of("acceleration", new FactionScore(-0.2, "neg", 1))), FED_AT);
+        // writes the hours (the smaller size first), then the day once
+        publish();
         // opens [06-04T10:00, 11:00) and [06-04, 06-05); stream time 06-04T10:30 closes the hour [05-28T09:00, 10:00)
         pipe(article("h3", "2024-06-04T10:30:00Z", Map.of("acceleration", new FactionScore(0.0, "neu", 1))), FED_AT);
         // beyond grace for its hour [09:00, 10:00) (late record), within grace for its day: [05-28): h1, h2, h4 0.8
         pipe(article("h4", "2024-05-28T09:50:00Z", Map.of("acceleration", new FactionScore(0.8, "pos", 1))), FED_AT);
+        publish();
 
         Counted h1 = counted("h1", "2024-05-28T09:15:00Z", 0.4, "pos", 1);
         Counted h2 = counted("h2", "2024-05-28T10:45:00Z", -0.2, "neg", 1);
         Counted h3 = counted("h3", "2024-06-04T10:30:00Z", 0.0, "neu", 1);
         assertEquals(List.of(
                         faction("acceleration", "2024-05-28T09:00:00Z", HOUR, false, h1),
-                        faction("acceleration", "2024-05-28", DAY, false, h1),
                         faction("acceleration", "2024-05-28T10:00:00Z", HOUR, false, h2),
                         faction("acceleration", "2024-05-28", DAY, false, h1, h2),
                         faction("acceleration", "2024-06-04T10:00:00Z", HOUR, false, h3),
@@ -192,14 +222,16 @@ class AggregateStageTest {
                 Instant.parse("2024-05-28T12:00:00Z"));
         // had stream time jumped to 2031 this would be late; it opens [05-22, 05-23): acceleration: n2 -0.5
         pipe(article("n2", "2024-05-22T12:00:00Z", Map.of("acceleration", new FactionScore(-0.5, "neg", 1))), FED_AT);
+        // writes the three windows in window order
+        publish();
 
         assertEquals(List.of(
+                        faction("acceleration", "2024-05-22", DAY, false,
+                                counted("n2", "2024-05-22T12:00:00Z", -0.5, "neg", 1)),
                         faction("acceleration", "2024-05-27", DAY, false,
                                 counted("n1", "2024-05-27T12:00:00Z", 0.1, "neu", 1)),
                         faction("acceleration", "2024-05-28", DAY, false,
-                                counted("f2", "2024-05-29T06:00:00Z", 0.3, "pos", 1)),
-                        faction("acceleration", "2024-05-22", DAY, false,
-                                counted("n2", "2024-05-22T12:00:00Z", -0.5, "neg", 1))),
+                                counted("f2", "2024-05-29T06:00:00Z", 0.3, "pos", 1))),
                 factions.readKeyValuesToList());
         assertTrue(factions.isEmpty());
         assertEquals(List.of(KeyValue.pair("f1", new ArticleMissedWindow(1, "f1", "标题", "示例日报",
@@ -215,12 +247,14 @@ class AggregateStageTest {
         start(DAILY);
         // opens [05-28, 05-29): safety: o1 -0.5
         pipe(article("o1", "2024-05-28T02:00:00Z", Map.of("safety", new FactionScore(-0.5, "neg", 1))), FED_AT);
+        publish();
         // a copy of o1 (its own scores ignored): [05-28): still 1 article, copies 1, reach 2; o1's evidence: 1 copy
         pipe(copy("c1", "o1", "2024-05-28T04:00:00Z"), FED_AT);
         // a copy of o2 before o2 itself: no effect yet
         pipe(copy("c2", "o2", "2024-05-29T03:00:00Z"), FED_AT);
         // o2 brings the copy seen before it: opens [05-29, 05-30): safety: o2 0.5 with 1 copy, reach 2
         pipe(article("o2", "2024-05-29T00:30:00Z", Map.of("safety", new FactionScore(0.5, "pos", 1))), FED_AT);
+        publish();
         // opens [06-06, 06-07); stream time 06-06T12:00 closes [05-28) and [05-29): both final, copies kept
         pipe(article("o3", "2024-06-06T12:00:00Z", Map.of("safety", new FactionScore(0.1, "neu", 1))), FED_AT);
         // a copy of o1 whose window is closed: to news.articles.late, no window effect
@@ -258,6 +292,7 @@ class AggregateStageTest {
             String id = "s" + i;
             String publishedAt = "2024-05-28T0" + i + ":00:00Z";
             pipe(article(id, publishedAt, Map.of("safety", new FactionScore(scores[i], "pos", 1))), FED_AT);
+            publish();
             window.add(counted(id, publishedAt, scores[i], "pos", 1));
             expected.add(faction("safety", "2024-05-28", DAY, false, window.toArray(Counted[]::new)));
         }
@@ -294,6 +329,7 @@ class AggregateStageTest {
         // opens [05-28, 05-29): acceleration: ev1 -0.25, driven by the sentence on greg-brockman;
         // greg-brockman: ev1 -0.8; sam-altman: ev1 0.3, each with its own sentence
         pipe(article, FED_AT);
+        publish();
 
         EvidenceSentence onBrockman = new EvidenceSentence(1, 9, 19, "布罗克曼批评董事会。", "greg-brockman", -0.8);
         EvidenceSentence onAltman = new EvidenceSentence(0, 3, 9, "奥特曼回归。", "sam-altman", 0.3);
@@ -318,9 +354,11 @@ class AggregateStageTest {
                 "sam-altman", new EntityScore(-0.5, "neg", 2),
                 "ilya-sutskever", new EntityScore(0.4, "pos", 1),
                 "jan-leike", new EntityScore(0.0, "neu", 0))), FED_AT);
+        publish();
         // [05-17, 05-18): sam-altman: e1, e2 0.7 (3 mentions)
         pipe(article("e2", "2024-05-17T23:59:59Z", Map.of(), Map.of(
                 "sam-altman", new EntityScore(0.7, "pos", 3))), FED_AT);
+        publish();
 
         assertEquals(List.of(
                         entity("ilya-sutskever", "2024-05-17", false,
@@ -344,12 +382,15 @@ class AggregateStageTest {
                         "acceleration", new FactionScore(0.1, "neu", 1)),
                 Map.of("jan-leike", new EntityScore(-0.2, "neg", 3), "sam-altman", new EntityScore(0.1, "neu", 1))),
                 FED_AT);
+        publish();
         // a copy from another source: copies 1, reach 2, sources 2
         pipe(copy("v2", "v1", "2024-05-28T05:00:00Z"), FED_AT);
+        publish();
         // 2 articles, 3 sources; acceleration 1 + 4 mentions of 8; sam-altman now in 2 articles, first
         pipe(article("v3", "2024-05-28T06:00:00Z", "财经周刊", Map.of(
                         "acceleration", new FactionScore(0.5, "pos", 4)),
                 Map.of("sam-altman", new EntityScore(0.5, "pos", 4))), FED_AT);
+        publish();
 
         assertEquals(List.of(
                         coverage("2024-05-28", 1, 0, List.of("示例日报"),
@@ -409,6 +450,7 @@ class AggregateStageTest {
         pipe(article("r1", "2024-05-28T02:00:00Z", Map.of("safety", new FactionScore(-0.4, "neg", 1))), FED_AT);
         // r1 again (a correction, or a replayed score stage): no effect, the first version stands
         pipe(article("r1", "2024-05-28T02:00:00Z", Map.of("safety", new FactionScore(0.8, "pos", 1))), FED_AT);
+        publish();
 
         assertEquals(List.of(faction("safety", "2024-05-28", DAY, false,
                         counted("r1", "2024-05-28T02:00:00Z", -0.4, "neg", 1))),
@@ -420,7 +462,8 @@ class AggregateStageTest {
     @Test
     void shouldNameItsRepartitionTopicAndStores() {
         assertEquals(Set.of("aggregate-by-story-repartition", "aggregate-closed-window-scores",
-                        "aggregate-open-windows", "aggregate-originals-and-copies", "aggregate-stream-time"),
+                        "aggregate-open-windows", "aggregate-originals-and-copies", "aggregate-stream-time",
+                        "aggregate-unpublished-counts"),
                 internalNames(new AggregateStage().buildTopology()));
     }
 
@@ -428,6 +471,11 @@ class AggregateStageTest {
 
     private void pipe(StanceScored article, Instant recordTime) {
         scored.pipeInput(article.id(), article, recordTime);
+    }
+
+    /** One publish interval of wall-clock time passes: every window changed since the last one is written. */
+    private void publish() {
+        driver.advanceWallClockTime(AggregateSettings.DEFAULT_PUBLISH_INTERVAL);
     }
 
     private static StanceScored article(String id, String publishedAt, Map<String, FactionScore> factionScores) {

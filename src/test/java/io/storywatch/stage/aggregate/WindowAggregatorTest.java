@@ -17,21 +17,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
-/** The aggregator fed from several scored partitions, which a topology test driver cannot do. */
+/**
+ * The aggregator fed from several scored partitions, which a topology test driver cannot do, and restarted on its
+ * stores between an article and the next publication.
+ */
 class WindowAggregatorTest {
 
-    private final MockProcessorContext<String, Object> context = new MockProcessorContext<>();
-    private final WindowAggregator aggregator = new WindowAggregator(
-            new AggregateSettings(Duration.ofDays(1), Duration.ofDays(7)),
-            new WindowAggregator.AggregateStores("time", "windows", "originals", "history"));
+    private static final AggregateSettings DAILY = new AggregateSettings(Duration.ofDays(1), Duration.ofDays(7));
+    private static final WindowAggregator.AggregateStores STORES = new WindowAggregator.AggregateStores("time",
+            "windows", "originals", "history", "unpublished");
 
-    WindowAggregatorTest() {
-        store("time", JsonSerde.of(StreamTime.class));
-        store("windows", JsonSerde.of(WindowState.class));
-        store("originals", JsonSerde.of(OriginalSeen.class));
-        store("history", JsonSerde.of(ShiftDetector.Scores.class));
-        aggregator.init(context);
-    }
+    private final MockProcessorContext<String, Object> context = contextWithStores();
+    private final WindowAggregator aggregator = started(DAILY, context);
 
     @Test
     void shouldNotCountAnArticleLateBecauseAnotherPartitionRanAhead() {
@@ -53,17 +50,15 @@ class WindowAggregatorTest {
 
     @Test
     void shouldNotStartStreamTimeBeforeEveryKnownPartitionHasSpoken() {
-        WindowAggregator knowingTwoPartitions = new WindowAggregator(
-                new AggregateSettings(Duration.ofDays(1), Duration.ofDays(7)).withScoredPartitions(2),
-                new WindowAggregator.AggregateStores("time", "windows", "originals", "history"));
-        knowingTwoPartitions.init(context);
+        MockProcessorContext<String, Object> twoPartitions = contextWithStores();
+        WindowAggregator knowingTwoPartitions = started(DAILY.withScoredPartitions(2), twoPartitions);
         // partition 0 alone runs three weeks ahead; partition 1's first article, from 05-01, still counts
-        process(knowingTwoPartitions, 0, "p0-a", "2024-05-01T12:00:00Z");
-        process(knowingTwoPartitions, 0, "p0-b", "2024-05-22T12:00:00Z");
-        process(knowingTwoPartitions, 1, "p1-a", "2024-05-01T13:00:00Z");
+        process(knowingTwoPartitions, twoPartitions, 0, "p0-a", "2024-05-01T12:00:00Z");
+        process(knowingTwoPartitions, twoPartitions, 0, "p0-b", "2024-05-22T12:00:00Z");
+        process(knowingTwoPartitions, twoPartitions, 1, "p1-a", "2024-05-01T13:00:00Z");
 
         assertEquals(List.of("2024-05-01T00:00:00Z", "2024-05-22T00:00:00Z", "2024-05-01T00:00:00Z"),
-                context.forwarded().stream().map(r -> (Object) r.record().value())
+                twoPartitions.forwarded().stream().map(r -> (Object) r.record().value())
                         .filter(FactionSentimentWindow.class::isInstance)
                         .map(v -> ((FactionSentimentWindow) v).windowStart()).toList());
     }
@@ -85,22 +80,97 @@ class WindowAggregatorTest {
                 List.of(missed.id(), missed.reason(), missed.streamTime(), missed.windowClosedAt()));
     }
 
-    private void process(int partition, String id, String publishedAt) {
-        process(aggregator, partition, id, publishedAt);
+    @Test
+    void shouldWriteCountsKeptBeforeARestartAndCloseWindowsAsAnUninterruptedRunDoes() {
+        // uninterrupted: [05-01): a1, a2; [05-02): a3; a4 on 05-20 closes both
+        MockProcessorContext<String, Object> uninterrupted = contextWithStores();
+        WindowAggregator once = started(DAILY, uninterrupted);
+        once.process(article(0, "a1", "2024-05-01T01:00:00Z", 0.5));
+        publish(uninterrupted);
+        once.process(article(0, "a2", "2024-05-01T02:00:00Z", -0.3));
+        once.process(article(0, "a3", "2024-05-02T03:00:00Z", 0.1));
+        once.process(article(0, "a4", "2024-05-20T00:00:00Z", 0.9));
+        List<FactionSentimentWindow> expectedFinals = factionWindows(uninterrupted).stream()
+                .filter(FactionSentimentWindow::isFinal).toList();
+
+        // the same articles, but a1 reaches the window store (a checkpoint), and the stage stops after a3, before a2
+        // and a3 were written anywhere but in the kept counts; it starts again on its stores (as a restart restores
+        // them from the changelogs)
+        MockProcessorContext<String, Object> restarted = contextWithStores();
+        WindowAggregator before = started(DAILY, restarted);
+        before.process(article(0, "a1", "2024-05-01T01:00:00Z", 0.5));
+        for (int i = 0; i < WindowAggregator.PUBLISHES_PER_CHECKPOINT; i++) {
+            publish(restarted);
+        }
+        before.process(article(0, "a2", "2024-05-01T02:00:00Z", -0.3));
+        before.process(article(0, "a3", "2024-05-02T03:00:00Z", 0.1));
+        before.close();
+        restarted.resetForwards();
+        WindowAggregator after = new WindowAggregator(DAILY, STORES);
+        after.init(restarted);
+        after.process(article(0, "a4", "2024-05-20T00:00:00Z", 0.9));
+
+        List<FactionSentimentWindow> afterRestart = factionWindows(restarted);
+        // [05-01) (a1 from the store, a2 kept) and [05-02) (a3) are written open before the finals, which are those of
+        // the uninterrupted run
+        assertEquals(List.of(List.of("2024-05-01T00:00:00Z", false, 2L), List.of("2024-05-02T00:00:00Z", false, 1L),
+                        List.of("2024-05-20T00:00:00Z", false, 1L), List.of("2024-05-01T00:00:00Z", true, 2L),
+                        List.of("2024-05-02T00:00:00Z", true, 1L)),
+                afterRestart.stream().map(w -> List.of(w.windowStart(), w.isFinal(), w.articles())).toList());
+        assertEquals(2, expectedFinals.size());
+        assertEquals(expectedFinals, afterRestart.stream().filter(FactionSentimentWindow::isFinal).toList());
     }
 
-    private static void process(WindowAggregator target, int partition, String id, String publishedAt) {
+    private void process(int partition, String id, String publishedAt) {
+        process(aggregator, context, partition, id, publishedAt);
+    }
+
+    /** Processes one article and lets a publish interval pass. */
+    private static void process(WindowAggregator target, MockProcessorContext<String, Object> on, int partition,
+                                String id, String publishedAt) {
+        target.process(article(partition, id, publishedAt, 0.5));
+        publish(on);
+    }
+
+    private static Record<String, Contribution> article(int partition, String id, String publishedAt, double score) {
         TreeMap<String, Portrayal> factions = new TreeMap<>();
-        factions.put("safety", new Portrayal(0.5, "pos", 1));
+        factions.put("safety", new Portrayal(score, score > 0 ? "pos" : "neg", 1));
         Contribution article = new Contribution(id, "标题", "示例日报", publishedAt, null, factions, new TreeMap<>(),
                 partition);
-        target.process(new Record<>(id, article, Instant.parse(publishedAt).toEpochMilli()));
+        return new Record<>(id, article, Instant.parse(publishedAt).toEpochMilli());
     }
 
-    private <V> void store(String name, Serde<V> values) {
+    /** Runs the punctuators scheduled on the context, as the publish interval passing would. */
+    private static void publish(MockProcessorContext<String, Object> on) {
+        on.scheduledPunctuators().stream().filter(p -> !p.cancelled())
+                .forEach(p -> p.getPunctuator().punctuate(0L));
+    }
+
+    private static List<FactionSentimentWindow> factionWindows(MockProcessorContext<String, Object> on) {
+        return on.forwarded().stream().map(r -> (Object) r.record().value())
+                .filter(FactionSentimentWindow.class::isInstance).map(FactionSentimentWindow.class::cast).toList();
+    }
+
+    private static WindowAggregator started(AggregateSettings settings, MockProcessorContext<String, Object> on) {
+        WindowAggregator started = new WindowAggregator(settings, STORES);
+        started.init(on);
+        return started;
+    }
+
+    private static MockProcessorContext<String, Object> contextWithStores() {
+        MockProcessorContext<String, Object> created = new MockProcessorContext<>();
+        store(created, STORES.streamTime(), JsonSerde.of(StreamTime.class));
+        store(created, STORES.windows(), JsonSerde.of(WindowState.class));
+        store(created, STORES.originals(), JsonSerde.of(OriginalSeen.class));
+        store(created, STORES.history(), JsonSerde.of(ShiftDetector.Scores.class));
+        store(created, STORES.unpublished(), JsonSerde.of(UnpublishedCount.class));
+        return created;
+    }
+
+    private static <V> void store(MockProcessorContext<String, Object> on, String name, Serde<V> values) {
         KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
                 Serdes.String(), values).withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
+        store.init(on.getStateStoreContext(), store);
+        on.addStateStore(store);
     }
 }
