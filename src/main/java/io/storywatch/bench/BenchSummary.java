@@ -65,6 +65,11 @@ public final class BenchSummary {
                     peak >> 20, ((Number) m.get("heapAfterGcPeakBytes")).longValue() >> 20,
                     ((Number) m.get("heapMaxBytes")).longValue() >> 20, m.get("gcCount"), m.get("gcMillis"),
                     peak <= HEAP_TARGET_BYTES && Boolean.TRUE.equals(m.get("pipelineAlive")) ? "met" : "MISSED"));
+            if (m.get("heapLiveAtEndBytes") instanceof Number live && live.longValue() >= 0) {
+                lines.add(String.format("memory.live             %d MiB of heap held after a full GC at the end, with %s "
+                                + "articles sent (the dashboard's view keeps every scored article)",
+                        live.longValue() >> 20, m.get("articlesSent")));
+            }
             lines.add(String.format("memory.rss              peak %d MiB (VmHWM), at the end %d MiB",
                     ((Number) m.get("rssPeakBytes")).longValue() >> 20, ((Number) m.get("rssLastBytes")).longValue() >> 20));
         }

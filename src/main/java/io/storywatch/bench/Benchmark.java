@@ -171,7 +171,10 @@ public final class Benchmark {
                 pipeline.put("sendFailures", probe.sendFailures());
             }
             PipelineProcess.Memory memory = process.memory();
+            long liveHeap = process.liveHeapBytes();
             Map<String, Object> m = new LinkedHashMap<>();
+            m.put("heapLiveAtEndBytes", liveHeap);
+            m.put("articlesSent", options.warmUpArticles() + burst.size() + steady.size());
             m.put("heapUsedPeakBytes", memory.heapUsedMax());
             m.put("heapAfterGcPeakBytes", memory.heapAfterGcMax());
             m.put("heapPoolPeaksSumBytes", memory.heapPoolPeaksSum());

@@ -214,6 +214,22 @@ public final class PipelineProcess implements AutoCloseable {
         return Long.parseLong(statusLine.replaceAll("[^0-9]", ""));
     }
 
+    /**
+     * The heap the pipeline still holds after a full collection it is asked for now: what it retains (stores'
+     * caches, the dashboard's view of every article), unlike the after-GC figures of young collections, which include
+     * garbage not yet collected; -1 when the pipeline cannot be asked.
+     */
+    public long liveHeapBytes() {
+        try {
+            MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(jmx.getMBeanServerConnection(),
+                    ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
+            memory.gc();
+            return memory.getHeapMemoryUsage().getUsed();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Memory figures so far. */
     public record Memory(long heapUsedMax, long heapAfterGcMax, long heapUsedLast, long heapPoolPeaksSum,
                          long heapMax, long rssKbPeak, long rssKbLast, long gcCount, long gcMillis) {
