@@ -19,6 +19,23 @@ public final class RuleSentimentModel implements SentimentModel {
     private static final String CLAUSE_BREAKS = "，,；;。！!？?：:…\n—";
     private static final String NOMINALISERS = "的之";
     private static final Set<String> CONJUNCTIONS = Set.of("和", "与", "及", "以及", "、", "跟", "同", "还有", "");
+    /** Endings of a clause that only says when something happened. */
+    private static final List<String> TIME_FRAME_ENDINGS =
+            List.of("后", "以后", "之后", "时", "之时", "的时候", "期间", "以来", "之际", "前", "之前", "当天", "那天");
+    /** Prepositions that open an adverbial of time or place, the words that close it, and how far apart they stand. */
+    private static final Set<String> FRAME_OPENERS = Set.of("在", "当", "于");
+    private static final Set<String> FRAME_CLOSERS = Set.of("后", "之后", "以后", "中", "之中", "当中", "之间", "期间",
+            "时", "之时", "的时候", "前", "之前", "以来", "上", "里", "内", "面前", "之际");
+    private static final int FRAME_REACH = 24;
+
+    /**
+     * Verbs whose object's attributes describe their subject: copulas, verbs of having or showing, and light verbs
+     * whose object is the subject's own deed ("进行了挑拨离间的行为", "取得了巨大的成功").
+     */
+    private static final Set<String> SUBJECT_ATTRIBUTE_VERBS = Set.of("是", "成为", "为", "作为", "堪称", "称为",
+            "被称为", "算是", "当选", "有", "拥有", "具有", "具备", "有着", "展现", "展现出", "展示", "展示出", "表现出",
+            "显示出", "保持", "仍是", "就是", "乃是", "变成", "成了", "进行", "做出", "作出", "采取", "实施", "犯下",
+            "发表", "发起", "取得", "创下", "做", "干", "搞");
     private static final Set<String> FIRST_PERSON = Set.of("我", "我们", "本人", "咱们");
 
     private final SentimentLexicon lexicon;
@@ -79,17 +96,17 @@ public final class RuleSentimentModel implements SentimentModel {
 
     /** A stretch of the sentence between clause breaks, with its weight and damping. */
     record Clause(int start, int end, double weight, double damping, List<Cue> cues, boolean continuesPrevious,
-                  List<TargetSpan> mentions, String sentence) {
+                  List<TargetSpan> mentions, String sentence, List<Token> tokens) {
         Clause(int start, int end, double weight, double damping, List<Cue> cues, boolean continuesPrevious,
-               String sentence) {
-            this(start, end, weight, damping, cues, continuesPrevious, new ArrayList<>(), sentence);
+               String sentence, List<Token> tokens) {
+            this(start, end, weight, damping, cues, continuesPrevious, new ArrayList<>(), sentence, tokens);
         }
     }
 
     public SentenceAnalysis analyse(SentenceInput sentence) {
         String text = sentence.text();
         List<Cue> cues = findCues(text, sentence.tokens(), sentence.targets());
-        List<Clause> clauses = splitClauses(text, cues);
+        List<Clause> clauses = splitClauses(text, cues, sentence.tokens());
         double sentenceRaw = 0;
         for (Clause clause : clauses) {
             for (Cue cue : clause.cues()) {
@@ -154,6 +171,10 @@ public final class RuleSentimentModel implements SentimentModel {
             } else if (chain.isEmpty() && subject == null) {
                 if (opensWithOtherNoun(clause, sentence.tokens())) {
                     // "我真的很喜欢Semafor，...": a clause with a subject of its own frames nobody else
+                    continue;
+                }
+                if (isTimeFrame(text, clause)) {
+                    // "宫斗落幕后，OpenAI正在融资": a clause that says when sets the time, not the tone
                     continue;
                 }
                 // a framing clause before anyone is named ("一场宫斗戏，差点让OpenAI...") colours the whole sentence
@@ -221,6 +242,21 @@ public final class RuleSentimentModel implements SentimentModel {
         targetRaw.merge(subject, share * clause.weight() * clause.damping() * raw, Double::sum);
     }
 
+    /** Whether a clause is an adverbial of time ("…之后，", "在…期间，", "…以来，"), read up to its closing punctuation. */
+    static boolean isTimeFrame(String text, Clause clause) {
+        int end = clause.end();
+        while (end > clause.start() && !Character.isLetterOrDigit(text.charAt(end - 1))) {
+            end--;
+        }
+        String body = text.substring(clause.start(), end);
+        for (String suffix : TIME_FRAME_ENDINGS) {
+            if (body.endsWith(suffix) && body.length() > suffix.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a clause begins with a noun or pronoun that names no target: it has a subject of its own. */
     private static boolean opensWithOtherNoun(Clause clause, List<Token> tokens) {
         for (Token token : tokens) {
@@ -260,7 +296,8 @@ public final class RuleSentimentModel implements SentimentModel {
         double member = 1;
         for (Cue other : clause.cues()) {
             if (other.kind() == CueKind.MEMBER && other.start() >= span.end() && other.start() <= span.end() + 2
-                    && span.end() > span.start()) {
+                    && span.end() > span.start()
+                    && text.substring(span.end(), other.start()).replace("的", "").isBlank()) {
                 member = weights.acrossVerb();
             }
         }
@@ -299,16 +336,32 @@ public final class RuleSentimentModel implements SentimentModel {
             object = weights.objectOfWord();
         }
         if (cue.nominal() && at < p && !clause.cues().stream().anyMatch(c -> c.start() > at && c.start() < p
-                && (c.kind().isPolar() || c.kind().isRoleVerb()))
+                && (c.kind().isPolar() || c.kind().isRoleVerb() || c.kind() == CueKind.PASSIVE))
                 && p - at <= weights.possessorReach()) {
-            // "谷歌的支持", "马斯克的诉讼": the possessor of an event noun is its doer, not its object
+            // "谷歌的支持", "马斯克的诉讼": the possessor of an event noun is its doer, not its object;
+            // "奥特曼获得了员工的支持": the subject before a receiving verb is not the possessor but the receiver
             return 0;
         }
         int lo = Math.min(at, p);
         int hi = Math.max(at, p);
         double factor = 1;
+        if (at < p && modifiesObject(text, at, cue, clause)) {
+            // "该公司描绘了一幅美好的图景": an attribute inside the object describes the object, not the subject
+            factor = weights.acrossVerb();
+        }
+        int[] frame = adverbialFrame(at, clause);
+        if (frame != null && (p >= frame[1] || cue.end() <= frame[0])) {
+            // "奥特曼在董事会成员之间挑拨离间": a name inside 在…之间 says where, the judgement is the subject's
+            factor = weights.acrossVerb();
+        }
         for (Cue other : clause.cues()) {
             if (other.start() <= lo || other.start() >= hi) {
+                continue;
+            }
+            int[] otherFrame = adverbialFrame(other.start(), clause);
+            if (otherFrame != null && (at < otherFrame[0] || at >= otherFrame[1])
+                    && (p < otherFrame[0] || p >= otherFrame[1])) {
+                // "奥特曼在调查后重新加入董事会": a verb inside 在…后 is not the clause's predicate
                 continue;
             }
             if (other.kind() == CueKind.SPEECH && at < p) {
@@ -320,6 +373,61 @@ public final class RuleSentimentModel implements SentimentModel {
             }
         }
         return factor * object;
+    }
+
+    /**
+     * The adverbial phrase 在…后/中/之间/期间 (or 当…时) holding {@code position}, as [start, end), or null: what lies
+     * inside it says when or where, it is neither the clause's subject nor its predicate.
+     */
+    private static int[] adverbialFrame(int position, Clause clause) {
+        List<Token> tokens = clause.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token opener = tokens.get(i);
+            if (opener.start() < clause.start() || opener.start() >= clause.end()) {
+                continue;
+            }
+            if (opener.start() >= position) {
+                return null;
+            }
+            if (!FRAME_OPENERS.contains(opener.word()) || !opener.pos().startsWith("p")) {
+                continue;
+            }
+            for (int j = i + 1; j < tokens.size(); j++) {
+                Token closer = tokens.get(j);
+                if (closer.end() > clause.end() || closer.start() - opener.end() > FRAME_REACH
+                        || closer.pos().startsWith("w")) {
+                    break;
+                }
+                if (FRAME_CLOSERS.contains(closer.word()) && j > i + 1) {
+                    if (position < closer.end()) {
+                        return new int[] {opener.start(), closer.end()};
+                    }
+                    break;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether a sentiment word is an attribute ("美好的") of a noun that is the object of a verb standing between it
+     * and the target; a copula (是, 成为) or a verb of having (拥有, 展现) lets the attribute describe the subject.
+     */
+    private static boolean modifiesObject(String text, int at, Cue cue, Clause clause) {
+        if (cue.end() >= text.length() || NOMINALISERS.indexOf(text.charAt(cue.end())) < 0) {
+            return false;
+        }
+        boolean verb = false;
+        for (Token token : clause.tokens()) {
+            if (token.start() <= at || token.start() >= cue.start()) {
+                continue;
+            }
+            if (SUBJECT_ATTRIBUTE_VERBS.contains(token.word())) {
+                return false;
+            }
+            verb |= token.pos().startsWith("v") && !token.pos().equals("vshi") && !token.pos().equals("vyou");
+        }
+        return verb;
     }
 
     private double patientFactor(int at, Cue cue, Clause clause) {
@@ -509,7 +617,7 @@ public final class RuleSentimentModel implements SentimentModel {
     }
 
     /** Splits on clause punctuation and before contrast words; weighs and damps each clause. */
-    List<Clause> splitClauses(String text, List<Cue> cues) {
+    List<Clause> splitClauses(String text, List<Cue> cues, List<Token> tokens) {
         List<int[]> bounds = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
@@ -564,13 +672,13 @@ public final class RuleSentimentModel implements SentimentModel {
             if (contrast > 1) {
                 lastContrast = c;
             }
-            clauses.add(new Clause(b[0], b[1], contrast, damping, inside, b[2] == 1, text));
+            clauses.add(new Clause(b[0], b[1], contrast, damping, inside, b[2] == 1, text, tokens));
         }
         if (lastContrast > 0) {
             for (int c = 0; c < lastContrast; c++) {
                 Clause before = clauses.get(c);
                 clauses.set(c, new Clause(before.start(), before.end(), before.weight() * weights.beforeContrast(),
-                        before.damping(), before.cues(), before.continuesPrevious(), text));
+                        before.damping(), before.cues(), before.continuesPrevious(), text, tokens));
             }
         }
         return clauses;

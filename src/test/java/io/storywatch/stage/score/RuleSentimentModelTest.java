@@ -193,4 +193,44 @@ class RuleSentimentModelTest {
         assertEquals("neg", label(input, "sam-altman"));
         assertEquals("neu", label(input, "openai-board"));
     }
+
+    @Test
+    void shouldNotLetAClauseOfTimeColourWhoeverComesAfterIt() {
+        SentenceInput afterScandal = sentence("那场丑闻平息之后，OpenAI发布了新模型。", "OpenAI", "openai");
+        assertEquals("neu", label(afterScandal, "openai"));
+        SentenceInput framed = sentence("一场丑闻，OpenAI发布了新模型。", "OpenAI", "openai");
+        assertEquals("neg", label(framed, "openai"));
+    }
+
+    @Test
+    void shouldGiveTheReceiverOfSupportThePraiseAndTheGiverNone() {
+        SentenceInput input = sentence("奥特曼获得了微软的支持。", "奥特曼", "sam-altman", "微软", "microsoft");
+        assertEquals("pos", label(input, "sam-altman"));
+        assertEquals("neu", label(input, "microsoft"));
+        SentenceInput criticised = sentence("布罗克曼受到员工的批评。", "布罗克曼", "greg-brockman");
+        assertEquals("neg", label(criticised, "greg-brockman"));
+    }
+
+    @Test
+    void shouldLetAnAttributeInsideTheObjectDescribeTheObjectNotTheSubject() {
+        SentenceInput painted = sentence("OpenAI向投资人描绘了一幅美好的图景。", "OpenAI", "openai");
+        assertEquals("neu", label(painted, "openai"));
+        SentenceInput copula = sentence("OpenAI是一家优秀的公司。", "OpenAI", "openai");
+        assertEquals("pos", label(copula, "openai"));
+        SentenceInput deed = sentence("奥特曼进行了挑拨离间的行为。", "奥特曼", "sam-altman");
+        assertEquals("neg", label(deed, "sam-altman"));
+    }
+
+    @Test
+    void shouldNotJudgeANameThatOnlySaysWhereSomethingHappened() {
+        SentenceInput input = sentence("奥特曼在董事会成员之间挑拨离间。", "奥特曼", "sam-altman", "董事会", "openai-board");
+        assertEquals("neg", label(input, "sam-altman"));
+        assertEquals("neu", label(input, "openai-board"));
+    }
+
+    @Test
+    void shouldNotLetAVerbInsideATimePhraseSeparateTheSubjectFromItsPredicate() {
+        SentenceInput input = sentence("奥特曼在调查结束后成功回归。", "奥特曼", "sam-altman");
+        assertEquals("pos", label(input, "sam-altman"));
+    }
 }
