@@ -35,7 +35,7 @@ public final class RuleSentimentModel implements SentimentModel {
     private static final Set<String> SUBJECT_ATTRIBUTE_VERBS = Set.of("是", "成为", "为", "作为", "堪称", "称为",
             "被称为", "算是", "当选", "有", "拥有", "具有", "具备", "有着", "展现", "展现出", "展示", "展示出", "表现出",
             "显示出", "保持", "仍是", "就是", "乃是", "变成", "成了", "进行", "做出", "作出", "采取", "实施", "犯下",
-            "发表", "发起", "取得", "创下", "做", "干", "搞");
+            "发表", "发起", "取得", "创下", "做", "干", "搞", "还有", "也有", "包括", "便是");
     private static final Set<String> FIRST_PERSON = Set.of("我", "我们", "本人", "咱们");
 
     private final SentimentLexicon lexicon;
@@ -334,6 +334,9 @@ public final class RuleSentimentModel implements SentimentModel {
         if (at >= cue.end() && text.substring(cue.end(), Math.min(text.length(), at)).indexOf('的') < 0) {
             // "重新加入董事会": a predicate speaks of its subject; the noun after it is its object or place
             object = weights.objectOfWord();
+        } else if (at >= cue.end() && verbBetween(text.indexOf('的', cue.end()), at, clause)) {
+            // "以并不理想的价格卖掉公司的奥特曼": the attribute describes the noun right after 的, not a name further on
+            object = weights.acrossVerb();
         }
         if (cue.nominal() && at < p && !clause.cues().stream().anyMatch(c -> c.start() > at && c.start() < p
                 && (c.kind().isPolar() || c.kind().isRoleVerb() || c.kind() == CueKind.PASSIVE))
@@ -347,6 +350,10 @@ public final class RuleSentimentModel implements SentimentModel {
         double factor = 1;
         if (at < p && modifiesObject(text, at, cue, clause)) {
             // "该公司描绘了一幅美好的图景": an attribute inside the object describes the object, not the subject
+            factor = weights.acrossVerb();
+        }
+        if (possessedByOther(text, at, cue, clause)) {
+            // "以Sam的回归和Ilya的出局收场": a noun after "Ilya的" is Ilya's, not Sam's
             factor = weights.acrossVerb();
         }
         int[] frame = adverbialFrame(at, clause);
@@ -366,6 +373,9 @@ public final class RuleSentimentModel implements SentimentModel {
             }
             if (other.kind() == CueKind.SPEECH && at < p) {
                 factor = Math.min(factor, weights.speaker());
+            } else if (other.kind().isRoleVerb() && at < p && isPassiveSubject(at, other, clause)) {
+                // "奥特曼被罢免又很快复职": the subject of a passive stays the subject of what follows
+                continue;
             } else if (other.kind().isRoleVerb()) {
                 factor = Math.min(factor, weights.acrossVerb());
             } else if (other.kind() == CueKind.CAUSATIVE && at < other.start()) {
@@ -373,6 +383,45 @@ public final class RuleSentimentModel implements SentimentModel {
             }
         }
         return factor * object;
+    }
+
+    /**
+     * Whether a verb of its own lies strictly between two positions of a clause; a copula or 有 there links the two
+     * instead ("被告的还有奥特曼").
+     */
+    private static boolean verbBetween(int from, int to, Clause clause) {
+        boolean verb = false;
+        for (Token token : clause.tokens()) {
+            if (token.start() > from && token.end() <= to && token.pos().startsWith("v")) {
+                if (SUBJECT_ATTRIBUTE_VERBS.contains(token.word()) || token.pos().equals("vshi")
+                        || token.pos().equals("vyou")) {
+                    return false;
+                }
+                verb = true;
+            }
+        }
+        return verb;
+    }
+
+    /** Whether a sentiment word stands right after another target's name and 的: then it is that target's. */
+    private static boolean possessedByOther(String text, int at, Cue cue, Clause clause) {
+        int p = cue.start();
+        if (cue.nominal() || p < 2 || NOMINALISERS.indexOf(text.charAt(p - 1)) < 0) {
+            // an event noun (谷歌的支持) names its doer before 的 and may well be done to someone else
+            return false;
+        }
+        String self = null;
+        for (TargetSpan span : clause.mentions()) {
+            if (span.start() == at) {
+                self = span.target();
+            }
+        }
+        for (TargetSpan span : clause.mentions()) {
+            if (span.end() == p - 1 && span.start() != at && !span.target().equals(self) && !span.implicit()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -460,6 +509,13 @@ public final class RuleSentimentModel implements SentimentModel {
             return at > marker.start() || otherMentionBetween(at, marker.start(), clause) ? 0 : 1;
         }
         return roleVerbBetween(at, p, clause) || otherMentionBetween(at, p, clause) ? 0 : 1;
+    }
+
+    /** Whether the target at {@code at} is the subject of a passive verb (奥特曼被董事会罢免). */
+    private static boolean isPassiveSubject(int at, Cue verb, Clause clause) {
+        Cue marker = markerBefore(verb, clause);
+        return marker != null && marker.kind() == CueKind.PASSIVE && at < marker.start()
+                && !otherMentionBetween(at, marker.start(), clause);
     }
 
     /** Whether another entity is named between two positions: then the nearer one fills the role. */

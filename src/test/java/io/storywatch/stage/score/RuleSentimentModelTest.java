@@ -233,4 +233,35 @@ class RuleSentimentModelTest {
         SentenceInput input = sentence("奥特曼在调查结束后成功回归。", "奥特曼", "sam-altman");
         assertEquals("pos", label(input, "sam-altman"));
     }
+
+    @Test
+    void shouldReportAResignationAsAPlainFactButAnOustingAsALoss() {
+        SentenceInput resigned = sentence("布罗克曼宣布辞职。", "布罗克曼", "greg-brockman");
+        assertEquals("neu", label(resigned, "greg-brockman"));
+        SentenceInput ousted = sentence("布罗克曼被赶出董事会。", "布罗克曼", "greg-brockman");
+        assertEquals("neg", label(ousted, "greg-brockman"));
+    }
+
+    @Test
+    void shouldGiveEachPossessorItsOwnNoun() {
+        SentenceInput input = sentence("最终以奥特曼的回归和苏茨克维的出局收场。",
+                "奥特曼", "sam-altman", "苏茨克维", "ilya-sutskever");
+        assertEquals("pos", label(input, "sam-altman"));
+        assertEquals("neg", label(input, "ilya-sutskever"));
+    }
+
+    @Test
+    void shouldKeepThePatientOfAPassiveAsTheSubjectOfWhatFollows() {
+        SentenceInput input = sentence("奥特曼被董事会罢免又迅速官复原职。", "奥特曼", "sam-altman");
+        SentenceInput fired = sentence("奥特曼被董事会罢免。", "奥特曼", "sam-altman");
+        assertTrue(target(input, "sam-altman") > target(fired, "sam-altman") + 0.3);
+    }
+
+    @Test
+    void shouldLetAnAttributeDescribeTheNounAfterItNotANameFurtherOn() {
+        SentenceInput far = sentence("以糟糕的价格卖掉公司的奥特曼开始创业。", "奥特曼", "sam-altman");
+        SentenceInput near = sentence("糟糕的奥特曼开始创业。", "奥特曼", "sam-altman");
+        assertEquals("neg", label(near, "sam-altman"));
+        assertTrue(Math.abs(target(far, "sam-altman")) < 0.5 * Math.abs(target(near, "sam-altman")));
+    }
 }
