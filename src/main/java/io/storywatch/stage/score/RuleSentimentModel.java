@@ -36,7 +36,7 @@ public final class RuleSentimentModel implements SentimentModel {
             "被称为", "算是", "当选", "有", "拥有", "具有", "具备", "有着", "展现", "展现出", "展示", "展示出", "表现出",
             "显示出", "保持", "仍是", "就是", "乃是", "变成", "成了", "进行", "做出", "作出", "采取", "实施", "犯下",
             "发表", "发起", "取得", "创下", "做", "干", "搞", "还有", "也有", "包括", "便是");
-    private static final Set<String> FIRST_PERSON = Set.of("我", "我们", "本人", "咱们");
+    private static final Set<String> FIRST_PERSON = Set.of("我", "本人");
 
     private final SentimentLexicon lexicon;
     private final RuleWeights weights;
@@ -211,7 +211,8 @@ public final class RuleSentimentModel implements SentimentModel {
                     .allMatch(t -> FIRST_PERSON.contains(text.substring(Math.max(0, t.start()),
                             Math.min(text.length(), Math.max(t.start(), t.end())))));
             if (firstPersonOnly) {
-                // "我为此感到自豪": the speaker's own feelings are not a judgement of the speaker
+                // "我为此感到自豪": the speaker's own feelings are not a judgement of the speaker; 我们 is the
+                // organisation the speaker speaks for, and its boast is the sentence's tone toward it
                 targetRaw.put(target, targetRaw.get(target) * weights.speaker());
             }
         }

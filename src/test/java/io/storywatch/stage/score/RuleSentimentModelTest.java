@@ -264,4 +264,12 @@ class RuleSentimentModelTest {
         assertEquals("neg", label(near, "sam-altman"));
         assertTrue(Math.abs(target(far, "sam-altman")) < 0.5 * Math.abs(target(near, "sam-altman")));
     }
+
+    @Test
+    void shouldCountAnOrganisationsOwnBoastButNotASpeakersOwnFeelings() {
+        SentenceInput we = sentence("我们的地位仍然非常强大。", "我们", "openai");
+        assertEquals("pos", label(we, "openai"));
+        SentenceInput me = sentence("我为此感到无比自豪。", "我", "sam-altman");
+        assertEquals("neu", label(me, "sam-altman"));
+    }
 }
