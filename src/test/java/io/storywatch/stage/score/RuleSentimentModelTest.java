@@ -272,4 +272,18 @@ class RuleSentimentModelTest {
         SentenceInput me = sentence("我为此感到无比自豪。", "我", "sam-altman");
         assertEquals("neu", label(me, "sam-altman"));
     }
+
+    @Test
+    void shouldReadAskingForMoreOfAVirtueAsCriticism() {
+        SentenceInput input = sentence("OpenAI应该更加透明。", "OpenAI", "openai");
+        assertEquals("neg", label(input, "openai"));
+        SentenceInput plain = sentence("OpenAI更加透明。", "OpenAI", "openai");
+        assertEquals("pos", label(plain, "openai"));
+    }
+
+    @Test
+    void shouldGiveTheOneWhoIsToldNoTheRejection() {
+        SentenceInput input = sentence("我们应该对奥特曼说不。", "奥特曼", "sam-altman");
+        assertEquals("neg", label(input, "sam-altman"));
+    }
 }
