@@ -610,8 +610,9 @@ public final class RuleSentimentModel implements SentimentModel {
                 if (len > 1 && opaqueUntil[i + len - 1] > 0) {
                     continue;
                 }
-                boolean fits = !segmented
-                        || (len == 1 ? starts[i] && ends[i + 1] : starts[i] || ends[i + len]);
+                boolean fits = SentimentLexicon.isLatin(entry.word())
+                        ? !latinLetterAt(text, i - 1) && !latinLetterAt(text, i + len)
+                        : !segmented || (len == 1 ? starts[i] && ends[i + 1] : starts[i] || ends[i + len]);
                 if (fits) {
                     raw.add(new Cue(entry, i, i + len, entry.value(), false));
                     matched = len;
@@ -621,6 +622,14 @@ public final class RuleSentimentModel implements SentimentModel {
             i += matched > 0 ? matched : 1;
         }
         return applyModifiers(text, raw);
+    }
+
+    private static boolean latinLetterAt(String text, int i) {
+        if (i < 0 || i >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(i);
+        return c < 128 && Character.isLetter(c);
     }
 
     /** Binds negators and degree adverbs to the sentiment word right after them. */

@@ -23,7 +23,7 @@ public final class SentimentLexicon {
 
     /** The files of the default lexicon, in {@code src/main/resources/lexicon/}. */
     public static final List<String> DEFAULT_FILES =
-            List.of("general.tsv", "domain.tsv", "events.tsv", "modifiers.tsv");
+            List.of("general.tsv", "domain.tsv", "events.tsv", "modifiers.tsv", "english.tsv");
 
     private final String version;
     private final Map<String, LexiconEntry> entries;
@@ -37,7 +37,7 @@ public final class SentimentLexicon {
         for (LexiconEntry entry : entries.values()) {
             Node node = root;
             for (char c : entry.word().toCharArray()) {
-                node = node.childOrNew(c);
+                node = node.childOrNew(fold(c));
             }
             node.entry = entry;
         }
@@ -81,7 +81,7 @@ public final class SentimentLexicon {
         into.clear();
         Node node = root;
         for (int i = from; i < text.length(); i++) {
-            node = node.child(text.charAt(i));
+            node = node.child(fold(text.charAt(i)));
             if (node == null) {
                 return;
             }
@@ -89,6 +89,17 @@ public final class SentimentLexicon {
                 into.add(node.entry);
             }
         }
+    }
+
+    /** Latin letters match in any case ("No", "no"); Chinese has none. */
+    private static char fold(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    /** Whether a word is written in Latin letters: it then matches only as a whole word. */
+    public static boolean isLatin(String word) {
+        char c = word.isEmpty() ? ' ' : word.charAt(0);
+        return c < 128 && Character.isLetter(c);
     }
 
     /** The lexicon shipped in the jar. */

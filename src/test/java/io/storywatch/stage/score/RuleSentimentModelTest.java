@@ -286,4 +286,14 @@ class RuleSentimentModelTest {
         SentenceInput input = sentence("我们应该对奥特曼说不。", "奥特曼", "sam-altman");
         assertEquals("neg", label(input, "sam-altman"));
     }
+
+    @Test
+    void shouldReadEnglishHeadlinesInAnyCaseAndOnlyWholeWords() {
+        SentenceInput refused = sentence("Seven reasons why the world should say No to Sam Altman", "Sam Altman", "sam-altman");
+        assertEquals("neg", label(refused, "sam-altman"));
+        SentenceInput praised = sentence("Sam Altman is a notable genius", "Sam Altman", "sam-altman");
+        assertEquals("pos", label(praised, "sam-altman"), "the 'not' inside 'notable' negates nothing");
+        SentenceInput negated = sentence("Sam Altman is not a genius", "Sam Altman", "sam-altman");
+        assertEquals("neg", label(negated, "sam-altman"));
+    }
 }

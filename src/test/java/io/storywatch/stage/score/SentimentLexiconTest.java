@@ -52,6 +52,14 @@ class SentimentLexiconTest {
     }
 
     @Test
+    void shouldMatchLatinWordsInAnyCase() {
+        List<LexiconEntry> found = new java.util.ArrayList<>();
+        LEXICON.matchesAt("OUSTED by the board", 0, found);
+        assertEquals(List.of(new LexiconEntry("oust", -0.7, CueKind.PATIENT),
+                new LexiconEntry("ousted", -0.7, CueKind.WORD)), found, "every entry starting there, shortest first");
+    }
+
+    @Test
     void shouldKnowTheModifiers() {
         assertEntry("不", CueKind.NEGATOR, -1);
         assertEntry("并非", CueKind.NEGATOR, -1);
