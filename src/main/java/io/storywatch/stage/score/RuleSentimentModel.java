@@ -26,7 +26,9 @@ public final class RuleSentimentModel implements SentimentModel {
     private static final Set<String> FRAME_OPENERS = Set.of("在", "当", "于");
     private static final Set<String> FRAME_CLOSERS = Set.of("后", "之后", "以后", "中", "之中", "当中", "之间", "期间",
             "时", "之时", "的时候", "前", "之前", "以来", "上", "里", "内", "面前", "之际");
-    private static final int FRAME_REACH = 24;
+    private static final int FRAME_REACH = 40;
+    /** Share of a judgement outside such a phrase that falls on a name inside it. */
+    private static final double IN_FRAME = 0.15;
 
     /**
      * Verbs whose object's attributes describe their subject: copulas, verbs of having or showing, and light verbs
@@ -360,7 +362,7 @@ public final class RuleSentimentModel implements SentimentModel {
         int[] frame = adverbialFrame(at, clause);
         if (frame != null && (p >= frame[1] || cue.end() <= frame[0])) {
             // "奥特曼在董事会成员之间挑拨离间": a name inside 在…之间 says where, the judgement is the subject's
-            factor = weights.acrossVerb();
+            factor = IN_FRAME;
         }
         for (Cue other : clause.cues()) {
             if (other.start() <= lo || other.start() >= hi) {
@@ -445,7 +447,9 @@ public final class RuleSentimentModel implements SentimentModel {
             for (int j = i + 1; j < tokens.size(); j++) {
                 Token closer = tokens.get(j);
                 if (closer.end() > clause.end() || closer.start() - opener.end() > FRAME_REACH
-                        || closer.pos().startsWith("w")) {
+                        || closer.pos().startsWith("w") && !closer.word().isBlank()
+                        && "（）()·".indexOf(closer.word().charAt(0)) < 0) {
+                    // brackets and name dots do not end the phrase: "在托纳和麦考利（Tasha McCauley）之间"
                     break;
                 }
                 if (FRAME_CLOSERS.contains(closer.word()) && j > i + 1) {
@@ -644,7 +648,9 @@ public final class RuleSentimentModel implements SentimentModel {
             double value = cue.value();
             LexiconEntry entry = cue.entry();
             boolean nominal = false;
-            if (cue.kind() != CueKind.WORD && cue.start() > 0 && NOMINALISERS.indexOf(text.charAt(cue.start() - 1)) >= 0) {
+            boolean attributive = cue.end() < text.length() && text.charAt(cue.end()) == '的';
+            if (cue.kind() != CueKind.WORD && (attributive
+                    || cue.start() > 0 && NOMINALISERS.indexOf(text.charAt(cue.start() - 1)) >= 0)) {
                 nominal = true;
                 // "X的起诉", "谷歌的支持": an event noun, not a verb with an agent and a patient
                 entry = new LexiconEntry(entry.word(), entry.value(), CueKind.WORD);

@@ -296,4 +296,19 @@ class RuleSentimentModelTest {
         SentenceInput negated = sentence("Sam Altman is not a genius", "Sam Altman", "sam-altman");
         assertEquals("neg", label(negated, "sam-altman"));
     }
+
+    @Test
+    void shouldReadAnEventVerbBeforeDeAsAnAttributeNotAsThePredicate() {
+        SentenceInput input = sentence("OpenAI对调查的摘要明显缺乏细节。", "OpenAI", "openai");
+        assertEquals("neg", label(input, "openai"));
+    }
+
+    @Test
+    void shouldKeepNamesInBracketsInsideTheirPlacePhrase() {
+        SentenceInput input = sentence("奥特曼在托纳和麦考利（Tasha McCauley）之间挑拨离间。",
+                "奥特曼", "sam-altman", "托纳", "helen-toner", "麦考利", "tasha-mccauley");
+        assertEquals("neg", label(input, "sam-altman"));
+        assertEquals("neu", label(input, "helen-toner"));
+        assertEquals("neu", label(input, "tasha-mccauley"));
+    }
 }
