@@ -327,6 +327,16 @@ public final class RuleSentimentModel implements SentimentModel {
                 }
                 yield f;
             }
+            case CONTEST -> {
+                // "OpenAI超越了特斯拉": the winner gains what the one overtaken loses
+                double winner = agentFactor(at, cue, clause);
+                Cue marker = markerBefore(cue, clause);
+                // the one beaten is the object, the subject of a passive or the object of 把, not whatever 对 governs
+                double loser = at > cue.start() || marker != null && marker.kind() != CueKind.OBJECT_MARKER
+                        ? patientFactor(at, cue, clause) : 0;
+                facts.add(loser > 0.5 ? "loser-of-contest" : winner > 0.5 ? "winner-of-contest" : "in-contest");
+                yield winner > 0.5 ? winner : -loser;
+            }
             default -> 0;
         };
     }

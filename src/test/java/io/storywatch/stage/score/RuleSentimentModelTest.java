@@ -311,4 +311,16 @@ class RuleSentimentModelTest {
         assertEquals("neu", label(input, "helen-toner"));
         assertEquals("neu", label(input, "tasha-mccauley"));
     }
+
+    @Test
+    void shouldGiveTheWinnerOfAContestPraiseAndTheOneBeatenTheLoss() {
+        SentenceInput active = sentence("OpenAI在这一领域超越了特斯拉。", "OpenAI", "openai", "特斯拉", "tesla");
+        assertEquals("pos", label(active, "openai"));
+        assertEquals("neg", label(active, "tesla"));
+        SentenceInput passive = sentence("特斯拉被OpenAI击败了。", "OpenAI", "openai", "特斯拉", "tesla");
+        assertEquals("pos", label(passive, "openai"));
+        assertEquals("neg", label(passive, "tesla"));
+        SentenceInput governed = sentence("马斯克对OpenAI提出的要求是击败谷歌。", "OpenAI", "openai");
+        assertEquals("neu", label(governed, "openai"), "a name after 对 is not the one beaten");
+    }
 }
