@@ -27,6 +27,8 @@ public final class RuleSentimentModel implements SentimentModel {
     private static final Set<String> FRAME_CLOSERS = Set.of("后", "之后", "以后", "中", "之中", "当中", "之间", "期间",
             "时", "之时", "的时候", "前", "之前", "以来", "上", "里", "内", "面前", "之际");
     private static final int FRAME_REACH = 40;
+    /** How long the class noun between an attribute and the name in apposition may be ("初创公司"). */
+    private static final int APPOSITION_REACH = 6;
     /** Share of a judgement outside such a phrase that falls on a name inside it. */
     private static final double IN_FRAME = 0.15;
 
@@ -344,10 +346,12 @@ public final class RuleSentimentModel implements SentimentModel {
     private double wordFactor(String text, int at, Cue cue, Clause clause) {
         int p = cue.start();
         double object = 1;
-        if (at >= cue.end() && text.substring(cue.end(), Math.min(text.length(), at)).indexOf('的') < 0) {
+        if (at >= cue.end() && text.substring(cue.end(), Math.min(text.length(), at)).indexOf('的') < 0
+                && !describesAppositive(at, cue, clause)) {
             // "重新加入董事会": a predicate speaks of its subject; the noun after it is its object or place
             object = weights.objectOfWord();
-        } else if (at >= cue.end() && verbBetween(text.indexOf('的', cue.end()), at, clause)) {
+        } else if (at >= cue.end() && text.indexOf('的', cue.end()) >= 0 && text.indexOf('的', cue.end()) < at
+                && verbBetween(text.indexOf('的', cue.end()), at, clause)) {
             // "以并不理想的价格卖掉公司的奥特曼": the attribute describes the noun right after 的, not a name further on
             object = weights.acrossVerb();
         }
@@ -414,6 +418,27 @@ public final class RuleSentimentModel implements SentimentModel {
             }
         }
         return verb;
+    }
+
+    /**
+     * Whether a sentiment noun or adjective qualifies a class noun that the target's name stands in apposition to:
+     * "明星初创公司Anthropic", "灵魂人物Altman". A verb there is a predicate and the name its object instead.
+     */
+    private static boolean describesAppositive(int at, Cue cue, Clause clause) {
+        boolean attributive = false;
+        for (Token token : clause.tokens()) {
+            if (token.start() <= cue.start() && token.end() > cue.start()) {
+                String pos = token.pos();
+                attributive = pos.startsWith("n") || pos.startsWith("a") || pos.equals("b");
+            } else if (token.start() >= cue.end() && token.end() <= at) {
+                String pos = token.pos();
+                // "初创公司": HanLP tags the 初创 of a class noun as an intransitive verb
+                if (!(pos.startsWith("n") || pos.equals("vi") || pos.equals("b")) || pos.startsWith("nr")) {
+                    return false;
+                }
+            }
+        }
+        return attributive && at - cue.end() <= APPOSITION_REACH;
     }
 
     /** Whether a sentiment word stands right after another target's name and 的: then it is that target's. */

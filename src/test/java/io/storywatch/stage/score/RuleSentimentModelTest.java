@@ -323,4 +323,20 @@ class RuleSentimentModelTest {
         SentenceInput governed = sentence("马斯克对OpenAI提出的要求是击败谷歌。", "OpenAI", "openai");
         assertEquals("neu", label(governed, "openai"), "a name after 对 is not the one beaten");
     }
+
+    @Test
+    void shouldLetAnAttributeOfAClassNounPraiseTheNameInApposition() {
+        SentenceInput input = sentence("OpenAI一夜变天，灵魂人物奥特曼离职。", "奥特曼", "sam-altman", "OpenAI", "openai");
+        assertEquals("pos", label(input, "sam-altman"));
+        SentenceInput company = sentence("微软投资了明星初创公司Anthropic。", "Anthropic", "anthropic");
+        assertEquals("pos", label(company, "anthropic"));
+        SentenceInput object = sentence("奥特曼重新加入董事会。", "奥特曼", "sam-altman", "董事会", "openai-board");
+        assertEquals("neu", label(object, "openai-board"), "a verb's object is not described by it");
+    }
+
+    @Test
+    void shouldCallGrowingFastPraise() {
+        SentenceInput input = sentence("xAI发展迅速。", "xAI", "xai");
+        assertEquals("pos", label(input, "xai"));
+    }
 }
