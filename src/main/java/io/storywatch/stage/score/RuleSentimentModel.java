@@ -27,6 +27,8 @@ public final class RuleSentimentModel implements SentimentModel {
     private static final Set<String> FRAME_CLOSERS = Set.of("后", "之后", "以后", "中", "之中", "当中", "之间", "期间",
             "时", "之时", "的时候", "前", "之前", "以来", "上", "里", "内", "面前", "之际");
     private static final int FRAME_REACH = 40;
+    /** Praise for someone without whom something would not exist. */
+    private static final double INDISPENSABLE = 0.6;
     /** How long the class noun between an attribute and the name in apposition may be ("初创公司"). */
     private static final int APPOSITION_REACH = 6;
     /** Share of a judgement outside such a phrase that falls on a name inside it. */
@@ -220,6 +222,14 @@ public final class RuleSentimentModel implements SentimentModel {
                 targetRaw.put(target, targetRaw.get(target) * weights.speaker());
             }
         }
+        for (int c = 0; c + 1 < clauses.size(); c++) {
+            String indispensable = indispensable(text, clauses.get(c), clauses.get(c + 1));
+            if (indispensable != null && targetRaw.containsKey(indispensable)) {
+                // "没有他，OpenAI就不会存在": what could not be without someone praises that someone
+                targetRaw.merge(indispensable, INDISPENSABLE * clauses.get(c + 1).weight(), Double::sum);
+                facts.get(indispensable).add("indispensable");
+            }
+        }
         if (leadIn != 0) {
             for (String target : targetRaw.keySet()) {
                 targetRaw.merge(target, weights.leadIn() * leadIn, Double::sum);
@@ -228,6 +238,35 @@ public final class RuleSentimentModel implements SentimentModel {
         Map<String, Set<String>> frozenFacts = new LinkedHashMap<>();
         facts.forEach((k, v) -> frozenFacts.put(k, Set.copyOf(v)));
         return new SentenceAnalysis(sentenceRaw, targetRaw, frozenFacts);
+    }
+
+    /**
+     * The target of "(如果)没有X，…不会…": a clause that is only "without X" followed by a negated outcome; null if the
+     * two clauses are not that.
+     */
+    private static String indispensable(String text, Clause without, Clause outcome) {
+        Cue negator = null;
+        for (Cue cue : without.cues()) {
+            if (cue.kind().isPolar()) {
+                return null;
+            }
+            if (cue.kind() == CueKind.NEGATOR && cue.entry().word().equals("没有") && negator == null) {
+                negator = cue;
+            }
+        }
+        if (negator == null || negator.start() - without.start() > 3 || without.mentions().isEmpty()) {
+            return null;
+        }
+        TargetSpan who = without.mentions().get(0);
+        if (who.start() < negator.end() || who.start() - negator.end() > 1) {
+            return null;
+        }
+        for (Cue cue : outcome.cues()) {
+            if (cue.kind() == CueKind.NEGATOR && (cue.entry().word().startsWith("不") || cue.entry().word().equals("没有"))) {
+                return who.target();
+            }
+        }
+        return null;
     }
 
     /** Scores a clause that does not name its subject for the subject carried over from before. */
@@ -331,7 +370,8 @@ public final class RuleSentimentModel implements SentimentModel {
             }
             case CONTEST -> {
                 // "OpenAI超越了特斯拉": the winner gains what the one overtaken loses
-                double winner = agentFactor(at, cue, clause);
+                // "他的要求是击败谷歌": the one whose demand it is does not do the beating
+                double winner = copulaBetween(at, cue.start(), clause) ? 0 : agentFactor(at, cue, clause);
                 Cue marker = markerBefore(cue, clause);
                 // the one beaten is the object, the subject of a passive or the object of 把, not whatever 对 governs
                 double loser = at > cue.start() || marker != null && marker.kind() != CueKind.OBJECT_MARKER
@@ -556,6 +596,15 @@ public final class RuleSentimentModel implements SentimentModel {
         Cue marker = markerBefore(verb, clause);
         return marker != null && marker.kind() == CueKind.PASSIVE && at < marker.start()
                 && !otherMentionBetween(at, marker.start(), clause);
+    }
+
+    private static boolean copulaBetween(int from, int to, Clause clause) {
+        for (Token token : clause.tokens()) {
+            if (token.start() > from && token.end() <= to && token.pos().equals("vshi")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether another entity is named between two positions: then the nearer one fills the role. */

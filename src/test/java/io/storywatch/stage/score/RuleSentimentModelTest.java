@@ -339,4 +339,19 @@ class RuleSentimentModelTest {
         SentenceInput input = sentence("xAI发展迅速。", "xAI", "xai");
         assertEquals("pos", label(input, "xai"));
     }
+
+    @Test
+    void shouldPraiseSomeoneWithoutWhomSomethingWouldNotExist() {
+        SentenceInput input = sentence("没有布罗克曼，OpenAI就不会存在。", "布罗克曼", "greg-brockman", "OpenAI", "openai");
+        assertEquals("pos", label(input, "greg-brockman"));
+        assertEquals("neu", label(input, "openai"));
+        SentenceInput absent = sentence("没有布罗克曼出席，会议照常举行。", "布罗克曼", "greg-brockman");
+        assertEquals("neu", label(absent, "greg-brockman"));
+    }
+
+    @Test
+    void shouldReadBeingInChargeOfSomethingAsAPlainFact() {
+        SentenceInput input = sentence("阿莫代伊负责领导大模型的研发。", "阿莫代伊", "dario-amodei");
+        assertEquals("neu", label(input, "dario-amodei"));
+    }
 }
