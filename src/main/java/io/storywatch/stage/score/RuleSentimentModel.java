@@ -23,10 +23,12 @@ public final class RuleSentimentModel implements SentimentModel {
     private static final List<String> TIME_FRAME_ENDINGS =
             List.of("后", "以后", "之后", "时", "之时", "的时候", "期间", "以来", "之际", "前", "之前", "当天", "那天");
     /** Prepositions that open an adverbial of time or place, the words that close it, and how far apart they stand. */
-    private static final Set<String> FRAME_OPENERS = Set.of("在", "当", "于");
+    private static final String FRAME_OPENERS = "在当于";
     private static final Set<String> FRAME_CLOSERS = Set.of("后", "之后", "以后", "中", "之中", "当中", "之间", "期间",
             "时", "之时", "的时候", "前", "之前", "以来", "上", "里", "内", "面前", "之际");
     private static final int FRAME_REACH = 40;
+    /** Last characters of the closers, a cheap test before the set is asked. */
+    private static final String FRAME_CLOSER_ENDINGS = "后中间时前来上里内际候";
     /** Praise for someone without whom something would not exist. */
     private static final double INDISPENSABLE = 0.6;
     /** How long the class noun between an attribute and the name in apposition may be ("初创公司"). */
@@ -102,10 +104,12 @@ public final class RuleSentimentModel implements SentimentModel {
 
     /** A stretch of the sentence between clause breaks, with its weight and damping. */
     record Clause(int start, int end, double weight, double damping, List<Cue> cues, boolean continuesPrevious,
-                  List<TargetSpan> mentions, String sentence, List<Token> tokens) {
+                  List<TargetSpan> mentions, String sentence, List<Token> tokens, List<int[]> frames) {
+        /** {@code tokens} are the clause's own words; its adverbial phrases are found once, here. */
         Clause(int start, int end, double weight, double damping, List<Cue> cues, boolean continuesPrevious,
                String sentence, List<Token> tokens) {
-            this(start, end, weight, damping, cues, continuesPrevious, new ArrayList<>(), sentence, tokens);
+            this(start, end, weight, damping, cues, continuesPrevious, new ArrayList<>(), sentence, tokens,
+                    adverbialFrames(start, end, tokens));
         }
     }
 
@@ -465,6 +469,9 @@ public final class RuleSentimentModel implements SentimentModel {
      * "明星初创公司Anthropic", "灵魂人物Altman". A verb there is a predicate and the name its object instead.
      */
     private static boolean describesAppositive(int at, Cue cue, Clause clause) {
+        if (at - cue.end() > APPOSITION_REACH) {
+            return false;
+        }
         boolean attributive = false;
         for (Token token : clause.tokens()) {
             if (token.start() <= cue.start() && token.end() > cue.start()) {
@@ -478,7 +485,7 @@ public final class RuleSentimentModel implements SentimentModel {
                 }
             }
         }
-        return attributive && at - cue.end() <= APPOSITION_REACH;
+        return attributive;
     }
 
     /** Whether a sentiment word stands right after another target's name and 的: then it is that target's. */
@@ -507,35 +514,48 @@ public final class RuleSentimentModel implements SentimentModel {
      * inside it says when or where, it is neither the clause's subject nor its predicate.
      */
     private static int[] adverbialFrame(int position, Clause clause) {
-        List<Token> tokens = clause.tokens();
-        for (int i = 0; i < tokens.size(); i++) {
-            Token opener = tokens.get(i);
-            if (opener.start() < clause.start() || opener.start() >= clause.end()) {
-                continue;
-            }
-            if (opener.start() >= position) {
+        for (int[] frame : clause.frames()) {
+            if (frame[0] >= position) {
                 return null;
             }
-            if (!FRAME_OPENERS.contains(opener.word()) || !opener.pos().startsWith("p")) {
+            if (position < frame[1]) {
+                return frame;
+            }
+        }
+        return null;
+    }
+
+    /** Every adverbial phrase of a clause as [start, end), in order: each opener with the first closer after it. */
+    private static List<int[]> adverbialFrames(int start, int end, List<Token> tokens) {
+        List<int[]> frames = List.of();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token opener = tokens.get(i);
+            String word = opener.word();
+            if (word.length() != 1 || FRAME_OPENERS.indexOf(word.charAt(0)) < 0 || !opener.pos().startsWith("p")
+                    || opener.start() < start || opener.start() >= end) {
                 continue;
             }
             for (int j = i + 1; j < tokens.size(); j++) {
                 Token closer = tokens.get(j);
-                if (closer.end() > clause.end() || closer.start() - opener.end() > FRAME_REACH
+                if (closer.end() > end || closer.start() - opener.end() > FRAME_REACH
                         || closer.pos().startsWith("w") && !closer.word().isBlank()
                         && "（）()·".indexOf(closer.word().charAt(0)) < 0) {
                     // brackets and name dots do not end the phrase: "在托纳和麦考利（Tasha McCauley）之间"
                     break;
                 }
-                if (FRAME_CLOSERS.contains(closer.word()) && j > i + 1) {
-                    if (position < closer.end()) {
-                        return new int[] {opener.start(), closer.end()};
+                String last = closer.word();
+                if (j > i + 1 && !last.isEmpty() && last.length() <= 3
+                        && FRAME_CLOSER_ENDINGS.indexOf(last.charAt(last.length() - 1)) >= 0
+                        && FRAME_CLOSERS.contains(last)) {
+                    if (frames.isEmpty()) {
+                        frames = new ArrayList<>();
                     }
+                    frames.add(new int[] {opener.start(), closer.end()});
                     break;
                 }
             }
         }
-        return null;
+        return frames;
     }
 
     /**
@@ -690,6 +710,11 @@ public final class RuleSentimentModel implements SentimentModel {
                 i = opaqueUntil[i];
                 continue;
             }
+            if (latinLetterAt(text, i) && latinLetterAt(text, i - 1)) {
+                // no word starts inside a Latin word: URLs and English text cost one look each
+                i++;
+                continue;
+            }
             lexicon.matchesAt(text, i, candidates);
             int matched = 0;
             for (int c = candidates.size() - 1; c >= 0; c--) {
@@ -802,6 +827,7 @@ public final class RuleSentimentModel implements SentimentModel {
         List<Clause> clauses = new ArrayList<>();
         int lastContrast = -1;
         int next = 0;
+        int firstToken = 0;
         for (int c = 0; c < split.size(); c++) {
             int[] b = split.get(c);
             List<Cue> inside = new ArrayList<>();
@@ -828,13 +854,23 @@ public final class RuleSentimentModel implements SentimentModel {
             if (contrast > 1) {
                 lastContrast = c;
             }
-            clauses.add(new Clause(b[0], b[1], contrast, damping, inside, b[2] == 1, text, tokens));
+            while (firstToken < tokens.size() && tokens.get(firstToken).start() < b[0]) {
+                firstToken++;
+            }
+            int endToken = firstToken;
+            while (endToken < tokens.size() && tokens.get(endToken).start() < b[1]) {
+                endToken++;
+            }
+            clauses.add(new Clause(b[0], b[1], contrast, damping, inside, b[2] == 1, text,
+                    tokens.subList(firstToken, endToken)));
+            firstToken = endToken;
         }
         if (lastContrast > 0) {
             for (int c = 0; c < lastContrast; c++) {
                 Clause before = clauses.get(c);
                 clauses.set(c, new Clause(before.start(), before.end(), before.weight() * weights.beforeContrast(),
-                        before.damping(), before.cues(), before.continuesPrevious(), text, tokens));
+                        before.damping(), before.cues(), before.continuesPrevious(), new ArrayList<>(), text,
+                        before.tokens(), before.frames()));
             }
         }
         return clauses;

@@ -29,6 +29,8 @@ public final class SentimentLexicon {
     private final Map<String, LexiconEntry> entries;
     private final int longestWord;
     private final Node root = new Node();
+    /** The root's children indexed by character: the first step of every scan, so it is a table look-up. */
+    private final Node[] firstStep = new Node[Character.MAX_VALUE + 1];
 
     public SentimentLexicon(String version, Map<String, LexiconEntry> entries) {
         this.version = version;
@@ -40,6 +42,9 @@ public final class SentimentLexicon {
                 node = node.childOrNew(fold(c));
             }
             node.entry = entry;
+        }
+        for (int k = 0; k < root.keys.length; k++) {
+            firstStep[root.keys[k]] = root.children[k];
         }
     }
 
@@ -79,8 +84,17 @@ public final class SentimentLexicon {
      */
     public void matchesAt(CharSequence text, int from, List<LexiconEntry> into) {
         into.clear();
-        Node node = root;
-        for (int i = from; i < text.length(); i++) {
+        if (from >= text.length()) {
+            return;
+        }
+        Node node = firstStep[fold(text.charAt(from))];
+        if (node == null) {
+            return;
+        }
+        if (node.entry != null) {
+            into.add(node.entry);
+        }
+        for (int i = from + 1; i < text.length(); i++) {
             node = node.child(fold(text.charAt(i)));
             if (node == null) {
                 return;
