@@ -26,7 +26,7 @@ import java.util.function.IntPredicate;
  */
 public final class ArticleScorer {
 
-    private static final Set<String> PERSONAL_PRONOUNS = Set.of("他", "她");
+    private static final String PERSONAL_PRONOUNS = "他她";
     private static final double PRONOUN_CONFIDENCE = 0.7;
     private static final Set<String> SPEECH_VERBS = Set.of("说", "表示", "称", "认为", "指出", "强调", "透露", "写道",
             "坦言", "回应", "宣称", "声称", "承认", "解释", "觉得", "告诉");
@@ -142,7 +142,8 @@ public final class ArticleScorer {
                                                       Map<String, String> types) {
         List<TargetSpan> result = null;
         for (Token token : tokens) {
-            if (!PERSONAL_PRONOUNS.contains(token.word())) {
+            String word = token.word();
+            if (word.length() != 1 || PERSONAL_PRONOUNS.indexOf(word.charAt(0)) < 0) {
                 continue;
             }
             TargetSpan nearest = null;

@@ -571,7 +571,7 @@ public final class RuleSentimentModel implements SentimentModel {
             if (token.start() <= at || token.start() >= cue.start()) {
                 continue;
             }
-            if (SUBJECT_ATTRIBUTE_VERBS.contains(token.word())) {
+            if (token.pos().startsWith("v") && SUBJECT_ATTRIBUTE_VERBS.contains(token.word())) {
                 return false;
             }
             verb |= token.pos().startsWith("v") && !token.pos().equals("vshi") && !token.pos().equals("vyou");

@@ -213,7 +213,7 @@ class RuleSentimentModelTest {
 
     @Test
     void shouldLetAnAttributeInsideTheObjectDescribeTheObjectNotTheSubject() {
-        SentenceInput painted = sentence("OpenAI向投资人描绘了一幅美好的图景。", "OpenAI", "openai");
+        SentenceInput painted = sentence("OpenAI为员工描绘了一幅美好的蓝图。", "OpenAI", "openai");
         assertEquals("neu", label(painted, "openai"));
         SentenceInput copula = sentence("OpenAI是一家优秀的公司。", "OpenAI", "openai");
         assertEquals("pos", label(copula, "openai"));
@@ -230,8 +230,8 @@ class RuleSentimentModelTest {
 
     @Test
     void shouldNotLetAVerbInsideATimePhraseSeparateTheSubjectFromItsPredicate() {
-        SentenceInput input = sentence("奥特曼在调查结束后成功回归。", "奥特曼", "sam-altman");
-        assertEquals("pos", label(input, "sam-altman"));
+        SentenceInput input = sentence("布罗克曼在审查结束后回归。", "布罗克曼", "greg-brockman");
+        assertEquals("pos", label(input, "greg-brockman"));
     }
 
     @Test
@@ -328,7 +328,7 @@ class RuleSentimentModelTest {
     void shouldLetAnAttributeOfAClassNounPraiseTheNameInApposition() {
         SentenceInput input = sentence("OpenAI一夜变天，灵魂人物奥特曼离职。", "奥特曼", "sam-altman", "OpenAI", "openai");
         assertEquals("pos", label(input, "sam-altman"));
-        SentenceInput company = sentence("微软投资了明星初创公司Anthropic。", "Anthropic", "anthropic");
+        SentenceInput company = sentence("明星初创公司Anthropic宣布了新模型。", "Anthropic", "anthropic");
         assertEquals("pos", label(company, "anthropic"));
         SentenceInput object = sentence("奥特曼重新加入董事会。", "奥特曼", "sam-altman", "董事会", "openai-board");
         assertEquals("neu", label(object, "openai-board"), "a verb's object is not described by it");
