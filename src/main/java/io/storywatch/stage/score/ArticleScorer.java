@@ -26,6 +26,11 @@ import java.util.function.IntPredicate;
  */
 public final class ArticleScorer {
 
+    private static final String PERSONAL_PRONOUNS = "他她";
+    private static final double PRONOUN_CONFIDENCE = 0.7;
+    private static final Set<String> SPEECH_VERBS = Set.of("说", "表示", "称", "认为", "指出", "强调", "透露", "写道",
+            "坦言", "回应", "宣称", "声称", "承认", "解释", "觉得", "告诉");
+
     private final SentimentModel model;
     private final List<String> factions;
     private final Labelling labelling;
@@ -65,6 +70,9 @@ public final class ArticleScorer {
             }
         }
 
+        Map<String, String> types = new HashMap<>();
+        article.entities().forEach(e -> types.put(e.id(), e.type()));
+
         List<ScoredSentence> scored = new ArrayList<>();
         Map<Integer, Map<String, TargetSentiment>> targetsBySentence = new HashMap<>();
         for (Sentence sentence : article.sentences()) {
@@ -72,7 +80,8 @@ public final class ArticleScorer {
             List<Token> tokens = sentence.tokens() == null ? List.of() : sentence.tokens().stream()
                     .map(t -> new Token(t.word(), t.pos(), t.start() - sentence.start(), t.end() - sentence.start()))
                     .toList();
-            SentenceSentiment sentiment = model.score(new SentenceInput(sentence.text(), tokens, spans));
+            SentenceSentiment sentiment = model.score(new SentenceInput(sentence.text(), tokens,
+                    withPronounsOfNamedPeople(spans, tokens, types)));
             Map<String, TargetSentiment> targets = new TreeMap<>();
             sentiment.targets().forEach((id, score) -> {
                 double rounded = round(score);
@@ -122,6 +131,48 @@ public final class ArticleScorer {
         return factionScores(scored.entities(), targetsBySentence,
                 headline(scored.title(), scored.sentences().stream().map(ScoredSentence::start).toList(),
                         scored.sentences().stream().map(ScoredSentence::index).toList()), sentenceIncluded);
+    }
+
+    /**
+     * Adds a span for each 他/她 that follows a person named earlier in the same sentence, for the nearest such
+     * person: the tagger reports one mention per person and sentence, but "…布罗克曼，没有他，OpenAI就不会存在"
+     * needs to know where else the sentence speaks of him.
+     */
+    static List<TargetSpan> withPronounsOfNamedPeople(List<TargetSpan> spans, List<Token> tokens,
+                                                      Map<String, String> types) {
+        List<TargetSpan> result = null;
+        for (Token token : tokens) {
+            String word = token.word();
+            if (word.length() != 1 || PERSONAL_PRONOUNS.indexOf(word.charAt(0)) < 0) {
+                continue;
+            }
+            TargetSpan nearest = null;
+            boolean covered = false;
+            for (TargetSpan span : spans) {
+                covered |= span.start() == token.start();
+                if (!span.implicit() && span.end() <= token.start() && "person".equals(types.get(span.target()))
+                        && (nearest == null || span.start() > nearest.start())) {
+                    nearest = span;
+                }
+            }
+            if (nearest != null && !covered && !reportsSpeech(tokens, nearest.end(), token.start())) {
+                if (result == null) {
+                    result = new ArrayList<>(spans);
+                }
+                result.add(new TargetSpan(nearest.target(), token.start(), token.end(), true, PRONOUN_CONFIDENCE));
+            }
+        }
+        return result == null ? spans : result;
+    }
+
+    /** Whether a verb of saying stands between a name and a pronoun: "马斯克表示，他的前公司…" is his own word. */
+    private static boolean reportsSpeech(List<Token> tokens, int from, int to) {
+        for (Token token : tokens) {
+            if (token.start() >= from && token.end() <= to && SPEECH_VERBS.contains(token.word())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Indexes of the sentences that lie in the headline, which the article text begins with. */

@@ -10,6 +10,8 @@ public enum CueKind {
     PATIENT,
     /** Sentiment for the doer; the one it happens to stays neutral. */
     AGENT,
+    /** A contest verb (击败, 超越): its value for the winner, who does it, and the opposite for the one it is done to. */
+    CONTEST,
     NEGATOR,
     DEGREE,
     HEDGE,
@@ -31,12 +33,12 @@ public enum CueKind {
     STOP;
 
     public boolean isPolar() {
-        return this == WORD || this == PATIENT || this == AGENT;
+        return this == WORD || this == PATIENT || this == AGENT || this == CONTEST;
     }
 
     /** Verbs that split a clause into the roles before and after them. */
     public boolean isRoleVerb() {
-        return this == PATIENT || this == AGENT || this == SPEECH;
+        return this == PATIENT || this == AGENT || this == CONTEST || this == SPEECH;
     }
 
     public static CueKind parse(String text) {

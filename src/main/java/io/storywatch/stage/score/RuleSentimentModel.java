@@ -19,7 +19,32 @@ public final class RuleSentimentModel implements SentimentModel {
     private static final String CLAUSE_BREAKS = "，,；;。！!？?：:…\n—";
     private static final String NOMINALISERS = "的之";
     private static final Set<String> CONJUNCTIONS = Set.of("和", "与", "及", "以及", "、", "跟", "同", "还有", "");
-    private static final Set<String> FIRST_PERSON = Set.of("我", "我们", "本人", "咱们");
+    /** Endings of a clause that only says when something happened. */
+    private static final List<String> TIME_FRAME_ENDINGS =
+            List.of("后", "以后", "之后", "时", "之时", "的时候", "期间", "以来", "之际", "前", "之前", "当天", "那天");
+    /** Prepositions that open an adverbial of time or place, the words that close it, and how far apart they stand. */
+    private static final String FRAME_OPENERS = "在当于";
+    private static final Set<String> FRAME_CLOSERS = Set.of("后", "之后", "以后", "中", "之中", "当中", "之间", "期间",
+            "时", "之时", "的时候", "前", "之前", "以来", "上", "里", "内", "面前", "之际");
+    private static final int FRAME_REACH = 40;
+    /** Last characters of the closers, a cheap test before the set is asked. */
+    private static final String FRAME_CLOSER_ENDINGS = "后中间时前来上里内际候";
+    /** Praise for someone without whom something would not exist. */
+    private static final double INDISPENSABLE = 0.6;
+    /** How long the class noun between an attribute and the name in apposition may be ("初创公司"). */
+    private static final int APPOSITION_REACH = 6;
+    /** Share of a judgement outside such a phrase that falls on a name inside it. */
+    private static final double IN_FRAME = 0.15;
+
+    /**
+     * Verbs whose object's attributes describe their subject: copulas, verbs of having or showing, and light verbs
+     * whose object is the subject's own deed ("进行了挑拨离间的行为", "取得了巨大的成功").
+     */
+    private static final Set<String> SUBJECT_ATTRIBUTE_VERBS = Set.of("是", "成为", "为", "作为", "堪称", "称为",
+            "被称为", "算是", "当选", "有", "拥有", "具有", "具备", "有着", "展现", "展现出", "展示", "展示出", "表现出",
+            "显示出", "保持", "仍是", "就是", "乃是", "变成", "成了", "进行", "做出", "作出", "采取", "实施", "犯下",
+            "发表", "发起", "取得", "创下", "做", "干", "搞", "还有", "也有", "包括", "便是");
+    private static final Set<String> FIRST_PERSON = Set.of("我", "本人");
 
     private final SentimentLexicon lexicon;
     private final RuleWeights weights;
@@ -79,17 +104,19 @@ public final class RuleSentimentModel implements SentimentModel {
 
     /** A stretch of the sentence between clause breaks, with its weight and damping. */
     record Clause(int start, int end, double weight, double damping, List<Cue> cues, boolean continuesPrevious,
-                  List<TargetSpan> mentions, String sentence) {
+                  List<TargetSpan> mentions, String sentence, List<Token> tokens, List<int[]> frames) {
+        /** {@code tokens} are the clause's own words; its adverbial phrases are found once, here. */
         Clause(int start, int end, double weight, double damping, List<Cue> cues, boolean continuesPrevious,
-               String sentence) {
-            this(start, end, weight, damping, cues, continuesPrevious, new ArrayList<>(), sentence);
+               String sentence, List<Token> tokens) {
+            this(start, end, weight, damping, cues, continuesPrevious, new ArrayList<>(), sentence, tokens,
+                    adverbialFrames(start, end, tokens));
         }
     }
 
     public SentenceAnalysis analyse(SentenceInput sentence) {
         String text = sentence.text();
         List<Cue> cues = findCues(text, sentence.tokens(), sentence.targets());
-        List<Clause> clauses = splitClauses(text, cues);
+        List<Clause> clauses = splitClauses(text, cues, sentence.tokens());
         double sentenceRaw = 0;
         for (Clause clause : clauses) {
             for (Cue cue : clause.cues()) {
@@ -156,6 +183,10 @@ public final class RuleSentimentModel implements SentimentModel {
                     // "我真的很喜欢Semafor，...": a clause with a subject of its own frames nobody else
                     continue;
                 }
+                if (isTimeFrame(text, clause)) {
+                    // "宫斗落幕后，OpenAI正在融资": a clause that says when sets the time, not the tone
+                    continue;
+                }
                 // a framing clause before anyone is named ("一场宫斗戏，差点让OpenAI...") colours the whole sentence
                 for (Cue cue : clause.cues()) {
                     if (cue.kind().isPolar()) {
@@ -190,8 +221,17 @@ public final class RuleSentimentModel implements SentimentModel {
                     .allMatch(t -> FIRST_PERSON.contains(text.substring(Math.max(0, t.start()),
                             Math.min(text.length(), Math.max(t.start(), t.end())))));
             if (firstPersonOnly) {
-                // "我为此感到自豪": the speaker's own feelings are not a judgement of the speaker
+                // "我为此感到自豪": the speaker's own feelings are not a judgement of the speaker; 我们 is the
+                // organisation the speaker speaks for, and its boast is the sentence's tone toward it
                 targetRaw.put(target, targetRaw.get(target) * weights.speaker());
+            }
+        }
+        for (int c = 0; c + 1 < clauses.size(); c++) {
+            String indispensable = indispensable(text, clauses.get(c), clauses.get(c + 1));
+            if (indispensable != null && targetRaw.containsKey(indispensable)) {
+                // "没有他，OpenAI就不会存在": what could not be without someone praises that someone
+                targetRaw.merge(indispensable, INDISPENSABLE * clauses.get(c + 1).weight(), Double::sum);
+                facts.get(indispensable).add("indispensable");
             }
         }
         if (leadIn != 0) {
@@ -202,6 +242,35 @@ public final class RuleSentimentModel implements SentimentModel {
         Map<String, Set<String>> frozenFacts = new LinkedHashMap<>();
         facts.forEach((k, v) -> frozenFacts.put(k, Set.copyOf(v)));
         return new SentenceAnalysis(sentenceRaw, targetRaw, frozenFacts);
+    }
+
+    /**
+     * The target of "(如果)没有X，…不会…": a clause that is only "without X" followed by a negated outcome; null if the
+     * two clauses are not that.
+     */
+    private static String indispensable(String text, Clause without, Clause outcome) {
+        Cue negator = null;
+        for (Cue cue : without.cues()) {
+            if (cue.kind().isPolar()) {
+                return null;
+            }
+            if (cue.kind() == CueKind.NEGATOR && cue.entry().word().equals("没有") && negator == null) {
+                negator = cue;
+            }
+        }
+        if (negator == null || negator.start() - without.start() > 3 || without.mentions().isEmpty()) {
+            return null;
+        }
+        TargetSpan who = without.mentions().get(0);
+        if (who.start() < negator.end() || who.start() - negator.end() > 1) {
+            return null;
+        }
+        for (Cue cue : outcome.cues()) {
+            if (cue.kind() == CueKind.NEGATOR && (cue.entry().word().startsWith("不") || cue.entry().word().equals("没有"))) {
+                return who.target();
+            }
+        }
+        return null;
     }
 
     /** Scores a clause that does not name its subject for the subject carried over from before. */
@@ -219,6 +288,21 @@ public final class RuleSentimentModel implements SentimentModel {
             }
         }
         targetRaw.merge(subject, share * clause.weight() * clause.damping() * raw, Double::sum);
+    }
+
+    /** Whether a clause is an adverbial of time ("…之后，", "在…期间，", "…以来，"), read up to its closing punctuation. */
+    static boolean isTimeFrame(String text, Clause clause) {
+        int end = clause.end();
+        while (end > clause.start() && !Character.isLetterOrDigit(text.charAt(end - 1))) {
+            end--;
+        }
+        String body = text.substring(clause.start(), end);
+        for (String suffix : TIME_FRAME_ENDINGS) {
+            if (body.endsWith(suffix) && body.length() > suffix.length()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a clause begins with a noun or pronoun that names no target: it has a subject of its own. */
@@ -260,7 +344,8 @@ public final class RuleSentimentModel implements SentimentModel {
         double member = 1;
         for (Cue other : clause.cues()) {
             if (other.kind() == CueKind.MEMBER && other.start() >= span.end() && other.start() <= span.end() + 2
-                    && span.end() > span.start()) {
+                    && span.end() > span.start()
+                    && text.substring(span.end(), other.start()).replace("的", "").isBlank()) {
                 member = weights.acrossVerb();
             }
         }
@@ -287,6 +372,17 @@ public final class RuleSentimentModel implements SentimentModel {
                 }
                 yield f;
             }
+            case CONTEST -> {
+                // "OpenAI超越了特斯拉": the winner gains what the one overtaken loses
+                // "他的要求是击败谷歌": the one whose demand it is does not do the beating
+                double winner = copulaBetween(at, cue.start(), clause) ? 0 : agentFactor(at, cue, clause);
+                Cue marker = markerBefore(cue, clause);
+                // the one beaten is the object, the subject of a passive or the object of 把, not whatever 对 governs
+                double loser = at > cue.start() || marker != null && marker.kind() != CueKind.OBJECT_MARKER
+                        ? patientFactor(at, cue, clause) : 0;
+                facts.add(loser > 0.5 ? "loser-of-contest" : winner > 0.5 ? "winner-of-contest" : "in-contest");
+                yield winner > 0.5 ? winner : -loser;
+            }
             default -> 0;
         };
     }
@@ -294,25 +390,53 @@ public final class RuleSentimentModel implements SentimentModel {
     private double wordFactor(String text, int at, Cue cue, Clause clause) {
         int p = cue.start();
         double object = 1;
-        if (at >= cue.end() && text.substring(cue.end(), Math.min(text.length(), at)).indexOf('的') < 0) {
+        if (at >= cue.end() && text.substring(cue.end(), Math.min(text.length(), at)).indexOf('的') < 0
+                && !describesAppositive(at, cue, clause)) {
             // "重新加入董事会": a predicate speaks of its subject; the noun after it is its object or place
             object = weights.objectOfWord();
+        } else if (at >= cue.end() && text.indexOf('的', cue.end()) >= 0 && text.indexOf('的', cue.end()) < at
+                && verbBetween(text.indexOf('的', cue.end()), at, clause)) {
+            // "以并不理想的价格卖掉公司的奥特曼": the attribute describes the noun right after 的, not a name further on
+            object = weights.acrossVerb();
         }
         if (cue.nominal() && at < p && !clause.cues().stream().anyMatch(c -> c.start() > at && c.start() < p
-                && (c.kind().isPolar() || c.kind().isRoleVerb()))
+                && (c.kind().isPolar() || c.kind().isRoleVerb() || c.kind() == CueKind.PASSIVE))
                 && p - at <= weights.possessorReach()) {
-            // "谷歌的支持", "马斯克的诉讼": the possessor of an event noun is its doer, not its object
+            // "谷歌的支持", "马斯克的诉讼": the possessor of an event noun is its doer, not its object;
+            // "奥特曼获得了员工的支持": the subject before a receiving verb is not the possessor but the receiver
             return 0;
         }
         int lo = Math.min(at, p);
         int hi = Math.max(at, p);
         double factor = 1;
+        if (at < p && modifiesObject(text, at, cue, clause)) {
+            // "该公司描绘了一幅美好的图景": an attribute inside the object describes the object, not the subject
+            factor = weights.acrossVerb();
+        }
+        if (possessedByOther(text, at, cue, clause)) {
+            // "以Sam的回归和Ilya的出局收场": a noun after "Ilya的" is Ilya's, not Sam's
+            factor = weights.acrossVerb();
+        }
+        int[] frame = adverbialFrame(at, clause);
+        if (frame != null && (p >= frame[1] || cue.end() <= frame[0])) {
+            // "奥特曼在董事会成员之间挑拨离间": a name inside 在…之间 says where, the judgement is the subject's
+            factor = IN_FRAME;
+        }
         for (Cue other : clause.cues()) {
             if (other.start() <= lo || other.start() >= hi) {
                 continue;
             }
+            int[] otherFrame = adverbialFrame(other.start(), clause);
+            if (otherFrame != null && (at < otherFrame[0] || at >= otherFrame[1])
+                    && (p < otherFrame[0] || p >= otherFrame[1])) {
+                // "奥特曼在调查后重新加入董事会": a verb inside 在…后 is not the clause's predicate
+                continue;
+            }
             if (other.kind() == CueKind.SPEECH && at < p) {
                 factor = Math.min(factor, weights.speaker());
+            } else if (other.kind().isRoleVerb() && at < p && isPassiveSubject(at, other, clause)) {
+                // "奥特曼被罢免又很快复职": the subject of a passive stays the subject of what follows
+                continue;
             } else if (other.kind().isRoleVerb()) {
                 factor = Math.min(factor, weights.acrossVerb());
             } else if (other.kind() == CueKind.CAUSATIVE && at < other.start()) {
@@ -320,6 +444,139 @@ public final class RuleSentimentModel implements SentimentModel {
             }
         }
         return factor * object;
+    }
+
+    /**
+     * Whether a verb of its own lies strictly between two positions of a clause; a copula or 有 there links the two
+     * instead ("被告的还有奥特曼").
+     */
+    private static boolean verbBetween(int from, int to, Clause clause) {
+        boolean verb = false;
+        for (Token token : clause.tokens()) {
+            if (token.start() > from && token.end() <= to && token.pos().startsWith("v")) {
+                if (SUBJECT_ATTRIBUTE_VERBS.contains(token.word()) || token.pos().equals("vshi")
+                        || token.pos().equals("vyou")) {
+                    return false;
+                }
+                verb = true;
+            }
+        }
+        return verb;
+    }
+
+    /**
+     * Whether a sentiment noun or adjective qualifies a class noun that the target's name stands in apposition to:
+     * "明星初创公司Anthropic", "灵魂人物Altman". A verb there is a predicate and the name its object instead.
+     */
+    private static boolean describesAppositive(int at, Cue cue, Clause clause) {
+        if (at - cue.end() > APPOSITION_REACH) {
+            return false;
+        }
+        boolean attributive = false;
+        for (Token token : clause.tokens()) {
+            if (token.start() <= cue.start() && token.end() > cue.start()) {
+                String pos = token.pos();
+                attributive = pos.startsWith("n") || pos.startsWith("a") || pos.equals("b");
+            } else if (token.start() >= cue.end() && token.end() <= at) {
+                String pos = token.pos();
+                // "初创公司": HanLP tags the 初创 of a class noun as an intransitive verb
+                if (!(pos.startsWith("n") || pos.equals("vi") || pos.equals("b")) || pos.startsWith("nr")) {
+                    return false;
+                }
+            }
+        }
+        return attributive;
+    }
+
+    /** Whether a sentiment word stands right after another target's name and 的: then it is that target's. */
+    private static boolean possessedByOther(String text, int at, Cue cue, Clause clause) {
+        int p = cue.start();
+        if (cue.nominal() || p < 2 || NOMINALISERS.indexOf(text.charAt(p - 1)) < 0) {
+            // an event noun (谷歌的支持) names its doer before 的 and may well be done to someone else
+            return false;
+        }
+        String self = null;
+        for (TargetSpan span : clause.mentions()) {
+            if (span.start() == at) {
+                self = span.target();
+            }
+        }
+        for (TargetSpan span : clause.mentions()) {
+            if (span.end() == p - 1 && span.start() != at && !span.target().equals(self) && !span.implicit()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The adverbial phrase 在…后/中/之间/期间 (or 当…时) holding {@code position}, as [start, end), or null: what lies
+     * inside it says when or where, it is neither the clause's subject nor its predicate.
+     */
+    private static int[] adverbialFrame(int position, Clause clause) {
+        for (int[] frame : clause.frames()) {
+            if (frame[0] >= position) {
+                return null;
+            }
+            if (position < frame[1]) {
+                return frame;
+            }
+        }
+        return null;
+    }
+
+    /** Every adverbial phrase of a clause as [start, end), in order: each opener with the first closer after it. */
+    private static List<int[]> adverbialFrames(int start, int end, List<Token> tokens) {
+        List<int[]> frames = List.of();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token opener = tokens.get(i);
+            String word = opener.word();
+            if (word.length() != 1 || FRAME_OPENERS.indexOf(word.charAt(0)) < 0 || !opener.pos().startsWith("p")
+                    || opener.start() < start || opener.start() >= end) {
+                continue;
+            }
+            for (int j = i + 1; j < tokens.size(); j++) {
+                Token closer = tokens.get(j);
+                if (closer.end() > end || closer.start() - opener.end() > FRAME_REACH
+                        || closer.pos().startsWith("w") && !closer.word().isBlank()
+                        && "（）()·".indexOf(closer.word().charAt(0)) < 0) {
+                    // brackets and name dots do not end the phrase: "在托纳和麦考利（Tasha McCauley）之间"
+                    break;
+                }
+                String last = closer.word();
+                if (j > i + 1 && !last.isEmpty() && last.length() <= 3
+                        && FRAME_CLOSER_ENDINGS.indexOf(last.charAt(last.length() - 1)) >= 0
+                        && FRAME_CLOSERS.contains(last)) {
+                    if (frames.isEmpty()) {
+                        frames = new ArrayList<>();
+                    }
+                    frames.add(new int[] {opener.start(), closer.end()});
+                    break;
+                }
+            }
+        }
+        return frames;
+    }
+
+    /**
+     * Whether a sentiment word is an attribute ("美好的") of a noun that is the object of a verb standing between it
+     * and the target; a copula (是, 成为) or a verb of having (拥有, 展现) lets the attribute describe the subject.
+     */
+    private static boolean modifiesObject(String text, int at, Cue cue, Clause clause) {
+        if (cue.end() >= text.length() || NOMINALISERS.indexOf(text.charAt(cue.end())) < 0) {
+            return false;
+        }
+        boolean verb = false;
+        for (Token token : clause.tokens()) {
+            if (token.start() <= at || token.start() >= cue.start()) {
+                continue;
+            }
+            if (token.pos().startsWith("v") && SUBJECT_ATTRIBUTE_VERBS.contains(token.word())) {
+                return false;
+            }
+            verb |= token.pos().startsWith("v") && !token.pos().equals("vshi") && !token.pos().equals("vyou");
+        }
+        return verb;
     }
 
     private double patientFactor(int at, Cue cue, Clause clause) {
@@ -352,6 +609,22 @@ public final class RuleSentimentModel implements SentimentModel {
             return at > marker.start() || otherMentionBetween(at, marker.start(), clause) ? 0 : 1;
         }
         return roleVerbBetween(at, p, clause) || otherMentionBetween(at, p, clause) ? 0 : 1;
+    }
+
+    /** Whether the target at {@code at} is the subject of a passive verb (奥特曼被董事会罢免). */
+    private static boolean isPassiveSubject(int at, Cue verb, Clause clause) {
+        Cue marker = markerBefore(verb, clause);
+        return marker != null && marker.kind() == CueKind.PASSIVE && at < marker.start()
+                && !otherMentionBetween(at, marker.start(), clause);
+    }
+
+    private static boolean copulaBetween(int from, int to, Clause clause) {
+        for (Token token : clause.tokens()) {
+            if (token.start() > from && token.end() <= to && token.pos().equals("vshi")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether another entity is named between two positions: then the nearer one fills the role. */
@@ -437,6 +710,11 @@ public final class RuleSentimentModel implements SentimentModel {
                 i = opaqueUntil[i];
                 continue;
             }
+            if (latinLetterAt(text, i) && latinLetterAt(text, i - 1)) {
+                // no word starts inside a Latin word: URLs and English text cost one look each
+                i++;
+                continue;
+            }
             lexicon.matchesAt(text, i, candidates);
             int matched = 0;
             for (int c = candidates.size() - 1; c >= 0; c--) {
@@ -445,8 +723,9 @@ public final class RuleSentimentModel implements SentimentModel {
                 if (len > 1 && opaqueUntil[i + len - 1] > 0) {
                     continue;
                 }
-                boolean fits = !segmented
-                        || (len == 1 ? starts[i] && ends[i + 1] : starts[i] || ends[i + len]);
+                boolean fits = SentimentLexicon.isLatin(entry.word())
+                        ? !latinLetterAt(text, i - 1) && !latinLetterAt(text, i + len)
+                        : !segmented || (len == 1 ? starts[i] && ends[i + 1] : starts[i] || ends[i + len]);
                 if (fits) {
                     raw.add(new Cue(entry, i, i + len, entry.value(), false));
                     matched = len;
@@ -456,6 +735,14 @@ public final class RuleSentimentModel implements SentimentModel {
             i += matched > 0 ? matched : 1;
         }
         return applyModifiers(text, raw);
+    }
+
+    private static boolean latinLetterAt(String text, int i) {
+        if (i < 0 || i >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(i);
+        return c < 128 && Character.isLetter(c);
     }
 
     /** Binds negators and degree adverbs to the sentiment word right after them. */
@@ -470,7 +757,9 @@ public final class RuleSentimentModel implements SentimentModel {
             double value = cue.value();
             LexiconEntry entry = cue.entry();
             boolean nominal = false;
-            if (cue.kind() != CueKind.WORD && cue.start() > 0 && NOMINALISERS.indexOf(text.charAt(cue.start() - 1)) >= 0) {
+            boolean attributive = cue.end() < text.length() && text.charAt(cue.end()) == '的';
+            if (cue.kind() != CueKind.WORD && (attributive
+                    || cue.start() > 0 && NOMINALISERS.indexOf(text.charAt(cue.start() - 1)) >= 0)) {
                 nominal = true;
                 // "X的起诉", "谷歌的支持": an event noun, not a verb with an agent and a patient
                 entry = new LexiconEntry(entry.word(), entry.value(), CueKind.WORD);
@@ -509,7 +798,7 @@ public final class RuleSentimentModel implements SentimentModel {
     }
 
     /** Splits on clause punctuation and before contrast words; weighs and damps each clause. */
-    List<Clause> splitClauses(String text, List<Cue> cues) {
+    List<Clause> splitClauses(String text, List<Cue> cues, List<Token> tokens) {
         List<int[]> bounds = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
@@ -538,6 +827,7 @@ public final class RuleSentimentModel implements SentimentModel {
         List<Clause> clauses = new ArrayList<>();
         int lastContrast = -1;
         int next = 0;
+        int firstToken = 0;
         for (int c = 0; c < split.size(); c++) {
             int[] b = split.get(c);
             List<Cue> inside = new ArrayList<>();
@@ -564,13 +854,23 @@ public final class RuleSentimentModel implements SentimentModel {
             if (contrast > 1) {
                 lastContrast = c;
             }
-            clauses.add(new Clause(b[0], b[1], contrast, damping, inside, b[2] == 1, text));
+            while (firstToken < tokens.size() && tokens.get(firstToken).start() < b[0]) {
+                firstToken++;
+            }
+            int endToken = firstToken;
+            while (endToken < tokens.size() && tokens.get(endToken).start() < b[1]) {
+                endToken++;
+            }
+            clauses.add(new Clause(b[0], b[1], contrast, damping, inside, b[2] == 1, text,
+                    tokens.subList(firstToken, endToken)));
+            firstToken = endToken;
         }
         if (lastContrast > 0) {
             for (int c = 0; c < lastContrast; c++) {
                 Clause before = clauses.get(c);
                 clauses.set(c, new Clause(before.start(), before.end(), before.weight() * weights.beforeContrast(),
-                        before.damping(), before.cues(), before.continuesPrevious(), text));
+                        before.damping(), before.cues(), before.continuesPrevious(), new ArrayList<>(), text,
+                        before.tokens(), before.frames()));
             }
         }
         return clauses;

@@ -23,12 +23,14 @@ public final class SentimentLexicon {
 
     /** The files of the default lexicon, in {@code src/main/resources/lexicon/}. */
     public static final List<String> DEFAULT_FILES =
-            List.of("general.tsv", "domain.tsv", "events.tsv", "modifiers.tsv");
+            List.of("general.tsv", "domain.tsv", "events.tsv", "modifiers.tsv", "english.tsv");
 
     private final String version;
     private final Map<String, LexiconEntry> entries;
     private final int longestWord;
     private final Node root = new Node();
+    /** The root's children indexed by character: the first step of every scan, so it is a table look-up. */
+    private final Node[] firstStep = new Node[Character.MAX_VALUE + 1];
 
     public SentimentLexicon(String version, Map<String, LexiconEntry> entries) {
         this.version = version;
@@ -37,9 +39,12 @@ public final class SentimentLexicon {
         for (LexiconEntry entry : entries.values()) {
             Node node = root;
             for (char c : entry.word().toCharArray()) {
-                node = node.childOrNew(c);
+                node = node.childOrNew(fold(c));
             }
             node.entry = entry;
+        }
+        for (int k = 0; k < root.keys.length; k++) {
+            firstStep[root.keys[k]] = root.children[k];
         }
     }
 
@@ -79,9 +84,18 @@ public final class SentimentLexicon {
      */
     public void matchesAt(CharSequence text, int from, List<LexiconEntry> into) {
         into.clear();
-        Node node = root;
-        for (int i = from; i < text.length(); i++) {
-            node = node.child(text.charAt(i));
+        if (from >= text.length()) {
+            return;
+        }
+        Node node = firstStep[fold(text.charAt(from))];
+        if (node == null) {
+            return;
+        }
+        if (node.entry != null) {
+            into.add(node.entry);
+        }
+        for (int i = from + 1; i < text.length(); i++) {
+            node = node.child(fold(text.charAt(i)));
             if (node == null) {
                 return;
             }
@@ -89,6 +103,17 @@ public final class SentimentLexicon {
                 into.add(node.entry);
             }
         }
+    }
+
+    /** Latin letters match in any case ("No", "no"); Chinese has none. */
+    private static char fold(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    /** Whether a word is written in Latin letters: it then matches only as a whole word. */
+    public static boolean isLatin(String word) {
+        char c = word.isEmpty() ? ' ' : word.charAt(0);
+        return c < 128 && Character.isLetter(c);
     }
 
     /** The lexicon shipped in the jar. */

@@ -650,7 +650,7 @@ public final class EntityTagger {
                     if (ANAPHOR_INITIALS.indexOf(word.charAt(0)) < 0) {
                         continue;
                     }
-                    if (word.equals("我")) {
+                    if (word.equals("我") || word.equals("我们")) {
                         anaphors.add(new Object[] {token.start(), token});
                     } else if (word.equals("他") || word.equals("她") || word.equals("他们") || word.equals("她们")
                             || (!covered[token.start()] && isBareCompany(tokens, i))) {
@@ -800,11 +800,40 @@ public final class EntityTagger {
 
         /** 我 is whoever was last introduced as speaking: "奥特曼表示：“我……". */
         private void resolveSpeaker(Token token) {
+            Referent speaker = speakerBefore(token);
+            if (speaker != null) {
+                addImplicit(speaker.entity(), token.start(), token.end(), sentenceIndex(token.start()),
+                        sentenceIndex(token.start()) - speaker.sentence() <= 1 ? 0.7 : 0.5);
+            }
+        }
+
+        /**
+         * 我们 in a speaker's words is the organisation the speaker holds a post at on the article's day, if the article
+         * names it: "奥特曼表示：“我们的地位仍然非常强大" speaks for OpenAI.
+         */
+        private void resolveSpeakersOrganisation(Token token) {
+            Referent speaker = speakerBefore(token);
+            if (speaker == null) {
+                return;
+            }
+            for (var role : speaker.entity().roles()) {
+                StoryEntity organisation = role.organization() == null ? null : story.entities.get(role.organization());
+                if (organisation != null && role.heldOn(day) && namedCount.getOrDefault(organisation.id(), 0) > 0) {
+                    int sentence = sentenceIndex(token.start());
+                    addImplicit(organisation, token.start(), token.end(), sentence,
+                            sentence - speaker.sentence() <= 1 ? 0.6 : 0.4);
+                    return;
+                }
+            }
+        }
+
+        /** The story person last introduced as speaking before {@code token}, within the speaker window, or null. */
+        private Referent speakerBefore(Token token) {
             int sentence = sentenceIndex(token.start());
             for (int k = lastReferentBefore(token.start()); k >= 0; k--) {
                 Referent referent = referents.get(k);
                 if (referent.sentence() < sentence - SPEAKER_WINDOW) {
-                    return;
+                    return null;
                 }
                 if (referent.entity() == null && !StoryEntity.PERSON.equals(referent.unlinkedType())) {
                     continue;
@@ -815,13 +844,10 @@ public final class EntityTagger {
                 boolean speaking = speaks.computeIfAbsent(referent.start(), at ->
                         SPEECH.matcher(text.substring(at, Math.min(text.length(), at + 20))).find());
                 if (speaking) {
-                    if (referent.entity() != null) {
-                        addImplicit(referent.entity(), token.start(), token.end(), sentence,
-                                sentence - referent.sentence() <= 1 ? 0.7 : 0.5);
-                    }
-                    return;
+                    return referent.entity() != null ? referent : null;
                 }
             }
+            return null;
         }
 
         private void resolvePronoun(Token token) {
@@ -829,6 +855,10 @@ public final class EntityTagger {
             String word = token.word();
             if (word.equals("我")) {
                 resolveSpeaker(token);
+                return;
+            }
+            if (word.equals("我们")) {
+                resolveSpeakersOrganisation(token);
                 return;
             }
             boolean plural = word.endsWith("们");

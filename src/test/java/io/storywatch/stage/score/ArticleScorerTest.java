@@ -182,4 +182,25 @@ class ArticleScorerTest {
         scored.sentences().get(sentence).targets().forEach((id, t) -> labels.put(id, t.label()));
         return labels;
     }
+
+    @Test
+    void shouldLetAPronounStandForThePersonNamedEarlierInTheSentence() {
+        String text = "我还要感谢布罗克曼，没有他，OpenAI就不会存在。";
+        int name = text.indexOf("布罗克曼");
+        int openai = text.indexOf("OpenAI");
+        int him = text.indexOf("他");
+        List<TargetSpan> named = List.of(TargetSpan.named("greg-brockman", name, name + 4),
+                TargetSpan.named("openai", openai, openai + 6));
+        Map<String, String> types = Map.of("greg-brockman", "person", "openai", "organization");
+        assertEquals(List.of(named.get(0), named.get(1), new TargetSpan("greg-brockman", him, him + 1, true, 0.7)),
+                ArticleScorer.withPronounsOfNamedPeople(named, Sentences.tokens(text), types));
+    }
+
+    @Test
+    void shouldLeaveAPronounInASpeakersOwnWordsAlone() {
+        String text = "马斯克表示，他的前公司应该被称为超封闭源。";
+        List<TargetSpan> named = List.of(TargetSpan.named("elon-musk", 0, 3));
+        assertEquals(named, ArticleScorer.withPronounsOfNamedPeople(named, Sentences.tokens(text),
+                Map.of("elon-musk", "person")));
+    }
 }

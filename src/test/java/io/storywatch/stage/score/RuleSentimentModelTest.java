@@ -193,4 +193,165 @@ class RuleSentimentModelTest {
         assertEquals("neg", label(input, "sam-altman"));
         assertEquals("neu", label(input, "openai-board"));
     }
+
+    @Test
+    void shouldNotLetAClauseOfTimeColourWhoeverComesAfterIt() {
+        SentenceInput afterScandal = sentence("那场丑闻平息之后，OpenAI发布了新模型。", "OpenAI", "openai");
+        assertEquals("neu", label(afterScandal, "openai"));
+        SentenceInput framed = sentence("一场丑闻，OpenAI发布了新模型。", "OpenAI", "openai");
+        assertEquals("neg", label(framed, "openai"));
+    }
+
+    @Test
+    void shouldGiveTheReceiverOfSupportThePraiseAndTheGiverNone() {
+        SentenceInput input = sentence("奥特曼获得了微软的支持。", "奥特曼", "sam-altman", "微软", "microsoft");
+        assertEquals("pos", label(input, "sam-altman"));
+        assertEquals("neu", label(input, "microsoft"));
+        SentenceInput criticised = sentence("布罗克曼受到员工的批评。", "布罗克曼", "greg-brockman");
+        assertEquals("neg", label(criticised, "greg-brockman"));
+    }
+
+    @Test
+    void shouldLetAnAttributeInsideTheObjectDescribeTheObjectNotTheSubject() {
+        SentenceInput painted = sentence("OpenAI为员工描绘了一幅美好的蓝图。", "OpenAI", "openai");
+        assertEquals("neu", label(painted, "openai"));
+        SentenceInput copula = sentence("OpenAI是一家优秀的公司。", "OpenAI", "openai");
+        assertEquals("pos", label(copula, "openai"));
+        SentenceInput deed = sentence("奥特曼进行了挑拨离间的行为。", "奥特曼", "sam-altman");
+        assertEquals("neg", label(deed, "sam-altman"));
+    }
+
+    @Test
+    void shouldNotJudgeANameThatOnlySaysWhereSomethingHappened() {
+        SentenceInput input = sentence("奥特曼在董事会成员之间挑拨离间。", "奥特曼", "sam-altman", "董事会", "openai-board");
+        assertEquals("neg", label(input, "sam-altman"));
+        assertEquals("neu", label(input, "openai-board"));
+    }
+
+    @Test
+    void shouldNotLetAVerbInsideATimePhraseSeparateTheSubjectFromItsPredicate() {
+        SentenceInput input = sentence("布罗克曼在审查结束后回归。", "布罗克曼", "greg-brockman");
+        assertEquals("pos", label(input, "greg-brockman"));
+    }
+
+    @Test
+    void shouldReportAResignationAsAPlainFactButAnOustingAsALoss() {
+        SentenceInput resigned = sentence("布罗克曼宣布辞职。", "布罗克曼", "greg-brockman");
+        assertEquals("neu", label(resigned, "greg-brockman"));
+        SentenceInput ousted = sentence("布罗克曼被赶出董事会。", "布罗克曼", "greg-brockman");
+        assertEquals("neg", label(ousted, "greg-brockman"));
+    }
+
+    @Test
+    void shouldGiveEachPossessorItsOwnNoun() {
+        SentenceInput input = sentence("最终以奥特曼的回归和苏茨克维的出局收场。",
+                "奥特曼", "sam-altman", "苏茨克维", "ilya-sutskever");
+        assertEquals("pos", label(input, "sam-altman"));
+        assertEquals("neg", label(input, "ilya-sutskever"));
+    }
+
+    @Test
+    void shouldKeepThePatientOfAPassiveAsTheSubjectOfWhatFollows() {
+        SentenceInput input = sentence("奥特曼被董事会罢免又迅速官复原职。", "奥特曼", "sam-altman");
+        SentenceInput fired = sentence("奥特曼被董事会罢免。", "奥特曼", "sam-altman");
+        assertTrue(target(input, "sam-altman") > target(fired, "sam-altman") + 0.3);
+    }
+
+    @Test
+    void shouldLetAnAttributeDescribeTheNounAfterItNotANameFurtherOn() {
+        SentenceInput far = sentence("以糟糕的价格卖掉公司的奥特曼开始创业。", "奥特曼", "sam-altman");
+        SentenceInput near = sentence("糟糕的奥特曼开始创业。", "奥特曼", "sam-altman");
+        assertEquals("neg", label(near, "sam-altman"));
+        assertTrue(Math.abs(target(far, "sam-altman")) < 0.5 * Math.abs(target(near, "sam-altman")));
+    }
+
+    @Test
+    void shouldCountAnOrganisationsOwnBoastButNotASpeakersOwnFeelings() {
+        SentenceInput we = sentence("我们的地位仍然非常强大。", "我们", "openai");
+        assertEquals("pos", label(we, "openai"));
+        SentenceInput me = sentence("我为此感到无比自豪。", "我", "sam-altman");
+        assertEquals("neu", label(me, "sam-altman"));
+    }
+
+    @Test
+    void shouldReadAskingForMoreOfAVirtueAsCriticism() {
+        SentenceInput input = sentence("OpenAI应该更加透明。", "OpenAI", "openai");
+        assertEquals("neg", label(input, "openai"));
+        SentenceInput plain = sentence("OpenAI更加透明。", "OpenAI", "openai");
+        assertEquals("pos", label(plain, "openai"));
+    }
+
+    @Test
+    void shouldGiveTheOneWhoIsToldNoTheRejection() {
+        SentenceInput input = sentence("我们应该对奥特曼说不。", "奥特曼", "sam-altman");
+        assertEquals("neg", label(input, "sam-altman"));
+    }
+
+    @Test
+    void shouldReadEnglishHeadlinesInAnyCaseAndOnlyWholeWords() {
+        SentenceInput refused = sentence("Seven reasons why the world should say No to Sam Altman", "Sam Altman", "sam-altman");
+        assertEquals("neg", label(refused, "sam-altman"));
+        SentenceInput praised = sentence("Sam Altman is a notable genius", "Sam Altman", "sam-altman");
+        assertEquals("pos", label(praised, "sam-altman"), "the 'not' inside 'notable' negates nothing");
+        SentenceInput negated = sentence("Sam Altman is not a genius", "Sam Altman", "sam-altman");
+        assertEquals("neg", label(negated, "sam-altman"));
+    }
+
+    @Test
+    void shouldReadAnEventVerbBeforeDeAsAnAttributeNotAsThePredicate() {
+        SentenceInput input = sentence("OpenAI对调查的摘要明显缺乏细节。", "OpenAI", "openai");
+        assertEquals("neg", label(input, "openai"));
+    }
+
+    @Test
+    void shouldKeepNamesInBracketsInsideTheirPlacePhrase() {
+        SentenceInput input = sentence("奥特曼在托纳和麦考利（Tasha McCauley）之间挑拨离间。",
+                "奥特曼", "sam-altman", "托纳", "helen-toner", "麦考利", "tasha-mccauley");
+        assertEquals("neg", label(input, "sam-altman"));
+        assertEquals("neu", label(input, "helen-toner"));
+        assertEquals("neu", label(input, "tasha-mccauley"));
+    }
+
+    @Test
+    void shouldGiveTheWinnerOfAContestPraiseAndTheOneBeatenTheLoss() {
+        SentenceInput active = sentence("OpenAI在这一领域超越了特斯拉。", "OpenAI", "openai", "特斯拉", "tesla");
+        assertEquals("pos", label(active, "openai"));
+        assertEquals("neg", label(active, "tesla"));
+        SentenceInput passive = sentence("特斯拉被OpenAI击败了。", "OpenAI", "openai", "特斯拉", "tesla");
+        assertEquals("pos", label(passive, "openai"));
+        assertEquals("neg", label(passive, "tesla"));
+        SentenceInput governed = sentence("马斯克对OpenAI提出的要求是击败谷歌。", "OpenAI", "openai");
+        assertEquals("neu", label(governed, "openai"), "a name after 对 is not the one beaten");
+    }
+
+    @Test
+    void shouldLetAnAttributeOfAClassNounPraiseTheNameInApposition() {
+        SentenceInput input = sentence("OpenAI一夜变天，灵魂人物奥特曼离职。", "奥特曼", "sam-altman", "OpenAI", "openai");
+        assertEquals("pos", label(input, "sam-altman"));
+        SentenceInput company = sentence("明星初创公司Anthropic宣布了新模型。", "Anthropic", "anthropic");
+        assertEquals("pos", label(company, "anthropic"));
+        SentenceInput object = sentence("奥特曼重新加入董事会。", "奥特曼", "sam-altman", "董事会", "openai-board");
+        assertEquals("neu", label(object, "openai-board"), "a verb's object is not described by it");
+    }
+
+    @Test
+    void shouldCallGrowingFastPraise() {
+        SentenceInput input = sentence("xAI发展迅速。", "xAI", "xai");
+        assertEquals("pos", label(input, "xai"));
+    }
+
+    @Test
+    void shouldPraiseSomeoneWithoutWhomSomethingWouldNotExist() {
+        SentenceInput input = sentence("没有布罗克曼，OpenAI就不会存在。", "布罗克曼", "greg-brockman", "OpenAI", "openai");
+        assertEquals("pos", label(input, "greg-brockman"));
+        assertEquals("neu", label(input, "openai"));
+        SentenceInput absent = sentence("没有布罗克曼出席，会议照常举行。", "布罗克曼", "greg-brockman");
+        assertEquals("neu", label(absent, "greg-brockman"));
+    }
+
+    @Test
+    void shouldReadBeingInChargeOfSomethingAsAPlainFact() {
+        SentenceInput input = sentence("阿莫代伊负责领导大模型的研发。", "阿莫代伊", "dario-amodei");
+        assertEquals("neu", label(input, "dario-amodei"));
+    }
 }

@@ -43,12 +43,22 @@ class SentimentLexiconTest {
         assertEntry("领先", CueKind.WORD, 1);
         assertEntry("安全风险", CueKind.WORD, -1);
         assertEntry("担忧", CueKind.PATIENT, -1);
+        assertEntry("击败", CueKind.CONTEST, 1);
+        assertEntry("超越", CueKind.CONTEST, 1);
     }
 
     @Test
     void shouldKeepDepartureWordsCloseToNeutral() {
         assertTrue(Math.abs(LEXICON.lookup("离职").orElseThrow().value()) < 0.2);
         assertTrue(Math.abs(LEXICON.lookup("辞职").orElseThrow().value()) < 0.3);
+    }
+
+    @Test
+    void shouldMatchLatinWordsInAnyCase() {
+        List<LexiconEntry> found = new java.util.ArrayList<>();
+        LEXICON.matchesAt("OUSTED by the board", 0, found);
+        assertEquals(List.of(new LexiconEntry("oust", -0.7, CueKind.PATIENT),
+                new LexiconEntry("ousted", -0.7, CueKind.WORD)), found, "every entry starting there, shortest first");
     }
 
     @Test

@@ -162,6 +162,14 @@ class EntityTaggerTest {
     }
 
     @Test
+    void shouldReadWeInASpeakersWordsAsTheOrganisationTheSpeakerWorksFor() {
+        assertEquals(Map.of("openai", List.of("我们@1")),
+                implicit(tag("OpenAI发布了新模型。奥特曼表示：“我们的地位仍然非常强大。”", "2024-01-10")));
+        assertEquals(Map.of(), implicit(tag("奥特曼表示：“我们的地位仍然非常强大。”", "2024-01-10")),
+                "an organisation the article never names is not guessed");
+    }
+
+    @Test
     void shouldResolveAnOrganisationAnaphorToTheLastCompany() {
         assertEquals(Map.of("openai", List.of("该公司@1")),
                 implicit(tag("OpenAI推出了ChatGPT。该公司随后获得了巨额投资。")));
