@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * A segmented article with its story entities, unknown names and story relevance in [0, 1]; {@code versions} adds
- * "story" to the segmenter's. From schema version 2 its sentences carry no tokens: tokens are the tagger's input and no
- * later stage reads them, and carrying them again made this the largest record of the pipeline.
+ * "story" to the segmenter's. Its sentences keep their tokens, which the score stage reads (who does what to whom);
+ * from schema version 2 they are written in the compact form of {@link SentenceJson}.
  */
 public record EntitiesTagged(int schemaVersion, String id, String title, String text, String publishedAt,
                              String source, String url, String language, String contentHash, String duplicateOf,

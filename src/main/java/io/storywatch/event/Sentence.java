@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 
 /**
- * One sentence of an article's text, [start, end) in UTF-16 code units, with its tokens (empty once a stage no
- * longer needs them). On the wire the tokens are one compact string, see {@link SentenceJson}.
+ * One sentence of an article's text, [start, end) in UTF-16 code units, with its tokens (none in records that have
+ * only sentence text). On the wire the tokens are one compact string, see {@link SentenceJson}.
  */
 @JsonSerialize(using = SentenceJson.Writer.class)
 @JsonDeserialize(using = SentenceJson.Reader.class)
@@ -15,14 +15,5 @@ public record Sentence(int index, int start, int end, String text, List<Token> t
 
     public Sentence {
         tokens = tokens == null ? List.of() : tokens;
-    }
-
-    /** The same sentence without its tokens: what stages after tagging carry. */
-    public Sentence withoutTokens() {
-        return tokens.isEmpty() ? this : new Sentence(index, start, end, text, List.of());
-    }
-
-    public static List<Sentence> withoutTokens(List<Sentence> sentences) {
-        return sentences == null ? null : sentences.stream().map(Sentence::withoutTokens).toList();
     }
 }

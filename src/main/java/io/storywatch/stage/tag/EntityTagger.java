@@ -170,8 +170,7 @@ public final class EntityTagger {
             versions.put("story", story.story.label());
             return new EntitiesTagged(EntitiesTagged.SCHEMA_VERSION, article.id(), article.title(), article.text(),
                     article.publishedAt(), article.source(), article.url(), article.language(),
-                    article.contentHash(), article.duplicateOf(), Sentence.withoutTokens(article.sentences()),
-                    entityMentions(), unlinked,
+                    article.contentHash(), article.duplicateOf(), article.sentences(), entityMentions(), unlinked,
                     relevance, relevance >= RELEVANCE_THRESHOLD, versions);
         }
 

@@ -79,8 +79,7 @@ class TagStageTest {
     @Test
     void shouldTagEachArticleWithTheDefaultStoryUntilOneIsPublished() {
         ArticleSegmented article = segmented("a1", "伊利亚离职", "奥特曼回应。");
-        // the tagged record carries the sentences without their tokens, which no later stage reads
-        List<Sentence> sentences = Sentence.withoutTokens(article.sentences());
+        List<Sentence> sentences = article.sentences();
 
         segmentedTopic.pipeInput("a1", article);
 
