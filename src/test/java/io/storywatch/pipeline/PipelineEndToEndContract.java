@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.storywatch.analysis.ArticleAnalyzer;
 import io.storywatch.event.StanceScored;
 import io.storywatch.json.Json;
 import io.storywatch.runtime.PipelineFactory;
@@ -11,6 +12,8 @@ import io.storywatch.runtime.PipelineRunner;
 import io.storywatch.runtime.StageSettings;
 import io.storywatch.runtime.StreamsSettings;
 import io.storywatch.runtime.TopicApplier;
+import io.storywatch.stage.score.SentimentModels;
+import io.storywatch.story.Stories;
 import io.storywatch.topic.TopicCatalog;
 import io.storywatch.topic.Topics;
 import java.io.BufferedReader;
@@ -108,12 +111,18 @@ abstract class PipelineEndToEndContract {
             Map<String, Long> once = new TreeMap<>();
             samples.keySet().forEach(id -> once.put(id, 1L));
             assertEquals(once, timesScored, "every valid article exactly once on news.articles.scored");
+            ArticleAnalyzer offline = ArticleAnalyzer.forStory(Stories.defaultStory(), SentimentModels.loadDefault());
             for (ConsumerRecord<String, byte[]> record : scored) {
                 StanceScored analysis = Json.fromBytes(record.value(), StanceScored.class);
                 assertEquals(record.key(), analysis.id());
                 assertFalse(analysis.sentences().isEmpty(), record.key() + " has sentences");
                 assertTrue(analysis.versions().keySet().containsAll(Set.of("segmenter", "story", "sentiment")),
                         record.key() + " names the versions that produced it");
+                // the stages through the broker score as `analyze` does offline, but for what only the stream can
+                // know: which earlier article this one copies
+                StanceScored expected = ((ArticleAnalyzer.Analysed) offline.analyze(samples.get(record.key())))
+                        .analysis();
+                assertEquals(withDuplicateOf(expected, analysis.duplicateOf()), analysis, record.key());
             }
 
             Map<String, String> codes = new TreeMap<>();
@@ -126,6 +135,12 @@ abstract class PipelineEndToEndContract {
             assertEquals(new TreeMap<>(EXPECTED_CODES), codes, "each malformed record rejected once, with its reason");
             assertTrue(factionsSeen(factions).containsAll(Set.of("safety", "acceleration")));
         }
+    }
+
+    private static StanceScored withDuplicateOf(StanceScored a, String duplicateOf) {
+        return new StanceScored(a.schemaVersion(), a.id(), a.title(), a.publishedAt(), a.source(), a.url(), duplicateOf,
+                a.relevance(), a.relevant(), a.text(), a.sentences(), a.entities(), a.unlinked(), a.entityScores(),
+                a.factions(), a.versions());
     }
 
     private static Set<String> distinctKeys(List<ConsumerRecord<String, byte[]>> records) {
