@@ -58,6 +58,8 @@ public class StageBenchmarks {
     private EntitiesTagged[] tagged;
     private Serde<EntitiesTagged> taggedSerde;
     private byte[][] taggedJson;
+    private Serde<StanceScored> scoredSerde;
+    private byte[][] scoredJson;
     private int next;
 
     @Setup(Level.Trial)
@@ -81,6 +83,8 @@ public class StageBenchmarks {
         tagged = new EntitiesTagged[n];
         taggedSerde = Topics.TAGGED.valueSerde();
         taggedJson = new byte[n][];
+        scoredSerde = Topics.SCORED.valueSerde();
+        scoredJson = new byte[n][];
         for (int i = 0; i < n; i++) {
             bodies[i] = corpus.get(i).raw().body();
             raw[i] = corpus.get(i).json();
@@ -89,6 +93,7 @@ public class StageBenchmarks {
             segmentedJson[i] = segmentedSerde.serializer().serialize(Topics.SEGMENTED.name(), segmented[i]);
             tagged[i] = tagger.tag(segmented[i], story);
             taggedJson[i] = taggedSerde.serializer().serialize(Topics.TAGGED.name(), tagged[i]);
+            scoredJson[i] = scoredSerde.serializer().serialize(Topics.SCORED.name(), scorer.score(tagged[i]));
         }
     }
 
@@ -148,5 +153,13 @@ public class StageBenchmarks {
         int i = next();
         EntitiesTagged article = taggedSerde.deserializer().deserialize(Topics.TAGGED.name(), taggedJson[i]);
         return taggedSerde.serializer().serialize(Topics.TAGGED.name(), article);
+    }
+
+    /** The hop the aggregate and the dashboard read: one scored article (the analysis object) from JSON and back. */
+    @Benchmark
+    public byte[] scoredJsonRoundTrip() {
+        int i = next();
+        StanceScored article = scoredSerde.deserializer().deserialize(Topics.SCORED.name(), scoredJson[i]);
+        return scoredSerde.serializer().serialize(Topics.SCORED.name(), article);
     }
 }

@@ -43,6 +43,18 @@ public final class BenchSummary {
                     num(t, "charsPerCpuSecond"), t.get("pipelineCpuSeconds"), num(hanlp, "charsPerCpuSecond"),
                     100 * cpuRatio, figures.get("cpus"), cpuRatio * ((Number) figures.get("cpus")).doubleValue()));
         }
+        if (t != null && t.get("cpuSecondsByPart") instanceof Map<?, ?> parts) {
+            double total = parts.values().stream().mapToDouble(v -> ((Number) v).doubleValue()).sum();
+            List<String> shares = new ArrayList<>();
+            parts.forEach((part, seconds) -> {
+                double share = ((Number) seconds).doubleValue() / total;
+                if (share >= 0.005) {
+                    shares.add(String.format("%s %.1f%%", part, 100 * share));
+                }
+            });
+            lines.add("cpu.by-part             " + String.join(", ", shares) + " (of the burst's CPU, from thread "
+                    + "CPU times)");
+        }
         Map<String, Object> l = (Map<String, Object>) figures.get("latency");
         if (l != null) {
             Map<String, Object> scored = (Map<String, Object>) l.get("toScoredMillis");

@@ -122,9 +122,11 @@ public final class Benchmark {
                     pipeline.put("warmUp", Map.of("articles", warmUp.size(), "seconds",
                             round(warm.lastUpdateNanos() / 1e9), "complete", warm.complete()));
                 }
+                ThreadCpu threadsBefore = process.threadCpu();
                 long cpuBefore = process.cpuNanos();
                 PipelineProbe.Throughput throughput = probe.burst(burst, options.timeout(), progress, status);
                 long cpu = process.cpuNanos() - cpuBefore;
+                ThreadCpu threadsAfter = process.threadCpu();
                 Map<String, Object> t = new LinkedHashMap<>();
                 t.put("articles", throughput.articles());
                 t.put("chars", throughput.chars());
@@ -145,6 +147,10 @@ public final class Benchmark {
                 t.put("pipelineCpuSeconds", round(cpu / 1e9));
                 t.put("charsPerCpuSecond", round(throughput.chars() / (cpu / 1e9)));
                 t.put("loadAverage", LoadAverage.read());
+                if (threadsBefore != null && threadsAfter != null) {
+                    t.put("cpuSecondsByPart", cpuByPart(threadsAfter.secondsByPartSince(threadsBefore), cpu));
+                    t.put("busiestThreadsCpuSeconds", rounded(threadsAfter.busiestSince(threadsBefore, 12)));
+                }
                 figures.put("throughput", t);
                 // CPU time is far less disturbed by other processes on the cores than wall-clock time
                 figures.put("cpuRatio", round(throughput.chars() / (cpu / 1e9) / hanlp.charsPerCpuSecond()));
@@ -232,6 +238,20 @@ public final class Benchmark {
         PipelineProcess.Memory memory = process.memory();
         return String.format("pipeline RSS %d MiB, heap %d MiB; load %s", memory.rssKbLast() / 1024,
                 memory.heapUsedLast() >> 20, LoadAverage.read());
+    }
+
+    /** The parts' CPU seconds, and what the process used besides them (threads that ended, rounding of ticks). */
+    static Map<String, Object> cpuByPart(Map<String, Double> seconds, long processCpuNanos) {
+        Map<String, Object> parts = new LinkedHashMap<>(rounded(seconds));
+        double listed = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        parts.put("not in a listed thread", round(Math.max(0, processCpuNanos / 1e9 - listed)));
+        return parts;
+    }
+
+    private static Map<String, Object> rounded(Map<String, Double> seconds) {
+        Map<String, Object> rounded = new LinkedHashMap<>();
+        seconds.forEach((key, value) -> rounded.put(key, round(value)));
+        return rounded;
     }
 
     /** p50, p95, p99 and max by nearest rank, and how many values there were. */

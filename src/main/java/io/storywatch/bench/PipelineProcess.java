@@ -19,7 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.management.JMException;
 import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
@@ -253,6 +255,21 @@ public final class PipelineProcess implements AutoCloseable {
             return ticks * 10_000_000L;
         } catch (IOException | RuntimeException e) {
             return -1;
+        }
+    }
+
+    /**
+     * Every thread's CPU time so far, from the pipeline's thread dump (the JVM's diagnostic command over JMX, what
+     * {@code jcmd PID Thread.print} prints); null where it cannot be asked.
+     */
+    public ThreadCpu threadCpu() {
+        try {
+            Object dump = jmx.getMBeanServerConnection().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "threadPrint",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            return ThreadCpu.parse(String.valueOf(dump));
+        } catch (IOException | JMException | RuntimeException e) {
+            return null;
         }
     }
 
