@@ -55,6 +55,11 @@ public final class BenchSummary {
             lines.add("cpu.by-part             " + String.join(", ", shares) + " (of the burst's CPU, from thread "
                     + "CPU times)");
         }
+        if (t != null && t.get("brokerRecordsInPerArticle") instanceof Map<?, ?> records
+                && t.get("brokerRequestsPerArticle") instanceof Map<?, ?> requests) {
+            lines.add(String.format("broker.per-article      %.1f records in (%s), %.1f requests (%s)", total(records),
+                    top(records, 4), total(requests), top(requests, 4)));
+        }
         Map<String, Object> l = (Map<String, Object>) figures.get("latency");
         if (l != null) {
             Map<String, Object> scored = (Map<String, Object>) l.get("toScoredMillis");
@@ -88,6 +93,22 @@ public final class BenchSummary {
         lines.add(String.format("load average            %s at start, %s at end (1, 5, 15 min; %s cpus)",
                 figures.get("loadAverageAtStart"), figures.get("loadAverageAtEnd"), figures.get("cpus")));
         return lines;
+    }
+
+    private static double total(Map<?, ?> values) {
+        return values.values().stream().mapToDouble(v -> ((Number) v).doubleValue()).sum();
+    }
+
+    /** The first {@code limit} entries as {@code key value}, and how many more there are. */
+    private static String top(Map<?, ?> values, int limit) {
+        List<String> shown = new ArrayList<>();
+        values.forEach((key, value) -> {
+            if (shown.size() < limit) {
+                shown.add(String.format("%s %.1f", key, ((Number) value).doubleValue()));
+            }
+        });
+        int more = values.size() - shown.size();
+        return String.join(", ", shown) + (more > 0 ? ", " + more + " more" : "");
     }
 
     private static double num(Map<String, Object> map, String key) {

@@ -123,10 +123,12 @@ public final class Benchmark {
                             round(warm.lastUpdateNanos() / 1e9), "complete", warm.complete()));
                 }
                 ThreadCpu threadsBefore = process.threadCpu();
+                BrokerCounters brokerBefore = process.brokerCounters();
                 long cpuBefore = process.cpuNanos();
                 PipelineProbe.Throughput throughput = probe.burst(burst, options.timeout(), progress, status);
                 long cpu = process.cpuNanos() - cpuBefore;
                 ThreadCpu threadsAfter = process.threadCpu();
+                BrokerCounters brokerAfter = process.brokerCounters();
                 Map<String, Object> t = new LinkedHashMap<>();
                 t.put("articles", throughput.articles());
                 t.put("chars", throughput.chars());
@@ -150,6 +152,12 @@ public final class Benchmark {
                 if (threadsBefore != null && threadsAfter != null) {
                     t.put("cpuSecondsByPart", cpuByPart(threadsAfter.secondsByPartSince(threadsBefore), cpu));
                     t.put("busiestThreadsCpuSeconds", rounded(threadsAfter.busiestSince(threadsBefore, 12)));
+                }
+                if (brokerBefore != null && brokerAfter != null) {
+                    t.put("brokerRecordsInPerArticle",
+                            rounded(brokerAfter.recordsPerArticleSince(brokerBefore, throughput.articles())));
+                    t.put("brokerRequestsPerArticle",
+                            rounded(brokerAfter.requestsPerArticleSince(brokerBefore, throughput.articles())));
                 }
                 figures.put("throughput", t);
                 // CPU time is far less disturbed by other processes on the cores than wall-clock time

@@ -273,6 +273,15 @@ public final class PipelineProcess implements AutoCloseable {
         }
     }
 
+    /** The embedded broker's totals so far (records in per topic, requests per kind); null where it cannot be asked. */
+    public BrokerCounters brokerCounters() {
+        try {
+            return BrokerCounters.read(jmx.getMBeanServerConnection());
+        } catch (IOException | JMException | RuntimeException e) {
+            return null;
+        }
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
