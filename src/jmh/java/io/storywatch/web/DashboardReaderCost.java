@@ -96,6 +96,26 @@ public final class DashboardReaderCost {
                 windowCpu[round] = threads.getCurrentThreadCpuTime() - middle;
             }
         }
+        long[] scoredParse = new long[rounds];
+        long[] windowParse = new long[rounds];
+        long sink = 0;
+        for (int round = 0; round < rounds; round++) {
+            long before = threads.getCurrentThreadCpuTime();
+            for (ConsumerRecord<String, byte[]> record : scored) {
+                sink += io.storywatch.web.view.ScoredDigest.fromJson(record.value()).id().length();
+            }
+            long middle = threads.getCurrentThreadCpuTime();
+            for (ConsumerRecord<String, byte[]> record : windows) {
+                if (!record.topic().equals(Topics.STORY_COVERAGE.name())) {
+                    sink += io.storywatch.web.view.WindowRecord.fromJson(record.value(),
+                            record.topic().equals(Topics.FACTION_SENTIMENT.name()) ? "faction" : "entity").articles();
+                }
+            }
+            scoredParse[round] = middle - before;
+            windowParse[round] = threads.getCurrentThreadCpuTime() - middle;
+        }
+        System.out.printf("of which parsing alone: %.1f us per scored record, %.1f us per window record (%d)%n",
+                best(scoredParse) / 1e3 / count, best(windowParse) / 1e3 / windows.size(), sink % 2);
         System.out.printf("reader CPU per scored record: %.1f us (best of %d rounds; median %.1f us)%n",
                 best(scoredCpu) / 1e3 / count, rounds, median(scoredCpu) / 1e3 / count);
         System.out.printf("reader CPU per window/coverage record: %.1f us (best of %d rounds; median %.1f us)%n",
