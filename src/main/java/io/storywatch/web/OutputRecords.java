@@ -78,10 +78,10 @@ final class OutputRecords {
                     view.applyCoverage(record.key(), (byte[]) null);
                 }
             } else if (topic.equals(Topics.FACTION_SENTIMENT.name())) {
-                view.applyFactionWindow(record.value());
+                view.applyFactionWindow(record.key(), record.value());
                 metrics.topicRecord(topic, "window");
             } else if (topic.equals(Topics.ENTITY_SENTIMENT.name())) {
-                view.applyEntityWindow(record.value());
+                view.applyEntityWindow(record.key(), record.value());
                 metrics.topicRecord(topic, "window");
             } else if (topic.equals(Topics.REJECTED.name())) {
                 String code = rejectionCode(record);

@@ -61,8 +61,8 @@ public final class StoryView {
     private final Map<String, ObservedArticle> articles = new LinkedHashMap<>();
     private final Map<String, StanceScored> appliedWhole = new HashMap<>();
     private final Map<String, String> sharedNames = new HashMap<>();
-    private final Map<String, Map<Duration, TreeMap<Instant, WindowRecord>>> factionWindows = new TreeMap<>();
-    private final Map<String, Map<Duration, TreeMap<Instant, WindowRecord>>> entityWindows = new TreeMap<>();
+    private final Map<String, Map<Duration, TreeMap<Instant, WindowSlot>>> factionWindows = new TreeMap<>();
+    private final Map<String, Map<Duration, TreeMap<Instant, WindowSlot>>> entityWindows = new TreeMap<>();
     private final Map<String, EntityMentions> entityIdentities = new TreeMap<>();
     private final Map<String, Long> rejected = new TreeMap<>();
     private final Map<String, Long> late = new TreeMap<>();
@@ -146,16 +146,31 @@ public final class StoryView {
         write(() -> put(factionWindows, record));
     }
 
-    /** As above, the record's bytes. */
-    public void applyFactionWindow(byte[] value) {
-        WindowRecord record = WindowRecord.fromJson(value, "faction");
-        write(() -> put(factionWindows, record));
+    /**
+     * A record of news.faction-sentiment as its key and value bytes: placed by its key and parsed when a query first
+     * reads it (a key of another form than {@code FACTION@START/SIZE}: parsed now).
+     */
+    public void applyFactionWindow(String key, byte[] value) {
+        applyWindow(factionWindows, key, value, "faction");
     }
 
-    /** A value of news.entity-sentiment, the record's bytes. */
-    public void applyEntityWindow(byte[] value) {
-        WindowRecord record = WindowRecord.fromJson(value, "entity");
-        write(() -> put(entityWindows, record));
+    /** A record of news.entity-sentiment as its key and value bytes, as {@link #applyFactionWindow(String, byte[])}. */
+    public void applyEntityWindow(String key, byte[] value) {
+        applyWindow(entityWindows, key, value, "entity");
+    }
+
+    private void applyWindow(Map<String, Map<Duration, TreeMap<Instant, WindowSlot>>> windows, String key,
+                             byte[] value, String targetField) {
+        WindowSlot.Key placed = WindowSlot.Key.parse(key);
+        if (placed == null) {
+            WindowRecord record = WindowRecord.fromJson(value, targetField);
+            write(() -> put(windows, record));
+        } else {
+            WindowSlot slot = WindowSlot.unparsed(value, targetField);
+            write(() -> windows.computeIfAbsent(placed.target(), t -> new TreeMap<>())
+                    .computeIfAbsent(placed.size(), s -> new TreeMap<>())
+                    .put(placed.windowStart(), slot));
+        }
     }
 
     public void applyFactionWindow(FactionSentimentWindow window) {
@@ -491,11 +506,16 @@ public final class StoryView {
                 buckets.computeIfAbsent(start, s -> new ArrayList<>()).add(portrayal);
             }
         }
-        Map<Duration, TreeMap<Instant, WindowRecord>> bySize =
+        Map<Duration, TreeMap<Instant, WindowSlot>> bySize =
                 (kind == TargetKind.FACTION ? factionWindows : entityWindows).getOrDefault(target, Map.of());
-        TreeMap<Instant, WindowRecord> records = bySize.getOrDefault(granularity.size(), new TreeMap<>());
+        Map<Instant, WindowRecord> records = new TreeMap<>();
+        bySize.getOrDefault(granularity.size(), new TreeMap<>()).forEach((start, slot) -> {
+            if (inRange(start, from, to, granularity) && slot.record() != null) {
+                records.put(start, slot.record());
+            }
+        });
         Set<Instant> starts = new TreeSet<>(buckets.keySet());
-        records.keySet().stream().filter(start -> inRange(start, from, to, granularity)).forEach(starts::add);
+        starts.addAll(records.keySet());
 
         List<SeriesPoint> points = new ArrayList<>();
         for (Instant start : starts) {
@@ -668,13 +688,13 @@ public final class StoryView {
         }
     }
 
-    private static void put(Map<String, Map<Duration, TreeMap<Instant, WindowRecord>>> windows, WindowRecord record) {
+    private static void put(Map<String, Map<Duration, TreeMap<Instant, WindowSlot>>> windows, WindowRecord record) {
         windows.computeIfAbsent(record.target(), t -> new TreeMap<>())
                 .computeIfAbsent(record.size(), s -> new TreeMap<>())
-                .put(record.windowStart(), record);
+                .put(record.windowStart(), WindowSlot.parsed(record));
     }
 
-    private static long windowCount(Map<String, Map<Duration, TreeMap<Instant, WindowRecord>>> windows) {
+    private static long windowCount(Map<String, Map<Duration, TreeMap<Instant, WindowSlot>>> windows) {
         return windows.values().stream().flatMap(bySize -> bySize.values().stream()).mapToLong(Map::size).sum();
     }
 
