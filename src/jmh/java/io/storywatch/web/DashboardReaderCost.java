@@ -118,7 +118,7 @@ public final class DashboardReaderCost {
         for (int round = 0; round < rounds; round++) {
             long before = threads.getCurrentThreadCpuTime();
             for (ConsumerRecord<String, byte[]> record : scored) {
-                try (var parser = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().getFactory()
+                try (var parser = io.storywatch.json.Json.mapper().getFactory()
                         .createParser(record.value())) {
                     while (parser.nextToken() != null) {
                         sink++;
