@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  * The dashboard's read model: what the pipeline's output topics said, kept in memory and queried without Kafka, so
  * that the API is plain code over plain records and is rebuilt exactly by re-reading the topics.
  *
- * <p>Of each scored article it keeps a digest ({@link ObservedArticle}: a few hundred bytes), not the analysis (text,
+ * <p>Of each scored article it keeps a digest ({@link ObservedArticle}: about a kilobyte), not the analysis (text,
  * sentences, mentions: ~15 KB of objects), so that memory grows slowly with the articles read; the analyses a query
  * shows in full (an article's detail, the evidence of a point) are read back through a {@link ScoredLookup} from
  * where their records lie. Analyses applied as objects (no record to read back) are kept whole.
