@@ -139,10 +139,11 @@ public final class DashboardReaderCost {
         try (PipelineMetrics metrics = new PipelineMetrics()) {
             StoryView view = new StoryView();
             OutputRecords records = new OutputRecords(view, metrics, Clock.systemUTC(), () -> false);
+            // each record with a fresh copy of its value, as a consumer delivers it: what the view keeps of it counts
             long empty = usedAfterGc();
-            scored.forEach(records::apply);
+            scored.forEach(r -> records.apply(fresh(r)));
             long withArticles = usedAfterGc();
-            windows.forEach(records::apply);
+            windows.forEach(r -> records.apply(fresh(r)));
             long withWindows = usedAfterGc();
             System.out.printf("retained heap: %.0f B per article (%d articles: %.1f MiB); %.0f B per window/coverage"
                             + " record applied (%.1f MiB for %d windows of %s)%n",
@@ -191,6 +192,11 @@ public final class DashboardReaderCost {
                                                          byte[] value, long timestamp) {
         return new ConsumerRecord<>(topic, partition, offset, timestamp, TimestampType.CREATE_TIME, -1, -1, key,
                 value, new RecordHeaders(), Optional.empty());
+    }
+
+    private static ConsumerRecord<String, byte[]> fresh(ConsumerRecord<String, byte[]> r) {
+        return record(r.topic(), r.partition(), r.offset(), r.key(), r.value() == null ? null : r.value().clone(),
+                r.timestamp());
     }
 
     private static long usedAfterGc() throws InterruptedException {
