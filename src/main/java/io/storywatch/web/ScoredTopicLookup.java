@@ -38,6 +38,7 @@ final class ScoredTopicLookup implements ScoredLookup, AutoCloseable {
     static final int CACHED_ANALYSES = 64;
 
     private static final Logger LOG = LoggerFactory.getLogger(ScoredTopicLookup.class);
+    /** The longest one read waits for the broker, whatever the number of records asked for. */
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
     private final Properties props = new Properties();
@@ -81,8 +82,9 @@ final class ScoredTopicLookup implements ScoredLookup, AutoCloseable {
         if (missing.isEmpty() || closed) {
             return found;
         }
+        long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
         try {
-            missing.forEach((partition, offsets) -> readPartition(partition, offsets, found));
+            missing.forEach((partition, offsets) -> readPartition(partition, offsets, found, deadline));
         } catch (KafkaException e) {
             LOG.warn("cannot read analyses back from {}: {}", Topics.SCORED.name(), e.toString());
             closeConsumer();
@@ -91,7 +93,8 @@ final class ScoredTopicLookup implements ScoredLookup, AutoCloseable {
     }
 
     /** Seeks to each wanted offset in turn; records fetched past one are used for the next when they are wanted. */
-    private void readPartition(int partition, TreeSet<Long> offsets, Map<ScoredLocation, StanceScored> found) {
+    private void readPartition(int partition, TreeSet<Long> offsets, Map<ScoredLocation, StanceScored> found,
+                               long deadline) {
         TopicPartition tp = new TopicPartition(Topics.SCORED.name(), partition);
         KafkaConsumer<String, byte[]> consumer = consumer();
         consumer.assign(List.of(tp));
@@ -101,7 +104,6 @@ final class ScoredTopicLookup implements ScoredLookup, AutoCloseable {
                 continue;
             }
             consumer.seek(tp, offset);
-            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
             boolean passed = false;
             while (!passed && System.nanoTime() < deadline) {
                 ConsumerRecords<String, byte[]> records;
