@@ -59,6 +59,8 @@ final class DashboardApi {
             };
         } catch (IllegalArgumentException e) {
             return Reply.error(400, e.getMessage());
+        } catch (StoryView.AnalysisUnavailableException e) {
+            return Reply.error(503, e.getMessage());
         }
     }
 

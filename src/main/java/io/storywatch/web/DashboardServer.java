@@ -50,16 +50,18 @@ public final class DashboardServer implements AutoCloseable {
     private final StoryView view;
     private final PipelineMetrics metrics;
     private final OutputTopicReader reader;
+    private final ScoredTopicLookup lookup;
     private final boolean ownsMetrics;
     private final URI url;
     private final boolean loopback;
 
     private DashboardServer(HttpOptions options, StoryView view, PipelineMetrics metrics, boolean ownsMetrics,
-                            OutputTopicReader reader) throws IOException {
+                            OutputTopicReader reader, ScoredTopicLookup lookup) throws IOException {
         this.view = view;
         this.metrics = metrics;
         this.ownsMetrics = ownsMetrics;
         this.reader = reader;
+        this.lookup = lookup;
         this.policy = new AccessPolicy(options.apiToken(), options.corsOrigins());
         this.api = new DashboardApi(view, StoryInfo.openAiGovernance());
         this.live = new LiveUpdates(view);
@@ -98,13 +100,15 @@ public final class DashboardServer implements AutoCloseable {
     private static DashboardServer start(HttpOptions options, String bootstrapServers, Path dataDir,
                                          PipelineMetrics metrics, boolean ownsMetrics, PrintWriter out)
             throws IOException {
-        StoryView view = new StoryView();
+        ScoredTopicLookup lookup = new ScoredTopicLookup(bootstrapServers);
+        StoryView view = new StoryView(lookup);
         OutputTopicReader reader = OutputTopicReader.start(bootstrapServers, view, metrics);
         DashboardServer dashboard;
         try {
-            dashboard = new DashboardServer(options, view, metrics, ownsMetrics, reader);
+            dashboard = new DashboardServer(options, view, metrics, ownsMetrics, reader, lookup);
         } catch (IOException | RuntimeException e) {
             reader.close();
+            lookup.close();
             throw e;
         }
         dashboard.announce(dataDir, out);
@@ -114,7 +118,7 @@ public final class DashboardServer implements AutoCloseable {
     /** Serves a view fed by the caller (no Kafka): for tests and for embedding. */
     public static DashboardServer serve(HttpOptions options, StoryView view, PipelineMetrics metrics)
             throws IOException {
-        return new DashboardServer(options, view, metrics, false, null);
+        return new DashboardServer(options, view, metrics, false, null, null);
     }
 
     /** Prints {@code dashboard=URL} and writes the URL to {@code dataDir/dashboard.url}. */
@@ -150,6 +154,9 @@ public final class DashboardServer implements AutoCloseable {
         executor.shutdownNow();
         if (reader != null) {
             reader.close();
+        }
+        if (lookup != null) {
+            lookup.close();
         }
         if (ownsMetrics) {
             metrics.close();

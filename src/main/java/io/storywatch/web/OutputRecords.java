@@ -1,10 +1,12 @@
 package io.storywatch.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.storywatch.event.StanceScored;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.storywatch.json.Json;
 import io.storywatch.metrics.PipelineMetrics;
 import io.storywatch.topic.Topics;
+import io.storywatch.web.view.ScoredDigest;
+import io.storywatch.web.view.ScoredLocation;
 import io.storywatch.web.view.StoryView;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -58,8 +60,12 @@ final class OutputRecords {
                     view.removeArticle(record.key());
                     return;
                 }
-                StanceScored analysis = Json.fromBytes(record.value(), StanceScored.class);
-                view.applyScored(analysis, record.timestamp());
+                ScoredDigest analysis = ScoredDigest.fromJson(record.value());
+                if (analysis.id() == null) {
+                    throw new IllegalArgumentException("a scored article without an id");
+                }
+                view.applyScored(analysis, record.timestamp(), new ScoredLocation(record.partition(),
+                        record.offset()));
                 metrics.topicRecord(topic, "article");
                 metrics.processed("score");
                 if (analysis.duplicateOf() != null) {
@@ -69,13 +75,13 @@ final class OutputRecords {
                 scoredSeen(analysis.id());
             } else if (record.value() == null) {
                 if (topic.equals(STORY_COVERAGE)) {
-                    view.applyCoverage(record.key(), null);
+                    view.applyCoverage(record.key(), (byte[]) null);
                 }
             } else if (topic.equals(Topics.FACTION_SENTIMENT.name())) {
-                view.applyFactionWindow(tree(record));
+                view.applyFactionWindow(record.key(), record.value());
                 metrics.topicRecord(topic, "window");
             } else if (topic.equals(Topics.ENTITY_SENTIMENT.name())) {
-                view.applyEntityWindow(tree(record));
+                view.applyEntityWindow(record.key(), record.value());
                 metrics.topicRecord(topic, "window");
             } else if (topic.equals(Topics.REJECTED.name())) {
                 String code = rejectionCode(record);
@@ -83,14 +89,15 @@ final class OutputRecords {
                 metrics.topicRejection(code);
                 metrics.rejected("ingest");
             } else if (topic.equals(LATE)) {
-                view.applyLate(tree(record).path("reason").asText("unknown"));
+                String reason = Json.fromBytes(record.value(), LateReason.class).reason();
+                view.applyLate(reason == null ? "unknown" : reason);
                 metrics.topicRecord(topic, "late");
                 metrics.late("aggregate");
             } else if (topic.equals(FACTION_ALERTS)) {
                 view.applyAlert(tree(record));
                 metrics.topicRecord(topic, "alert");
             } else if (topic.equals(STORY_COVERAGE)) {
-                view.applyCoverage(record.key(), tree(record));
+                view.applyCoverage(record.key(), record.value());
                 metrics.topicRecord(topic, "coverage");
             }
         } catch (RuntimeException e) {
@@ -98,6 +105,11 @@ final class OutputRecords {
             LOG.warn("skipping unreadable record {}-{}@{}: {}", topic, record.partition(), record.offset(),
                     e.getMessage());
         }
+    }
+
+    /** The one field of a news.articles.late value the view counts by. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record LateReason(String reason) {
     }
 
     private static JsonNode tree(ConsumerRecord<String, byte[]> record) {

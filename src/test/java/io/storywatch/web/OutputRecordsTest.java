@@ -100,6 +100,26 @@ class OutputRecordsTest {
     }
 
     @Test
+    void shouldPlaceAWindowByItsKeyAndLeaveOutOneWhoseValueCannotBeRead() {
+        records.apply(record(Topics.SCORED.name(), "a", safety("a")));
+        // placed by its key, read when the series is asked for: the aggregate's counts, not the article's
+        records.apply(record(Topics.FACTION_SENTIMENT.name(), "safety@2023-11-18T00:00:00Z/P1D",
+                new FactionSentimentWindow(1, "safety", "2023-11-18T00:00:00Z", "2023-11-19T00:00:00Z",
+                        3, 4, -0.2, 0, 2, 1)));
+        // an hourly window of the same faction whose value is not JSON: left out, the article's own score stands in
+        records.apply(record(Topics.FACTION_SENTIMENT.name(), "safety@2023-11-18T08:00:00Z/PT1H",
+                "{not json".getBytes(StandardCharsets.UTF_8), FED.toEpochMilli(), new RecordHeaders()));
+
+        assertEquals(List.of(List.of("aggregate", 3L, -0.2)),
+                view.series(TargetKind.FACTION, "safety", null, null, Granularity.DAY).stream()
+                        .map(p -> List.<Object>of(p.basis(), p.articles(), p.meanScore())).toList());
+        assertEquals(List.of(List.of("articles", 1L, -0.4)),
+                view.series(TargetKind.FACTION, "safety", null, null, Granularity.HOUR).stream()
+                        .map(p -> List.<Object>of(p.basis(), p.articles(), p.meanScore())).toList());
+        assertEquals(2, view.summary().factionWindows());
+    }
+
+    @Test
     void shouldRemoveAnArticleOnATombstone() {
         records.apply(record(Topics.SCORED.name(), "a", safety("a")));
         records.apply(record(Topics.SCORED.name(), "a", null));

@@ -9,12 +9,8 @@ public record ArticleSummary(String id, String title, String source, String url,
                              String eventTime, boolean relevant, double relevance, String duplicateOf,
                              Map<String, FactionScore> factions, List<String> entities) {
 
-    static ArticleSummary of(ObservedArticle observed) {
-        var a = observed.analysis();
-        List<String> entities = a.entities() == null ? List.of()
-                : a.entities().stream().map(e -> e.id()).distinct().toList();
+    static ArticleSummary of(ObservedArticle a) {
         return new ArticleSummary(a.id(), a.title(), a.source(), a.url(), a.publishedAt(),
-                observed.eventTime().toString(), a.relevant(), a.relevance(), a.duplicateOf(),
-                a.factions() == null ? Map.of() : a.factions(), entities);
+                a.eventTime().toString(), a.relevant(), a.relevance(), a.duplicateOf(), a.factions(), a.entities());
     }
 }

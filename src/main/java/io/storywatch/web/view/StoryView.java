@@ -31,8 +31,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * The dashboard's read model: everything the pipeline's output topics said, kept in memory and queried without
- * Kafka, so that the API is plain code over plain records and is rebuilt exactly by re-reading the topics.
+ * The dashboard's read model: what the pipeline's output topics said, kept in memory and queried without Kafka, so
+ * that the API is plain code over plain records and is rebuilt exactly by re-reading the topics.
+ *
+ * <p>Of each scored article it keeps a digest ({@link ObservedArticle}: about a kilobyte), not the analysis (text,
+ * sentences, mentions: ~15 KB of objects), so that memory grows slowly with the articles read; the analyses a query
+ * shows in full (an article's detail, the evidence of a point) are read back through a {@link ScoredLookup} from
+ * where their records lie. Analyses applied as objects (no record to read back) are kept whole.
  *
  * <p>Window records of the aggregate stage are authoritative where they exist; series for window sizes or windows
  * it did not publish are derived from the per-article scores with the aggregate stage's own counting rule (relevant
@@ -48,41 +53,124 @@ public final class StoryView {
     static final String BASIS_AGGREGATE = "aggregate";
     static final String BASIS_ARTICLES = "articles";
 
+    /** Distinct recurring strings (entity ids, faction names, labels, sources) shared by all digests, at most. */
+    static final int MAX_SHARED_NAMES = 10_000;
+
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ScoredLookup lookup;
     private final Map<String, ObservedArticle> articles = new LinkedHashMap<>();
-    private final Map<String, Map<Duration, TreeMap<Instant, WindowRecord>>> factionWindows = new TreeMap<>();
-    private final Map<String, Map<Duration, TreeMap<Instant, WindowRecord>>> entityWindows = new TreeMap<>();
+    private final Map<String, StanceScored> appliedWhole = new HashMap<>();
+    private final Map<String, String> sharedNames = new HashMap<>();
+    private final Map<String, Map<Duration, TreeMap<Instant, WindowSlot>>> factionWindows = new TreeMap<>();
+    private final Map<String, Map<Duration, TreeMap<Instant, WindowSlot>>> entityWindows = new TreeMap<>();
     private final Map<String, EntityMentions> entityIdentities = new TreeMap<>();
     private final Map<String, Long> rejected = new TreeMap<>();
     private final Map<String, Long> late = new TreeMap<>();
     private final Deque<JsonNode> alerts = new ArrayDeque<>();
-    private final Map<String, JsonNode> coverageRecords = new TreeMap<>();
+    private final Map<String, byte[]> coverageRecords = new TreeMap<>();
     private final AtomicLong version = new AtomicLong();
+
+    /** A view fed analysis objects directly (tests, embedding): it keeps those whole, there is nothing to read back. */
+    public StoryView() {
+        this(ScoredLookup.NONE);
+    }
+
+    /** A view fed from the topics: it reads the analyses of the articles it keeps as digests through {@code lookup}. */
+    public StoryView(ScoredLookup lookup) {
+        this.lookup = lookup;
+    }
 
     // ---- applying records -------------------------------------------------------------------------------------
 
-    /** A value of news.articles.scored; a later record for the same id replaces the earlier one. */
+    /**
+     * A value of news.articles.scored given as the analysis object, with no record to read it back from: kept whole.
+     * A later record for the same id replaces the earlier one.
+     */
     public void applyScored(StanceScored analysis, long recordTimestamp) {
+        ScoredDigest digest = ScoredDigest.of(analysis);
         write(() -> {
-            articles.put(analysis.id(), ObservedArticle.of(analysis, recordTimestamp));
-            if (analysis.entities() != null) {
-                for (EntityMentions entity : analysis.entities()) {
-                    entityIdentities.put(entity.id(), new EntityMentions(entity.id(), entity.type(),
-                            entity.factions() == null ? List.of() : entity.factions(), List.of()));
-                }
-            }
+            keep(digest, recordTimestamp, null);
+            appliedWhole.put(analysis.id(), analysis);
         });
+    }
+
+    /**
+     * A value of news.articles.scored as its digest and where its record lies: only the digest is kept. A later
+     * record for the same id replaces the earlier one.
+     */
+    public void applyScored(ScoredDigest digest, long recordTimestamp, ScoredLocation location) {
+        write(() -> {
+            keep(digest, recordTimestamp, location);
+            appliedWhole.remove(digest.id());
+        });
+    }
+
+    private void keep(ScoredDigest digest, long recordTimestamp, ScoredLocation location) {
+        articles.put(digest.id(), ObservedArticle.of(digest, recordTimestamp, location, this::shared));
+        if (digest.entities() != null) {
+            for (ScoredDigest.EntityIdentity entity : digest.entities()) {
+                String id = shared(entity.id());
+                entityIdentities.put(id, new EntityMentions(id, shared(entity.type()),
+                        entity.factions() == null ? List.of() : entity.factions().stream().map(this::shared).toList(),
+                        List.of()));
+            }
+        }
+    }
+
+    /** One instance of a recurring string; called under the write lock. */
+    private String shared(String name) {
+        if (name == null) {
+            return null;
+        }
+        String known = sharedNames.get(name);
+        if (known != null) {
+            return known;
+        }
+        if (sharedNames.size() < MAX_SHARED_NAMES) {
+            sharedNames.put(name, name);
+        }
+        return name;
     }
 
     /** A tombstone on news.articles.scored. */
     public void removeArticle(String id) {
-        write(() -> articles.remove(id));
+        write(() -> {
+            articles.remove(id);
+            appliedWhole.remove(id);
+        });
     }
 
     /** A value of news.faction-sentiment; the latest record of a window is its current state. */
     public void applyFactionWindow(JsonNode value) {
         WindowRecord record = WindowRecord.fromJson(value, "faction");
         write(() -> put(factionWindows, record));
+    }
+
+    /**
+     * A record of news.faction-sentiment as its key and value bytes: placed by its key and parsed when a query first
+     * reads it (a key of another form than {@code FACTION@START/SIZE}: parsed now).
+     */
+    public void applyFactionWindow(String key, byte[] value) {
+        applyWindow(factionWindows, key, value, "faction");
+    }
+
+    /** A record of news.entity-sentiment as its key and value bytes, as {@link #applyFactionWindow(String, byte[])}. */
+    public void applyEntityWindow(String key, byte[] value) {
+        applyWindow(entityWindows, key, value, "entity");
+    }
+
+    private void applyWindow(Map<String, Map<Duration, TreeMap<Instant, WindowSlot>>> windows, String key,
+                             byte[] value, String targetField) {
+        WindowSlot.Key placed = WindowSlot.Key.parse(key);
+        if (placed == null) {
+            WindowRecord record = WindowRecord.fromJson(value, targetField);
+            write(() -> put(windows, record));
+        } else {
+            WindowSlot slot = WindowSlot.unparsed(value, targetField);
+            write(() -> windows.computeIfAbsent(placed.target(), t -> new TreeMap<>())
+                    .computeIfAbsent(placed.size(), s -> new TreeMap<>())
+                    .put(placed.windowStart(), slot));
+        }
     }
 
     public void applyFactionWindow(FactionSentimentWindow window) {
@@ -121,6 +209,14 @@ public final class StoryView {
 
     /** A value of news.story-coverage (issue 5), kept by key as the aggregate stage wrote it. */
     public void applyCoverage(String key, JsonNode value) {
+        applyCoverage(key, value == null ? null : Json.toBytes(value));
+    }
+
+    /** As above, the record's bytes (null: a tombstone); checked to be a JSON object, parsed when a query reads it. */
+    public void applyCoverage(String key, byte[] value) {
+        if (value != null) {
+            requireObject(value);
+        }
         write(() -> {
             if (value == null) {
                 coverageRecords.remove(key);
@@ -142,8 +238,8 @@ public final class StoryView {
         return read(() -> {
             Set<String> factions = new TreeSet<>(factionWindows.keySet());
             for (ObservedArticle article : articles.values()) {
-                if (article.counts() && article.analysis().factions() != null) {
-                    article.analysis().factions().forEach((faction, score) -> {
+                if (article.counts()) {
+                    article.factions().forEach((faction, score) -> {
                         if (ObservedArticle.present(score.label(), score.mentions())) {
                             factions.add(faction);
                         }
@@ -167,21 +263,64 @@ public final class StoryView {
     public List<ArticleEvidence> evidence(TargetKind kind, String target, Instant windowStart,
                                           Granularity granularity, int limit) {
         Instant start = granularity.windowStart(windowStart);
-        return read(() -> {
-            List<ArticleEvidence> evidence = new ArrayList<>();
+        record Portrayed(ObservedArticle article, Portrayal portrayal) {
+        }
+        List<Portrayed> strongest = read(() -> {
+            List<Portrayed> portrayed = new ArrayList<>();
             for (ObservedArticle article : articles.values()) {
                 Portrayal portrayal = portrayal(kind, target, article);
                 if (portrayal != null && granularity.windowStart(article.eventTime()).equals(start)) {
-                    Set<String> ids = targetEntities(kind, target, article.analysis());
-                    evidence.add(new ArticleEvidence(ArticleSummary.of(article), portrayal.score, portrayal.label,
-                            portrayal.mentions, evidenceSentences(article.analysis(), ids,
-                            EVIDENCE_SENTENCES_PER_ARTICLE)));
+                    portrayed.add(new Portrayed(article, portrayal));
                 }
             }
-            evidence.sort(Comparator.comparingDouble((ArticleEvidence e) -> -Math.abs(e.score()))
-                    .thenComparing(e -> e.article().id()));
-            return List.copyOf(evidence.subList(0, Math.min(limit, evidence.size())));
+            portrayed.sort(Comparator.comparingDouble((Portrayed p) -> -Math.abs(p.portrayal().score()))
+                    .thenComparing(p -> p.article().id()));
+            return List.copyOf(portrayed.subList(0, Math.max(0, Math.min(limit, portrayed.size()))));
         });
+        Map<String, StanceScored> analyses = analyses(strongest.stream().map(Portrayed::article).toList());
+        List<ArticleEvidence> evidence = new ArrayList<>();
+        for (Portrayed p : strongest) {
+            StanceScored analysis = analyses.get(p.article().id());
+            List<EvidenceSentence> sentences = analysis == null ? List.of()
+                    : evidenceSentences(analysis, targetEntities(kind, target, analysis),
+                    EVIDENCE_SENTENCES_PER_ARTICLE);
+            evidence.add(new ArticleEvidence(ArticleSummary.of(p.article()), p.portrayal().score,
+                    p.portrayal().label, p.portrayal().mentions, sentences));
+        }
+        return List.copyOf(evidence);
+    }
+
+    /**
+     * The analyses of the articles, by id: those applied whole from memory, the others read back from their records
+     * outside the lock (a slow read must not hold up the reader thread). An article whose record cannot be read is
+     * left out.
+     */
+    private Map<String, StanceScored> analyses(List<ObservedArticle> wanted) {
+        Map<String, StanceScored> found = new HashMap<>();
+        List<ScoredLocation> locations = new ArrayList<>();
+        read(() -> {
+            for (ObservedArticle article : wanted) {
+                if (article.location() == null) {
+                    StanceScored whole = appliedWhole.get(article.id());
+                    if (whole != null) {
+                        found.put(article.id(), whole);
+                    }
+                } else {
+                    locations.add(article.location());
+                }
+            }
+            return null;
+        });
+        if (!locations.isEmpty()) {
+            Map<ScoredLocation, StanceScored> read = lookup.read(locations);
+            for (ObservedArticle article : wanted) {
+                StanceScored analysis = article.location() == null ? null : read.get(article.location());
+                if (analysis != null && article.id().equals(analysis.id())) {
+                    found.put(article.id(), analysis);
+                }
+            }
+        }
+        return found;
     }
 
     public List<CoveragePoint> coverage(Instant from, Instant to, Granularity granularity) {
@@ -189,7 +328,7 @@ public final class StoryView {
             Map<Instant, List<ObservedArticle>> buckets = new TreeMap<>();
             for (ObservedArticle article : articles.values()) {
                 Instant start = granularity.windowStart(article.eventTime());
-                if (article.analysis().relevant() && inRange(start, from, to, granularity)) {
+                if (article.relevant() && inRange(start, from, to, granularity)) {
                     buckets.computeIfAbsent(start, s -> new ArrayList<>()).add(article);
                 }
             }
@@ -200,22 +339,19 @@ public final class StoryView {
                 Set<String> sources = new HashSet<>();
                 Map<String, Long> factionMentions = new TreeMap<>();
                 for (ObservedArticle article : bucket) {
-                    StanceScored a = article.analysis();
-                    if (a.source() != null) {
-                        sources.add(a.source());
+                    if (article.source() != null) {
+                        sources.add(article.source());
                     }
                     if (!article.counts()) {
                         copies++;
                         continue;
                     }
                     originals++;
-                    if (a.factions() != null) {
-                        a.factions().forEach((faction, score) -> {
-                            if (ObservedArticle.present(score.label(), score.mentions())) {
-                                factionMentions.merge(faction, (long) score.mentions(), Long::sum);
-                            }
-                        });
-                    }
+                    article.factions().forEach((faction, score) -> {
+                        if (ObservedArticle.present(score.label(), score.mentions())) {
+                            factionMentions.merge(faction, (long) score.mentions(), Long::sum);
+                        }
+                    });
                 }
                 long total = factionMentions.values().stream().mapToLong(Long::longValue).sum();
                 Map<String, Double> share = new TreeMap<>();
@@ -225,8 +361,8 @@ public final class StoryView {
             });
             Map<String, CoveragePoint> byStart = new TreeMap<>();
             points.forEach(point -> byStart.put(point.windowStart(), point));
-            for (JsonNode record : coverageRecords.values()) {
-                CoveragePoint reported = reportedCoverage(record, granularity);
+            for (byte[] record : coverageRecords.values()) {
+                CoveragePoint reported = reportedCoverage(tree(record), granularity);
                 if (reported != null && inRange(Instant.parse(reported.windowStart()), from, to, granularity)) {
                     byStart.put(reported.windowStart(), reported);
                 }
@@ -259,7 +395,7 @@ public final class StoryView {
 
     /** Story coverage records of the aggregate stage (issue 5), as written; empty until that stage publishes them. */
     public List<JsonNode> reportedCoverage() {
-        return read(() -> List.copyOf(coverageRecords.values()));
+        return read(() -> coverageRecords.values().stream().map(StoryView::tree).toList());
     }
 
     /** Entities by number of articles portraying them over [from, to), then by mentions. */
@@ -267,9 +403,8 @@ public final class StoryView {
         return read(() -> {
             Map<String, List<EntityScore>> scores = new TreeMap<>();
             for (ObservedArticle article : articles.values()) {
-                if (article.counts() && article.analysis().entityScores() != null
-                        && inRange(article.eventTime(), from, to, null)) {
-                    article.analysis().entityScores().forEach((entity, score) -> {
+                if (article.counts() && inRange(article.eventTime(), from, to, null)) {
+                    article.entityScores().forEach((entity, score) -> {
                         if (ObservedArticle.present(score.label(), score.mentions())) {
                             scores.computeIfAbsent(entity, e -> new ArrayList<>()).add(score);
                         }
@@ -298,26 +433,39 @@ public final class StoryView {
         return read(() -> articles.values().stream()
                 .filter(article -> matches(article, filter))
                 .sorted(Comparator.comparing(ObservedArticle::eventTime).reversed()
-                        .thenComparing(article -> article.analysis().id()))
+                        .thenComparing(ObservedArticle::id))
                 .limit(Math.max(0, Math.min(filter.limit(), ArticleFilter.MAX_LIMIT)))
                 .map(ArticleSummary::of)
                 .toList());
     }
 
+    /**
+     * One article with its full analysis, read back from its record; empty when the view does not hold the article.
+     *
+     * @throws AnalysisUnavailableException when the view holds the article but its record cannot be read now
+     */
     public Optional<ArticleDetail> article(String id) {
-        return read(() -> {
-            ObservedArticle article = articles.get(id);
-            if (article == null) {
-                return Optional.empty();
-            }
-            StanceScored a = article.analysis();
-            Set<String> all = new HashSet<>();
-            if (a.entities() != null) {
-                a.entities().forEach(entity -> all.add(entity.id()));
-            }
-            return Optional.of(new ArticleDetail(ArticleSummary.of(article), a,
-                    evidenceSentences(a, all, Integer.MAX_VALUE)));
-        });
+        ObservedArticle article = read(() -> articles.get(id));
+        if (article == null) {
+            return Optional.empty();
+        }
+        StanceScored a = analyses(List.of(article)).get(id);
+        if (a == null) {
+            throw new AnalysisUnavailableException("the analysis of " + id + " cannot be read back now");
+        }
+        Set<String> all = new HashSet<>();
+        if (a.entities() != null) {
+            a.entities().forEach(entity -> all.add(entity.id()));
+        }
+        return Optional.of(new ArticleDetail(ArticleSummary.of(article), a,
+                evidenceSentences(a, all, Integer.MAX_VALUE)));
+    }
+
+    /** The view holds an article whose record on news.articles.scored cannot be read back at the moment. */
+    public static final class AnalysisUnavailableException extends RuntimeException {
+        public AnalysisUnavailableException(String message) {
+            super(message);
+        }
     }
 
     /** Newest first, as many as asked. */
@@ -327,18 +475,14 @@ public final class StoryView {
 
     public ViewSummary summary() {
         return read(() -> {
-            long relevant = articles.values().stream().filter(a -> a.analysis().relevant()).count();
-            long duplicates = articles.values().stream().filter(a -> a.analysis().duplicateOf() != null).count();
+            long relevant = articles.values().stream().filter(ObservedArticle::relevant).count();
+            long duplicates = articles.values().stream().filter(a -> a.duplicateOf() != null).count();
             Instant first = articles.values().stream().map(ObservedArticle::eventTime).min(Instant::compareTo)
                     .orElse(null);
             Instant last = articles.values().stream().map(ObservedArticle::eventTime).max(Instant::compareTo)
                     .orElse(null);
             Set<String> factions = new TreeSet<>(factionWindows.keySet());
-            articles.values().forEach(a -> {
-                if (a.analysis().factions() != null) {
-                    factions.addAll(a.analysis().factions().keySet());
-                }
-            });
+            articles.values().forEach(a -> factions.addAll(a.factions().keySet()));
             return new ViewSummary(version.get(), articles.size(), relevant, duplicates, Map.copyOf(rejected),
                     Map.copyOf(late),
                     first == null ? null : first.toString(), last == null ? null : last.toString(),
@@ -362,11 +506,16 @@ public final class StoryView {
                 buckets.computeIfAbsent(start, s -> new ArrayList<>()).add(portrayal);
             }
         }
-        Map<Duration, TreeMap<Instant, WindowRecord>> bySize =
+        Map<Duration, TreeMap<Instant, WindowSlot>> bySize =
                 (kind == TargetKind.FACTION ? factionWindows : entityWindows).getOrDefault(target, Map.of());
-        TreeMap<Instant, WindowRecord> records = bySize.getOrDefault(granularity.size(), new TreeMap<>());
+        Map<Instant, WindowRecord> records = new TreeMap<>();
+        bySize.getOrDefault(granularity.size(), new TreeMap<>()).forEach((start, slot) -> {
+            if (inRange(start, from, to, granularity) && slot.record() != null) {
+                records.put(start, slot.record());
+            }
+        });
         Set<Instant> starts = new TreeSet<>(buckets.keySet());
-        records.keySet().stream().filter(start -> inRange(start, from, to, granularity)).forEach(starts::add);
+        starts.addAll(records.keySet());
 
         List<SeriesPoint> points = new ArrayList<>();
         for (Instant start : starts) {
@@ -494,8 +643,7 @@ public final class StoryView {
         return strongest;
     }
 
-    private static boolean matches(ObservedArticle article, ArticleFilter filter) {
-        StanceScored a = article.analysis();
+    private static boolean matches(ObservedArticle a, ArticleFilter filter) {
         if (filter.relevantOnly() && !a.relevant()) {
             return false;
         }
@@ -503,16 +651,15 @@ public final class StoryView {
             return false;
         }
         if (filter.faction() != null) {
-            FactionScore score = a.factions() == null ? null : a.factions().get(filter.faction());
+            FactionScore score = a.factions().get(filter.faction());
             if (score == null || !ObservedArticle.present(score.label(), score.mentions())) {
                 return false;
             }
         }
-        if (filter.entity() != null && (a.entities() == null
-                || a.entities().stream().noneMatch(entity -> filter.entity().equals(entity.id())))) {
+        if (filter.entity() != null && !a.entities().contains(filter.entity())) {
             return false;
         }
-        return inRange(article.eventTime(), filter.from(), filter.to(), null);
+        return inRange(a.eventTime(), filter.from(), filter.to(), null);
     }
 
     /** {@code time} in [from, to); with a granularity, [window of from, to), so a range never cuts a window. */
@@ -521,13 +668,33 @@ public final class StoryView {
         return (lower == null || !time.isBefore(lower)) && (to == null || time.isBefore(to));
     }
 
-    private static void put(Map<String, Map<Duration, TreeMap<Instant, WindowRecord>>> windows, WindowRecord record) {
-        windows.computeIfAbsent(record.target(), t -> new TreeMap<>())
-                .computeIfAbsent(record.size(), s -> new TreeMap<>())
-                .put(record.windowStart(), record);
+    /** Reads through a value without building it: a syntax error or a value other than an object throws. */
+    private static void requireObject(byte[] json) {
+        try (com.fasterxml.jackson.core.JsonParser parser = Json.mapper().getFactory().createParser(json)) {
+            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("not a JSON object");
+            }
+            parser.skipChildren();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("not JSON", e);
+        }
     }
 
-    private static long windowCount(Map<String, Map<Duration, TreeMap<Instant, WindowRecord>>> windows) {
+    private static JsonNode tree(byte[] json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("not JSON", e);
+        }
+    }
+
+    private static void put(Map<String, Map<Duration, TreeMap<Instant, WindowSlot>>> windows, WindowRecord record) {
+        windows.computeIfAbsent(record.target(), t -> new TreeMap<>())
+                .computeIfAbsent(record.size(), s -> new TreeMap<>())
+                .put(record.windowStart(), WindowSlot.parsed(record));
+    }
+
+    private static long windowCount(Map<String, Map<Duration, TreeMap<Instant, WindowSlot>>> windows) {
         return windows.values().stream().flatMap(bySize -> bySize.values().stream()).mapToLong(Map::size).sum();
     }
 

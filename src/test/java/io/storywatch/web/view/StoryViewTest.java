@@ -4,10 +4,13 @@ import static io.storywatch.web.view.ScoredArticleBuilder.article;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.storywatch.event.Mention;
+import io.storywatch.event.ScoredSentence;
 import io.storywatch.event.StanceScored;
 import io.storywatch.event.TargetSentiment;
 import io.storywatch.json.Json;
@@ -319,6 +322,75 @@ class StoryViewTest {
 
         assertNull(view.articles(ArticleFilter.all()).get(0).publishedAt());
         assertEquals("2024-01-02T05:00:00Z", view.articles(ArticleFilter.all()).get(0).eventTime());
+    }
+
+    @Test
+    void shouldKeepOnlyADigestOfAnArticleAppliedFromItsRecord() {
+        String sentence = "外界指责苏茨克维与雷克一手制造混乱。";
+        StanceScored whole = article("strong").publishedAt("2023-11-18T09:00:00Z").title("激烈批评")
+                .sentence(sentence, Map.of("ilya-sutskever", -0.75, "jan-leike", -0.25)).build();
+        StoryView fromRecord = new StoryView();
+        fromRecord.applyScored(ScoredDigest.fromJson(Json.toBytes(whole)), 0L, new ScoredLocation(2, 41));
+        apply(whole);
+
+        RetainedObjects retained = RetainedObjects.of(fromRecord);
+
+        assertEquals(List.of(), retained.instancesOf(StanceScored.class));
+        assertEquals(List.of(), retained.instancesOf(ScoredSentence.class));
+        assertEquals(List.of(), retained.instancesOf(Mention.class));
+        assertEquals(List.of(), retained.textsContaining(sentence));
+        // the walk does find what a view of whole analyses keeps, so the empty lists above mean something
+        assertEquals(1, RetainedObjects.of(view).instancesOf(StanceScored.class).size());
+        assertFalse(RetainedObjects.of(view).textsContaining(sentence).isEmpty());
+        // lists, series and coverage read the digest alone and answer as the view of the whole analysis does
+        assertEquals(view.articles(ArticleFilter.all()), fromRecord.articles(ArticleFilter.all()));
+        assertEquals(view.factionSeries(null, null, Granularity.DAY),
+                fromRecord.factionSeries(null, null, Granularity.DAY));
+        assertEquals(view.topEntities(null, null, 10), fromRecord.topEntities(null, null, 10));
+        assertEquals(view.coverage(null, null, Granularity.DAY), fromRecord.coverage(null, null, Granularity.DAY));
+    }
+
+    @Test
+    void shouldSayAnAnalysisIsUnavailableWhenItsRecordCannotBeReadBack() {
+        StanceScored whole = safety("a", "2023-11-18T08:00:00Z", -0.4);
+        StoryView fromRecord = new StoryView(ScoredLookup.NONE);
+        fromRecord.applyScored(ScoredDigest.fromJson(Json.toBytes(whole)), 0L, new ScoredLocation(0, 0));
+
+        assertThrows(StoryView.AnalysisUnavailableException.class, () -> fromRecord.article("a"));
+        assertTrue(fromRecord.article("missing").isEmpty());
+        // a point's evidence still lists the article, without sentences
+        List<ArticleEvidence> evidence = fromRecord.evidence(TargetKind.FACTION, "safety",
+                Instant.parse(DAY1), Granularity.DAY, 10);
+        assertEquals(List.of("a"), evidence.stream().map(e -> e.article().id()).toList());
+        assertEquals(List.of(), evidence.get(0).sentences());
+    }
+
+    @Test
+    void shouldReadTheEvidenceOfOnlyTheArticlesItShowsBackFromTheirRecords() {
+        StanceScored strong = article("strong").publishedAt("2023-11-18T09:00:00Z")
+                .sentence("外界指责苏茨克维一手制造混乱。", Map.of("ilya-sutskever", -0.75)).build();
+        StanceScored mild = safety("mild", "2023-11-18T08:00:00Z", -0.2);
+        Map<ScoredLocation, StanceScored> records = Map.of(new ScoredLocation(0, 1), strong,
+                new ScoredLocation(1, 1), mild);
+        List<ScoredLocation> asked = new java.util.ArrayList<>();
+        ScoredLookup topic = locations -> {
+            asked.addAll(locations);
+            Map<ScoredLocation, StanceScored> found = new java.util.HashMap<>();
+            locations.forEach(location -> found.put(location, records.get(location)));
+            return found;
+        };
+        StoryView fromRecords = new StoryView(topic);
+        records.forEach((location, a) -> fromRecords.applyScored(ScoredDigest.fromJson(Json.toBytes(a)), 0L,
+                location));
+        apply(strong);
+        apply(mild);
+
+        List<ArticleEvidence> evidence = fromRecords.evidence(TargetKind.FACTION, "safety", Instant.parse(DAY1),
+                Granularity.DAY, 1);
+
+        assertEquals(view.evidence(TargetKind.FACTION, "safety", Instant.parse(DAY1), Granularity.DAY, 1), evidence);
+        assertEquals(List.of(new ScoredLocation(0, 1)), asked);
+        assertEquals(view.article("mild"), fromRecords.article("mild"));
     }
 
     private List<String> ids(ArticleFilter filter) {
