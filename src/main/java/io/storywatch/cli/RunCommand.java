@@ -14,6 +14,7 @@ import io.storywatch.story.StoryTopic;
 import io.storywatch.topic.TopicCatalog;
 import io.storywatch.topic.Topics;
 import io.storywatch.web.DashboardServer;
+import io.storywatch.web.StoryInfo;
 import io.storywatch.web.HttpOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,8 +120,8 @@ public final class RunCommand implements Callable<Integer> {
             }
             PipelineRunner runner = session.startStages(selected, settings);
             runner.bindMetrics(metrics);
-            try (DashboardServer dashboard = DashboardServer.start(http, session.bootstrapServers(), dataDir, metrics,
-                    spec.commandLine().getOut())) {
+            try (DashboardServer dashboard = DashboardServer.start(http, StoryInfo.of(current),
+                    session.bootstrapServers(), dataDir, metrics, spec.commandLine().getOut())) {
                 return runUntilStopped(signal, runner, selected, err);
             }
         }

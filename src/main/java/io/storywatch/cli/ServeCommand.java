@@ -1,13 +1,21 @@
 package io.storywatch.cli;
 
+import io.storywatch.story.Stories;
+import io.storywatch.story.StoryDefinition;
+import io.storywatch.story.StoryTopic;
+import io.storywatch.topic.Topics;
 import io.storywatch.web.DashboardServer;
 import io.storywatch.web.HttpOptions;
+import io.storywatch.web.StoryInfo;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +41,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Where dashboard.url is written. Default: ${DEFAULT-VALUE}.")
     Path dataDir;
 
+    @Option(names = "--story-id", paramLabel = "ID",
+            description = "Story whose title and faction names the page shows, as published on news.stories; "
+                    + "default the only story there, else the bundled one.")
+    String storyId;
+
     @Mixin
     HttpOptions http = new HttpOptions();
 
@@ -50,7 +63,9 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }, "storywatch-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (DashboardServer dashboard = DashboardServer.start(http, bootstrapServers, dataDir,
+        StoryInfo story = StoryInfo.of(followedStory(new StoryTopic(bootstrapServers).current()));
+        err.println("story " + story.id());
+        try (DashboardServer dashboard = DashboardServer.start(http, story, bootstrapServers, dataDir,
                 spec.commandLine().getOut())) {
             err.println("reading the output topics of " + bootstrapServers + "; stop with Ctrl-C");
             err.flush();
@@ -68,5 +83,25 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }
         return 0;
+    }
+
+    /**
+     * The story the pipeline follows, as {@code news.stories} has it: the one named by {@code --story-id}, or the only
+     * one there, or else the bundled default (also when the topic holds none yet).
+     */
+    StoryDefinition followedStory(Map<String, StoryDefinition> published) {
+        if (storyId != null) {
+            StoryDefinition story = published.get(storyId);
+            if (story == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "no story '" + storyId + "' on "
+                        + Topics.STORIES.name() + "; there are " + new TreeSet<>(published.keySet()));
+            }
+            return story;
+        }
+        if (published.size() == 1) {
+            return published.values().iterator().next();
+        }
+        StoryDefinition bundled = Stories.defaultStory();
+        return published.getOrDefault(bundled.id(), bundled);
     }
 }

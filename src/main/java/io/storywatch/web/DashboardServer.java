@@ -55,15 +55,16 @@ public final class DashboardServer implements AutoCloseable {
     private final URI url;
     private final boolean loopback;
 
-    private DashboardServer(HttpOptions options, StoryView view, PipelineMetrics metrics, boolean ownsMetrics,
-                            OutputTopicReader reader, ScoredTopicLookup lookup) throws IOException {
+    private DashboardServer(HttpOptions options, StoryInfo story, StoryView view, PipelineMetrics metrics,
+                            boolean ownsMetrics, OutputTopicReader reader, ScoredTopicLookup lookup)
+            throws IOException {
         this.view = view;
         this.metrics = metrics;
         this.ownsMetrics = ownsMetrics;
         this.reader = reader;
         this.lookup = lookup;
         this.policy = new AccessPolicy(options.apiToken(), options.corsOrigins());
-        this.api = new DashboardApi(view, StoryInfo.openAiGovernance());
+        this.api = new DashboardApi(view, story);
         this.live = new LiveUpdates(view);
         InetAddress address = InetAddress.getByName(options.bind());
         this.loopback = address.isLoopbackAddress();
@@ -81,31 +82,31 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     /**
-     * Serves the dashboard over the output topics of the cluster at {@code bootstrapServers}, counting into
-     * {@code metrics} (which the stages of this process count into too); prints {@code dashboard=URL} to
+     * Serves the dashboard of {@code story} over the output topics of the cluster at {@code bootstrapServers},
+     * counting into {@code metrics} (which the stages of this process count into too); prints {@code dashboard=URL} to
      * {@code out} and writes the URL to {@code dataDir/dashboard.url}. Closing it stops the server and the reader,
      * not the metrics.
      */
-    public static DashboardServer start(HttpOptions options, String bootstrapServers, Path dataDir,
-                                        PipelineMetrics metrics, PrintWriter out) throws IOException {
-        return start(options, bootstrapServers, dataDir, metrics, false, out);
+    public static DashboardServer start(HttpOptions options, StoryInfo story, String bootstrapServers,
+                                        Path dataDir, PipelineMetrics metrics, PrintWriter out) throws IOException {
+        return start(options, story, bootstrapServers, dataDir, metrics, false, out);
     }
 
     /** As above with metrics of its own, closed with the server. */
-    public static DashboardServer start(HttpOptions options, String bootstrapServers, Path dataDir,
-                                        PrintWriter out) throws IOException {
-        return start(options, bootstrapServers, dataDir, new PipelineMetrics(), true, out);
+    public static DashboardServer start(HttpOptions options, StoryInfo story, String bootstrapServers,
+                                        Path dataDir, PrintWriter out) throws IOException {
+        return start(options, story, bootstrapServers, dataDir, new PipelineMetrics(), true, out);
     }
 
-    private static DashboardServer start(HttpOptions options, String bootstrapServers, Path dataDir,
-                                         PipelineMetrics metrics, boolean ownsMetrics, PrintWriter out)
-            throws IOException {
+    private static DashboardServer start(HttpOptions options, StoryInfo story, String bootstrapServers,
+                                         Path dataDir, PipelineMetrics metrics, boolean ownsMetrics,
+                                         PrintWriter out) throws IOException {
         ScoredTopicLookup lookup = new ScoredTopicLookup(bootstrapServers);
         StoryView view = new StoryView(lookup);
         OutputTopicReader reader = OutputTopicReader.start(bootstrapServers, view, metrics);
         DashboardServer dashboard;
         try {
-            dashboard = new DashboardServer(options, view, metrics, ownsMetrics, reader, lookup);
+            dashboard = new DashboardServer(options, story, view, metrics, ownsMetrics, reader, lookup);
         } catch (IOException | RuntimeException e) {
             reader.close();
             lookup.close();
@@ -115,10 +116,16 @@ public final class DashboardServer implements AutoCloseable {
         return dashboard;
     }
 
-    /** Serves a view fed by the caller (no Kafka): for tests and for embedding. */
+    /** Serves a view fed by the caller (no Kafka), of the default story: for tests and for embedding. */
     public static DashboardServer serve(HttpOptions options, StoryView view, PipelineMetrics metrics)
             throws IOException {
-        return new DashboardServer(options, view, metrics, false, null, null);
+        return serve(options, StoryInfo.defaultStory(), view, metrics);
+    }
+
+    /** Serves a view fed by the caller (no Kafka) under the given story's title and faction names. */
+    public static DashboardServer serve(HttpOptions options, StoryInfo story, StoryView view,
+                                        PipelineMetrics metrics) throws IOException {
+        return new DashboardServer(options, story, view, metrics, false, null, null);
     }
 
     /** Prints {@code dashboard=URL} and writes the URL to {@code dataDir/dashboard.url}. */

@@ -110,8 +110,8 @@ class ArticleDetailOnKafkaTest {
 
         try (PipelineMetrics metrics = new PipelineMetrics();
              DashboardServer reference = DashboardServer.serve(options, whole, metrics);
-             DashboardServer dashboard = DashboardServer.start(options, bootstrapServers, dataDir, metrics,
-                     new PrintWriter(new StringWriter()))) {
+             DashboardServer dashboard = DashboardServer.start(options, StoryInfo.defaultStory(), bootstrapServers,
+                     dataDir, metrics, new PrintWriter(new StringWriter()))) {
             assertTrue(dashboard.reader().orElseThrow().awaitCaughtUp(Duration.ofSeconds(60)), "caught up");
             List<String> ids = ids(dashboard);
             articles.forEach(a -> assertTrue(ids.contains(a.id()), a.id()));

@@ -113,7 +113,7 @@ class DashboardBrowserTest {
 
         // the token was traded for a cookie: the address no longer carries it
         assertEquals(server.url().toString(), driver.getCurrentUrl());
-        assertEquals("OpenAI 治理之争 · The OpenAI governance fight",
+        assertEquals("OpenAI 治理之争：安全主义与加速主义 · The OpenAI governance fight: safety vs acceleration",
                 driver.findElement(By.id("story-title")).getText());
 
         WebElement chart = driver.findElement(By.id("sentiment-chart"));

@@ -103,7 +103,7 @@ class DashboardOnKafkaTest {
         for (int start = 1; start <= 2; start++) {
             try (PipelineMetrics metrics = new PipelineMetrics();
                  DashboardServer dashboard = DashboardServer.start(new HttpOptions(0, "127.0.0.1", null, List.of()),
-                         bootstrapServers, dataDir, metrics, new PrintWriter(new StringWriter()))) {
+                         StoryInfo.defaultStory(), bootstrapServers, dataDir, metrics, new PrintWriter(new StringWriter()))) {
                 assertTrue(dashboard.reader().orElseThrow().awaitCaughtUp(Duration.ofSeconds(60)), "caught up");
                 assertEquals(expected, ids(dashboard), "start " + start + ": committed records only, each once");
                 assertEquals(dashboard.url() + System.lineSeparator(),
