@@ -12,6 +12,16 @@ public enum CueKind {
     AGENT,
     /** A contest verb (击败, 超越): its value for the winner, who does it, and the opposite for the one it is done to. */
     CONTEST,
+    /**
+     * A falling-out (分歧, 摩擦): sentiment for whatever the clause is about, but the two sides named with 与/和 share
+     * it and neither is blamed.
+     */
+    MUTUAL,
+    /**
+     * A verb of worry or fear (担忧, 害怕): negative for what is feared, and who worries is the source of the judgement
+     * that follows, as with a verb of saying.
+     */
+    CONCERN,
     NEGATOR,
     DEGREE,
     HEDGE,
@@ -33,12 +43,13 @@ public enum CueKind {
     STOP;
 
     public boolean isPolar() {
-        return this == WORD || this == PATIENT || this == AGENT || this == CONTEST;
+        return this == WORD || this == PATIENT || this == AGENT || this == CONTEST || this == MUTUAL
+                || this == CONCERN;
     }
 
     /** Verbs that split a clause into the roles before and after them. */
     public boolean isRoleVerb() {
-        return this == PATIENT || this == AGENT || this == CONTEST || this == SPEECH;
+        return this == PATIENT || this == AGENT || this == CONTEST || this == SPEECH || this == CONCERN;
     }
 
     public static CueKind parse(String text) {

@@ -45,6 +45,8 @@ public final class RuleSentimentModel implements SentimentModel {
             "显示出", "保持", "仍是", "就是", "乃是", "变成", "成了", "进行", "做出", "作出", "采取", "实施", "犯下",
             "发表", "发起", "取得", "创下", "做", "干", "搞", "还有", "也有", "包括", "便是");
     private static final Set<String> FIRST_PERSON = Set.of("我", "本人");
+    /** Prepositions that name whom one competes, disagrees or deals with: "与X的竞争", "和X产生分歧". */
+    private static final Set<String> COMPANION_MARKERS = Set.of("与", "和", "同", "跟");
 
     private final SentimentLexicon lexicon;
     private final RuleWeights weights;
@@ -161,7 +163,8 @@ public final class RuleSentimentModel implements SentimentModel {
                     }
                     targetRaw.merge(entry.getKey(), clause.weight() * clause.damping() * raw, Double::sum);
                     for (Cue cue : clause.cues()) {
-                        if (cue.kind() == CueKind.SPEECH && entry.getValue().get(0).start() < cue.start()) {
+                        if ((cue.kind() == CueKind.SPEECH || cue.kind() == CueKind.CONCERN)
+                                && entry.getValue().get(0).start() < cue.start()) {
                             speakers.add(entry.getKey());
                         }
                     }
@@ -209,7 +212,7 @@ public final class RuleSentimentModel implements SentimentModel {
                     double raw = 0;
                     for (Cue cue : clause.cues()) {
                         if (cue.kind().isPolar()) {
-                            raw += (cue.kind() == CueKind.WORD ? 1 : 0.5) * cue.value();
+                            raw += (cue.kind() == CueKind.WORD || cue.kind() == CueKind.MUTUAL ? 1 : 0.5) * cue.value();
                         }
                     }
                     targetRaw.merge(target, share * clause.weight() * clause.damping() * raw, Double::sum);
@@ -356,7 +359,16 @@ public final class RuleSentimentModel implements SentimentModel {
         int p = cue.start();
         return switch (cue.kind()) {
             case WORD -> wordFactor(text, at, cue, clause);
-            case PATIENT -> {
+            case MUTUAL -> {
+                // "伊尔亚与萨姆产生了分歧": a disagreement between two sides named with 与 blames neither
+                double f = wordFactor(text, at, cue, clause);
+                if (isSideOfMutual(text, at, cue, clause)) {
+                    facts.add("side-of-falling-out");
+                    f *= weights.mutual();
+                }
+                yield f;
+            }
+            case PATIENT, CONCERN -> {
                 double f = patientFactor(at, cue, clause);
                 if (f > 0.5) {
                     facts.add(cue.value() < 0 ? "patient-of-negative" : "patient-of-positive");
@@ -375,7 +387,13 @@ public final class RuleSentimentModel implements SentimentModel {
             case CONTEST -> {
                 // "OpenAI超越了特斯拉": the winner gains what the one overtaken loses
                 // "他的要求是击败谷歌": the one whose demand it is does not do the beating
-                double winner = copulaBetween(at, cue.start(), clause) ? 0 : agentFactor(at, cue, clause);
+                if (isOpponentInFrame(text, at, cue, clause)) {
+                    // "OpenAI在与Anthropic的竞争中占据了上风": the one competed with, inside 在与…中, is beaten
+                    facts.add("loser-of-contest");
+                    yield -1;
+                }
+                double winner = copulaBetween(at, cue.start(), clause) ? 0
+                        : agentFactor(at, cue, clause, opponentsInFrames(text, cue, clause));
                 Cue marker = markerBefore(cue, clause);
                 // the one beaten is the object, the subject of a passive or the object of 把, not whatever 对 governs
                 double loser = at > cue.start() || marker != null && marker.kind() != CueKind.OBJECT_MARKER
@@ -432,7 +450,8 @@ public final class RuleSentimentModel implements SentimentModel {
                 // "奥特曼在调查后重新加入董事会": a verb inside 在…后 is not the clause's predicate
                 continue;
             }
-            if (other.kind() == CueKind.SPEECH && at < p) {
+            if ((other.kind() == CueKind.SPEECH || other.kind() == CueKind.CONCERN) && at < p) {
+                // "马斯克称…", "伊尔亚担忧OpenAI的技术会造成危险": what follows is the subject's own judgement
                 factor = Math.min(factor, weights.speaker());
             } else if (other.kind().isRoleVerb() && at < p && isPassiveSubject(at, other, clause)) {
                 // "奥特曼被罢免又很快复职": the subject of a passive stays the subject of what follows
@@ -596,6 +615,11 @@ public final class RuleSentimentModel implements SentimentModel {
     }
 
     private double agentFactor(int at, Cue cue, Clause clause) {
+        return agentFactor(at, cue, clause, Set.of());
+    }
+
+    /** As {@link #agentFactor(int, Cue, Clause)}, the mentions starting at {@code notRivals} not competing for the role. */
+    private double agentFactor(int at, Cue cue, Clause clause, Set<Integer> notRivals) {
         int p = cue.start();
         if (at > p) {
             return 0;
@@ -608,7 +632,60 @@ public final class RuleSentimentModel implements SentimentModel {
             // "奥特曼对董事会撒谎": the name after 对/把 is what the deed is done to, the one before it did it
             return at > marker.start() || otherMentionBetween(at, marker.start(), clause) ? 0 : 1;
         }
-        return roleVerbBetween(at, p, clause) || otherMentionBetween(at, p, clause) ? 0 : 1;
+        return roleVerbBetween(at, p, clause) || otherMentionBetween(at, p, clause, notRivals) ? 0 : 1;
+    }
+
+    /**
+     * Whether the target at {@code at} is the one competed with in an adverbial phrase before a contest predicate:
+     * "在与Anthropic的竞争中占据了上风", "在和谷歌的较量中胜出". The name follows 与/和/同/跟 right inside the phrase.
+     */
+    private static boolean isOpponentInFrame(String text, int at, Cue cue, Clause clause) {
+        int[] frame = adverbialFrame(at, clause);
+        if (frame == null || frame[1] > cue.start()) {
+            return false;
+        }
+        for (Token token : clause.tokens()) {
+            if (token.start() > frame[0] && token.end() <= at && COMPANION_MARKERS.contains(token.word())) {
+                return text.substring(token.end(), at).isBlank();
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the target at {@code at} is one of the two sides of a falling-out named with 与/和/同/跟 before it: the
+     * subject before the preposition ("伊尔亚与萨姆产生了分歧") or the name right after it ("与奥特曼的愿景产生摩擦").
+     */
+    private static boolean isSideOfMutual(String text, int at, Cue cue, Clause clause) {
+        if (at >= cue.start()) {
+            return false;
+        }
+        for (Token token : clause.tokens()) {
+            if (token.start() >= cue.start()) {
+                break;
+            }
+            if (!COMPANION_MARKERS.contains(token.word())) {
+                continue;
+            }
+            if (at < token.start() || text.substring(token.end(), at).isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where the opponents named inside adverbial phrases before a contest predicate start. */
+    private static Set<Integer> opponentsInFrames(String text, Cue cue, Clause clause) {
+        Set<Integer> opponents = null;
+        for (TargetSpan span : clause.mentions()) {
+            if (span.start() < cue.start() && isOpponentInFrame(text, span.start(), cue, clause)) {
+                if (opponents == null) {
+                    opponents = new java.util.HashSet<>();
+                }
+                opponents.add(span.start());
+            }
+        }
+        return opponents == null ? Set.of() : opponents;
     }
 
     /** Whether the target at {@code at} is the subject of a passive verb (奥特曼被董事会罢免). */
@@ -629,6 +706,10 @@ public final class RuleSentimentModel implements SentimentModel {
 
     /** Whether another entity is named between two positions: then the nearer one fills the role. */
     private static boolean otherMentionBetween(int at, int to, Clause clause) {
+        return otherMentionBetween(at, to, clause, Set.of());
+    }
+
+    private static boolean otherMentionBetween(int at, int to, Clause clause, Set<Integer> ignored) {
         String self = null;
         for (TargetSpan span : clause.mentions()) {
             if (span.start() == at) {
@@ -637,7 +718,7 @@ public final class RuleSentimentModel implements SentimentModel {
         }
         for (TargetSpan span : clause.mentions()) {
             if (span.start() > at && span.start() < to && !span.target().equals(self)
-                    && !connectedByConjunction(span, at, clause)) {
+                    && !ignored.contains(span.start()) && !connectedByConjunction(span, at, clause)) {
                 return true;
             }
         }
@@ -758,7 +839,7 @@ public final class RuleSentimentModel implements SentimentModel {
             LexiconEntry entry = cue.entry();
             boolean nominal = false;
             boolean attributive = cue.end() < text.length() && text.charAt(cue.end()) == '的';
-            if (cue.kind() != CueKind.WORD && (attributive
+            if (cue.kind() != CueKind.WORD && cue.kind() != CueKind.MUTUAL && (attributive
                     || cue.start() > 0 && NOMINALISERS.indexOf(text.charAt(cue.start() - 1)) >= 0)) {
                 nominal = true;
                 // "X的起诉", "谷歌的支持": an event noun, not a verb with an agent and a patient

@@ -325,6 +325,37 @@ class RuleSentimentModelTest {
     }
 
     @Test
+    void shouldMakeTheRivalNamedInsideACompetitionPhraseTheLoser() {
+        SentenceInput upperHand = sentence("这款产品让谷歌在与OpenAI的竞争中占据了上风。", "谷歌", "google", "OpenAI", "openai");
+        assertEquals("pos", label(upperHand, "google"));
+        assertEquals("neg", label(upperHand, "openai"));
+        SentenceInput winning = sentence("微软在和谷歌的较量中胜出。", "微软", "microsoft", "谷歌", "google");
+        assertEquals("pos", label(winning, "microsoft"));
+        assertEquals("neg", label(winning, "google"));
+        SentenceInput talks = sentence("微软在与谷歌的谈判中表现出色。", "微软", "microsoft", "谷歌", "google");
+        assertEquals("neu", label(talks, "google"), "only a contest predicate makes the one dealt with a loser");
+    }
+
+    @Test
+    void shouldBlameNeitherSideOfADisagreementBetweenThem() {
+        SentenceInput between = sentence("托纳与奥特曼在公司方向上产生了严重分歧。", "托纳", "helen-toner", "奥特曼", "sam-altman");
+        assertEquals("neu", label(between, "helen-toner"));
+        assertEquals("neu", label(between, "sam-altman"));
+        SentenceInput vision = sentence("董事会的结构可能再次与奥特曼的宏大计划产生冲突。", "奥特曼", "sam-altman");
+        assertEquals("neu", label(vision, "sam-altman"));
+        SentenceInput inside = sentence("OpenAI内部爆发了严重冲突。", "OpenAI", "openai");
+        assertEquals("neg", label(inside, "openai"), "a conflict inside one party is still that party's");
+    }
+
+    @Test
+    void shouldTreatWhoWorriesAsTheSourceOfTheFearNotItsTarget() {
+        SentenceInput input = sentence("苏茨克维担心OpenAI的技术会带来危险。", "苏茨克维", "ilya-sutskever",
+                "OpenAI", "openai");
+        assertEquals("neu", label(input, "ilya-sutskever"));
+        assertEquals("neg", label(input, "openai"));
+    }
+
+    @Test
     void shouldLetAnAttributeOfAClassNounPraiseTheNameInApposition() {
         SentenceInput input = sentence("OpenAI一夜变天，灵魂人物奥特曼离职。", "奥特曼", "sam-altman", "OpenAI", "openai");
         assertEquals("pos", label(input, "sam-altman"));

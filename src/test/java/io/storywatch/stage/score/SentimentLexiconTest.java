@@ -42,7 +42,7 @@ class SentimentLexiconTest {
         assertEntry("成功", CueKind.WORD, 1);
         assertEntry("领先", CueKind.WORD, 1);
         assertEntry("安全风险", CueKind.WORD, -1);
-        assertEntry("担忧", CueKind.PATIENT, -1);
+        assertEntry("担忧", CueKind.CONCERN, -1);
         assertEntry("击败", CueKind.CONTEST, 1);
         assertEntry("超越", CueKind.CONTEST, 1);
     }
