@@ -22,6 +22,16 @@ public enum CueKind {
      * that follows, as with a verb of saying.
      */
     CONCERN,
+    /**
+     * A return to office (复职, 回归): sentiment for whatever the clause is about, like a word; after the same one's
+     * removal in the sentence it only ends the episode where it began, and it makes the other side's departure a loss.
+     */
+    RESTORATION,
+    /**
+     * Leaving a post (离开, 卸任): a plain fact, but a loss for who leaves (its value) when the sentence returns someone
+     * else to office: "随着奥特曼的回归，托纳离开了董事会".
+     */
+    DEPARTURE,
     NEGATOR,
     DEGREE,
     HEDGE,
@@ -44,7 +54,12 @@ public enum CueKind {
 
     public boolean isPolar() {
         return this == WORD || this == PATIENT || this == AGENT || this == CONTEST || this == MUTUAL
-                || this == CONCERN;
+                || this == CONCERN || this == RESTORATION;
+    }
+
+    /** Event verbs with participants in roles; after 的 they are event nouns ("X的起诉"), read as plain words. */
+    public boolean hasRoles() {
+        return this == PATIENT || this == AGENT || this == CONTEST || this == CONCERN;
     }
 
     /** Verbs that split a clause into the roles before and after them. */

@@ -212,7 +212,7 @@ public final class RuleSentimentModel implements SentimentModel {
                     double raw = 0;
                     for (Cue cue : clause.cues()) {
                         if (cue.kind().isPolar()) {
-                            raw += (cue.kind() == CueKind.WORD || cue.kind() == CueKind.MUTUAL ? 1 : 0.5) * cue.value();
+                            raw += (cue.kind().hasRoles() ? 0.5 : 1) * cue.value();
                         }
                     }
                     targetRaw.merge(target, share * clause.weight() * clause.damping() * raw, Double::sum);
@@ -237,6 +237,7 @@ public final class RuleSentimentModel implements SentimentModel {
                 facts.get(indispensable).add("indispensable");
             }
         }
+        reverseFortunes(text, clauses, targetRaw, facts);
         if (leadIn != 0) {
             for (String target : targetRaw.keySet()) {
                 targetRaw.merge(target, weights.leadIn() * leadIn, Double::sum);
@@ -245,6 +246,65 @@ public final class RuleSentimentModel implements SentimentModel {
         Map<String, Set<String>> frozenFacts = new LinkedHashMap<>();
         facts.forEach((k, v) -> frozenFacts.put(k, Set.copyOf(v)));
         return new SentenceAnalysis(sentenceRaw, targetRaw, frozenFacts);
+    }
+
+    /**
+     * Reads a sentence that returns someone to office. A removal of the same one before the return and the return
+     * itself cancel ("奥特曼被罢免又很快复职": the episode ends where it began); anyone else it shows leaving a post
+     * is the side that lost ("随着奥特曼的回归，托纳离开了董事会").
+     */
+    private void reverseFortunes(String text, List<Clause> clauses, Map<String, Double> targetRaw,
+                                 Map<String, Set<String>> facts) {
+        Map<String, Integer> restoredAt = null;
+        for (Clause clause : clauses) {
+            for (Cue cue : clause.cues()) {
+                if (cue.kind() != CueKind.RESTORATION || cue.value() <= 0) {
+                    continue;
+                }
+                for (TargetSpan span : clause.mentions()) {
+                    if (span.start() < cue.start() && wordFactor(text, span.start(), cue, clause) > 0.5) {
+                        if (restoredAt == null) {
+                            restoredAt = new LinkedHashMap<>();
+                        }
+                        restoredAt.merge(span.target(), cue.start(), Math::max);
+                    }
+                }
+            }
+        }
+        if (restoredAt == null) {
+            return;
+        }
+        Map<String, Double> removals = new LinkedHashMap<>();
+        Map<String, Double> returns = new LinkedHashMap<>();
+        Map<String, Double> losses = new LinkedHashMap<>();
+        for (Clause clause : clauses) {
+            double weight = clause.weight() * clause.damping();
+            for (Cue cue : clause.cues()) {
+                for (TargetSpan span : clause.mentions()) {
+                    String target = span.target();
+                    Integer returned = restoredAt.get(target);
+                    if (returned != null && cue.kind() == CueKind.PATIENT && cue.value() < 0
+                            && cue.start() < returned && patientFactor(span.start(), cue, clause) > 0.5) {
+                        removals.merge(target, weight * cue.value(), Math::min);
+                    } else if (returned != null && cue.kind() == CueKind.RESTORATION && span.start() < cue.start()
+                            && wordFactor(text, span.start(), cue, clause) > 0.5) {
+                        returns.merge(target, weight * cue.value(), Math::max);
+                    } else if (returned == null && cue.kind() == CueKind.DEPARTURE && span.start() < cue.start()
+                            && agentFactor(span.start(), cue, clause) > 0.5) {
+                        losses.merge(target, weight * cue.value(), Math::min);
+                    }
+                }
+            }
+        }
+        removals.forEach((target, removal) -> {
+            // a return alone keeps its praise; after a removal the two make a round trip
+            targetRaw.merge(target, -removal - returns.getOrDefault(target, 0.0), Double::sum);
+            facts.get(target).add("removed-and-restored");
+        });
+        losses.forEach((target, loss) -> {
+            targetRaw.merge(target, loss, Double::sum);
+            facts.get(target).add("left-as-other-side-returned");
+        });
     }
 
     /**
@@ -358,7 +418,7 @@ public final class RuleSentimentModel implements SentimentModel {
     private double roleFactor(String text, int at, Cue cue, Clause clause, Set<String> facts) {
         int p = cue.start();
         return switch (cue.kind()) {
-            case WORD -> wordFactor(text, at, cue, clause);
+            case WORD, RESTORATION -> wordFactor(text, at, cue, clause);
             case MUTUAL -> {
                 // "伊尔亚与萨姆产生了分歧": a disagreement between two sides named with 与 blames neither
                 double f = wordFactor(text, at, cue, clause);
@@ -839,7 +899,7 @@ public final class RuleSentimentModel implements SentimentModel {
             LexiconEntry entry = cue.entry();
             boolean nominal = false;
             boolean attributive = cue.end() < text.length() && text.charAt(cue.end()) == '的';
-            if (cue.kind() != CueKind.WORD && cue.kind() != CueKind.MUTUAL && (attributive
+            if (cue.kind().hasRoles() && (attributive
                     || cue.start() > 0 && NOMINALISERS.indexOf(text.charAt(cue.start() - 1)) >= 0)) {
                 nominal = true;
                 // "X的起诉", "谷歌的支持": an event noun, not a verb with an agent and a patient

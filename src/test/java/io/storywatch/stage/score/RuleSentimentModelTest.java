@@ -356,6 +356,28 @@ class RuleSentimentModelTest {
     }
 
     @Test
+    void shouldReadARemovalUndoneByAReturnAsARoundTrip() {
+        SentenceInput passive = sentence("奥特曼被罢免后很快复职。", "奥特曼", "sam-altman");
+        assertEquals("neu", label(passive, "sam-altman"));
+        SentenceInput rehired = sentence("董事会解雇了奥特曼，几天后奥特曼又重新受雇。", "董事会", "openai-board", "奥特曼",
+                "sam-altman");
+        assertEquals("neu", label(rehired, "sam-altman"));
+        SentenceInput returnAlone = sentence("奥特曼终于复职。", "奥特曼", "sam-altman");
+        assertEquals("pos", label(returnAlone, "sam-altman"), "a return with no removal before it is still a win");
+        SentenceInput removalAlone = sentence("奥特曼被罢免后，员工一片哗然。", "奥特曼", "sam-altman");
+        assertEquals("neg", label(removalAlone, "sam-altman"));
+    }
+
+    @Test
+    void shouldMakeWhoLeavesAsTheOtherSideReturnsTheLoser() {
+        SentenceInput input = sentence("随着奥特曼的回归，托纳离开了董事会。", "奥特曼", "sam-altman", "托纳", "helen-toner");
+        assertEquals("neg", label(input, "helen-toner"));
+        assertEquals("pos", label(input, "sam-altman"));
+        SentenceInput plain = sentence("托纳离开了董事会，加入了一家研究机构。", "托纳", "helen-toner");
+        assertEquals("neu", label(plain, "helen-toner"), "leaving a post is by itself a plain fact");
+    }
+
+    @Test
     void shouldLetAnAttributeOfAClassNounPraiseTheNameInApposition() {
         SentenceInput input = sentence("OpenAI一夜变天，灵魂人物奥特曼离职。", "奥特曼", "sam-altman", "OpenAI", "openai");
         assertEquals("pos", label(input, "sam-altman"));
