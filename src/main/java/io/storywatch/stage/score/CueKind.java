@@ -32,6 +32,11 @@ public enum CueKind {
      * else to office: "随着奥特曼的回归，托纳离开了董事会".
      */
     DEPARTURE,
+    /**
+     * A verb of losing or damaging (失去, 破坏): negative for whatever the clause is about, but a good thing right after
+     * it is what is lost, so it turns that word instead: "破坏了我们对他的信任", "失去了信心".
+     */
+    SHIFTER,
     NEGATOR,
     DEGREE,
     HEDGE,
@@ -54,7 +59,7 @@ public enum CueKind {
 
     public boolean isPolar() {
         return this == WORD || this == PATIENT || this == AGENT || this == CONTEST || this == MUTUAL
-                || this == CONCERN || this == RESTORATION;
+                || this == CONCERN || this == RESTORATION || this == SHIFTER;
     }
 
     /** Event verbs with participants in roles; after 的 they are event nouns ("X的起诉"), read as plain words. */

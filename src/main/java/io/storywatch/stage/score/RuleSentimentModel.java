@@ -418,7 +418,7 @@ public final class RuleSentimentModel implements SentimentModel {
     private double roleFactor(String text, int at, Cue cue, Clause clause, Set<String> facts) {
         int p = cue.start();
         return switch (cue.kind()) {
-            case WORD, RESTORATION -> wordFactor(text, at, cue, clause);
+            case WORD, RESTORATION, SHIFTER -> wordFactor(text, at, cue, clause);
             case MUTUAL -> {
                 // "伊尔亚与萨姆产生了分歧": a disagreement between two sides named with 与 blames neither
                 double f = wordFactor(text, at, cue, clause);
@@ -889,13 +889,23 @@ public final class RuleSentimentModel implements SentimentModel {
     /** Binds negators and degree adverbs to the sentiment word right after them. */
     private List<Cue> applyModifiers(String text, List<Cue> raw) {
         List<Cue> result = new ArrayList<>(raw.size());
+        int shifted = -1;
         for (int k = 0; k < raw.size(); k++) {
             Cue cue = raw.get(k);
             if (!cue.kind().isPolar()) {
                 result.add(cue);
                 continue;
             }
-            double value = cue.value();
+            if (cue.kind() == CueKind.SHIFTER) {
+                int good = shiftedWord(text, raw, k);
+                if (good >= 0) {
+                    // "失去了信心": the loss is said by turning what is lost, not twice
+                    shifted = good;
+                    result.add(new Cue(cue.entry(), cue.start(), cue.end(), 0, false));
+                    continue;
+                }
+            }
+            double value = k == shifted ? -weights.negation() * cue.value() : cue.value();
             LexiconEntry entry = cue.entry();
             boolean nominal = false;
             boolean attributive = cue.end() < text.length() && text.charAt(cue.end()) == '的';
@@ -927,6 +937,34 @@ public final class RuleSentimentModel implements SentimentModel {
             result.add(new Cue(entry, cue.start(), cue.end(), Math.max(-1.5, Math.min(1.5, value)), nominal));
         }
         return result;
+    }
+
+    /**
+     * The index of the good word a shifter at {@code k} turns: the next sentiment word, positive, within the modifier
+     * reach and the same clause; -1 if there is none, or if a negator before the shifter turns the shifter itself
+     * ("没有失去信心").
+     */
+    private int shiftedWord(String text, List<Cue> raw, int k) {
+        Cue shifter = raw.get(k);
+        if (k > 0 && raw.get(k - 1).kind() == CueKind.NEGATOR
+                && shifter.start() - raw.get(k - 1).end() <= weights.modifierReach()
+                && !hasBreak(text, raw.get(k - 1).end(), shifter.start())) {
+            return -1;
+        }
+        for (int j = k + 1; j < raw.size(); j++) {
+            Cue next = raw.get(j);
+            if (next.start() - shifter.end() > weights.modifierReach()
+                    || hasBreak(text, shifter.end(), next.start())) {
+                return -1;
+            }
+            if (next.kind().isPolar()) {
+                return next.value() > 0 ? j : -1;
+            }
+            if (next.kind().isRoleVerb() || next.kind() == CueKind.CONTRAST || next.kind() == CueKind.NEGATOR) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private static boolean hasBreak(String text, int from, int to) {

@@ -378,6 +378,18 @@ class RuleSentimentModelTest {
     }
 
     @Test
+    void shouldTurnTheGoodThingThatIsLostOrDamaged() {
+        SentenceInput trust = sentence("这件事彻底破坏了我们信任他的基础。", "他", "sam-altman");
+        assertEquals("neg", label(trust, "sam-altman"));
+        SentenceInput confidence = sentence("投资者对OpenAI失去了信心。", "OpenAI", "openai");
+        assertEquals("neg", label(confidence, "openai"));
+        SentenceInput kept = sentence("投资者对OpenAI没有失去信心。", "OpenAI", "openai");
+        assertTrue(target(kept, "openai") > -0.2, "a loss denied is no loss");
+        SentenceInput alone = sentence("这场风波严重损害了OpenAI。", "OpenAI", "openai");
+        assertEquals("neg", label(alone, "openai"), "with no good word after it the verb keeps its own sense");
+    }
+
+    @Test
     void shouldLetAnAttributeOfAClassNounPraiseTheNameInApposition() {
         SentenceInput input = sentence("OpenAI一夜变天，灵魂人物奥特曼离职。", "奥特曼", "sam-altman", "OpenAI", "openai");
         assertEquals("pos", label(input, "sam-altman"));
