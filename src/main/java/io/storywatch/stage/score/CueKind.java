@@ -37,6 +37,11 @@ public enum CueKind {
      * it is what is lost, so it turns that word instead: "破坏了我们对他的信任", "失去了信心".
      */
     SHIFTER,
+    /**
+     * 实际上, 事实上 opening a clause after 而/但: what the last speaker before it said or believed is shown untrue, a
+     * loss (its value) for that speaker: "X告诉参议院他没有持股，而实际上他有".
+     */
+    BELYING,
     NEGATOR,
     DEGREE,
     HEDGE,

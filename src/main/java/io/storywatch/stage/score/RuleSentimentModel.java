@@ -238,6 +238,7 @@ public final class RuleSentimentModel implements SentimentModel {
             }
         }
         reverseFortunes(text, clauses, targetRaw, facts);
+        beliedSpeaker(text, clauses, targetRaw, facts);
         if (leadIn != 0) {
             for (String target : targetRaw.keySet()) {
                 targetRaw.merge(target, weights.leadIn() * leadIn, Double::sum);
@@ -246,6 +247,43 @@ public final class RuleSentimentModel implements SentimentModel {
         Map<String, Set<String>> frozenFacts = new LinkedHashMap<>();
         facts.forEach((k, v) -> frozenFacts.put(k, Set.copyOf(v)));
         return new SentenceAnalysis(sentenceRaw, targetRaw, frozenFacts);
+    }
+
+    /**
+     * Finds a claim the sentence shows untrue: a clause opening with 而/但 + 实际上 (or 事实上) after someone's words,
+     * and gives the one who spoke last before it the belying word's value.
+     */
+    private static void beliedSpeaker(String text, List<Clause> clauses, Map<String, Double> targetRaw,
+                                      Map<String, Set<String>> facts) {
+        TargetSpan speaker = null;
+        for (Clause clause : clauses) {
+            for (Cue cue : clause.cues()) {
+                if (cue.kind() == CueKind.SPEECH) {
+                    TargetSpan nearest = null;
+                    for (TargetSpan span : clause.mentions()) {
+                        if (span.end() <= cue.start()) {
+                            nearest = span;
+                        }
+                    }
+                    speaker = nearest;
+                } else if (cue.kind() == CueKind.BELYING && speaker != null && opensContrast(text, clause, cue)) {
+                    targetRaw.merge(speaker.target(), clause.weight() * cue.value(), Double::sum);
+                    facts.get(speaker.target()).add("belied-speaker");
+                    speaker = null;
+                }
+            }
+        }
+    }
+
+    /** Whether a cue stands at the head of its clause right after a contrast: 而实际上, 但事实上, 然而实际上. */
+    private static boolean opensContrast(String text, Clause clause, Cue cue) {
+        int k = clause.start();
+        while (k < cue.start() && !Character.isLetterOrDigit(text.charAt(k))) {
+            k++;
+        }
+        String before = text.substring(k, cue.start());
+        return before.equals("而") || before.equals("但") || before.equals("可") || before.equals("但是")
+                || before.equals("然而") || before.equals("可是");
     }
 
     /**

@@ -390,6 +390,18 @@ class RuleSentimentModelTest {
     }
 
     @Test
+    void shouldBlameTheSpeakerWhoseWordsAClauseWithShiShiShangShowsUntrue() {
+        SentenceInput belied = sentence("奥特曼告诉国会他没有持股，而实际上他通过基金间接持股。", "奥特曼", "sam-altman");
+        assertEquals("neg", label(belied, "sam-altman"));
+        SentenceInput emphasis = sentence("奥特曼告诉国会他没有持股，实际上这一点早已公开。", "奥特曼", "sam-altman");
+        assertEquals("neu", label(emphasis, "sam-altman"), "实际上 without 而/但 before it only stresses");
+        SentenceInput nearest = sentence("马斯克说，OpenAI声称坚持开放，但事实上它早已改变方向。", "马斯克", "elon-musk", "OpenAI",
+                "openai");
+        assertEquals("neg", label(nearest, "openai"));
+        assertEquals("neu", label(nearest, "elon-musk"), "only the last speaker before it is belied");
+    }
+
+    @Test
     void shouldLetAnAttributeOfAClassNounPraiseTheNameInApposition() {
         SentenceInput input = sentence("OpenAI一夜变天，灵魂人物奥特曼离职。", "奥特曼", "sam-altman", "OpenAI", "openai");
         assertEquals("pos", label(input, "sam-altman"));
