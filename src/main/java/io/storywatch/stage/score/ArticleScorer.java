@@ -27,6 +27,8 @@ import java.util.function.IntPredicate;
 public final class ArticleScorer {
 
     private static final String PERSONAL_PRONOUNS = "他她";
+    /** 后者, "the latter": the last one named before it, person or organisation. */
+    private static final String LATTER = "后者";
     private static final double PRONOUN_CONFIDENCE = 0.7;
     private static final Set<String> SPEECH_VERBS = Set.of("说", "表示", "称", "认为", "指出", "强调", "透露", "写道",
             "坦言", "回应", "宣称", "声称", "承认", "解释", "觉得", "告诉");
@@ -135,27 +137,29 @@ public final class ArticleScorer {
 
     /**
      * Adds a span for each 他/她 that follows a person named earlier in the same sentence, for the nearest such
-     * person: the tagger reports one mention per person and sentence, but "…布罗克曼，没有他，OpenAI就不会存在"
-     * needs to know where else the sentence speaks of him.
+     * person, and for each 后者 ("the latter"), for the last one named before it: the tagger reports one mention per
+     * person and sentence, but "…布罗克曼，没有他，OpenAI就不会存在" needs to know where else the sentence speaks of him.
      */
     static List<TargetSpan> withPronounsOfNamedPeople(List<TargetSpan> spans, List<Token> tokens,
                                                       Map<String, String> types) {
         List<TargetSpan> result = null;
         for (Token token : tokens) {
             String word = token.word();
-            if (word.length() != 1 || PERSONAL_PRONOUNS.indexOf(word.charAt(0)) < 0) {
+            boolean latter = word.equals(LATTER);
+            if (!latter && (word.length() != 1 || PERSONAL_PRONOUNS.indexOf(word.charAt(0)) < 0)) {
                 continue;
             }
             TargetSpan nearest = null;
             boolean covered = false;
             for (TargetSpan span : spans) {
                 covered |= span.start() == token.start();
-                if (!span.implicit() && span.end() <= token.start() && "person".equals(types.get(span.target()))
+                if (!span.implicit() && span.end() <= token.start()
+                        && (latter || "person".equals(types.get(span.target())))
                         && (nearest == null || span.start() > nearest.start())) {
                     nearest = span;
                 }
             }
-            if (nearest != null && !covered && !reportsSpeech(tokens, nearest.end(), token.start())) {
+            if (nearest != null && !covered && (latter || !reportsSpeech(tokens, nearest.end(), token.start()))) {
                 if (result == null) {
                     result = new ArrayList<>(spans);
                 }

@@ -45,6 +45,8 @@ public final class RuleSentimentModel implements SentimentModel {
             "显示出", "保持", "仍是", "就是", "乃是", "变成", "成了", "进行", "做出", "作出", "采取", "实施", "犯下",
             "发表", "发起", "取得", "创下", "做", "干", "搞", "还有", "也有", "包括", "便是");
     private static final Set<String> FIRST_PERSON = Set.of("我", "本人");
+    /** Prepositions that name whom one competes, disagrees or deals with: "与X的竞争", "和X产生分歧". */
+    private static final Set<String> COMPANION_MARKERS = Set.of("与", "和", "同", "跟");
 
     private final SentimentLexicon lexicon;
     private final RuleWeights weights;
@@ -161,7 +163,8 @@ public final class RuleSentimentModel implements SentimentModel {
                     }
                     targetRaw.merge(entry.getKey(), clause.weight() * clause.damping() * raw, Double::sum);
                     for (Cue cue : clause.cues()) {
-                        if (cue.kind() == CueKind.SPEECH && entry.getValue().get(0).start() < cue.start()) {
+                        if ((cue.kind() == CueKind.SPEECH || cue.kind() == CueKind.CONCERN)
+                                && entry.getValue().get(0).start() < cue.start()) {
                             speakers.add(entry.getKey());
                         }
                     }
@@ -209,7 +212,7 @@ public final class RuleSentimentModel implements SentimentModel {
                     double raw = 0;
                     for (Cue cue : clause.cues()) {
                         if (cue.kind().isPolar()) {
-                            raw += (cue.kind() == CueKind.WORD ? 1 : 0.5) * cue.value();
+                            raw += (cue.kind().hasRoles() ? 0.5 : 1) * cue.value();
                         }
                     }
                     targetRaw.merge(target, share * clause.weight() * clause.damping() * raw, Double::sum);
@@ -234,6 +237,8 @@ public final class RuleSentimentModel implements SentimentModel {
                 facts.get(indispensable).add("indispensable");
             }
         }
+        reverseFortunes(text, clauses, targetRaw, facts);
+        beliedSpeaker(text, clauses, targetRaw, facts);
         if (leadIn != 0) {
             for (String target : targetRaw.keySet()) {
                 targetRaw.merge(target, weights.leadIn() * leadIn, Double::sum);
@@ -242,6 +247,102 @@ public final class RuleSentimentModel implements SentimentModel {
         Map<String, Set<String>> frozenFacts = new LinkedHashMap<>();
         facts.forEach((k, v) -> frozenFacts.put(k, Set.copyOf(v)));
         return new SentenceAnalysis(sentenceRaw, targetRaw, frozenFacts);
+    }
+
+    /**
+     * Finds a claim the sentence shows untrue: a clause opening with 而/但 + 实际上 (or 事实上) after someone's words,
+     * and gives the one who spoke last before it the belying word's value.
+     */
+    private static void beliedSpeaker(String text, List<Clause> clauses, Map<String, Double> targetRaw,
+                                      Map<String, Set<String>> facts) {
+        TargetSpan speaker = null;
+        for (Clause clause : clauses) {
+            for (Cue cue : clause.cues()) {
+                if (cue.kind() == CueKind.SPEECH) {
+                    TargetSpan nearest = null;
+                    for (TargetSpan span : clause.mentions()) {
+                        if (span.end() <= cue.start()) {
+                            nearest = span;
+                        }
+                    }
+                    speaker = nearest;
+                } else if (cue.kind() == CueKind.BELYING && speaker != null && opensContrast(text, clause, cue)) {
+                    targetRaw.merge(speaker.target(), clause.weight() * cue.value(), Double::sum);
+                    facts.get(speaker.target()).add("belied-speaker");
+                    speaker = null;
+                }
+            }
+        }
+    }
+
+    /** Whether a cue stands at the head of its clause right after a contrast: 而实际上, 但事实上, 然而实际上. */
+    private static boolean opensContrast(String text, Clause clause, Cue cue) {
+        int k = clause.start();
+        while (k < cue.start() && !Character.isLetterOrDigit(text.charAt(k))) {
+            k++;
+        }
+        String before = text.substring(k, cue.start());
+        return before.equals("而") || before.equals("但") || before.equals("可") || before.equals("但是")
+                || before.equals("然而") || before.equals("可是");
+    }
+
+    /**
+     * Reads a sentence that returns someone to office. A removal of the same one before the return and the return
+     * itself cancel ("奥特曼被罢免又很快复职": the episode ends where it began); anyone else it shows leaving a post
+     * is the side that lost ("随着奥特曼的回归，托纳离开了董事会").
+     */
+    private void reverseFortunes(String text, List<Clause> clauses, Map<String, Double> targetRaw,
+                                 Map<String, Set<String>> facts) {
+        Map<String, Integer> restoredAt = null;
+        for (Clause clause : clauses) {
+            for (Cue cue : clause.cues()) {
+                if (cue.kind() != CueKind.RESTORATION || cue.value() <= 0) {
+                    continue;
+                }
+                for (TargetSpan span : clause.mentions()) {
+                    if (span.start() < cue.start() && wordFactor(text, span.start(), cue, clause) > 0.5) {
+                        if (restoredAt == null) {
+                            restoredAt = new LinkedHashMap<>();
+                        }
+                        restoredAt.merge(span.target(), cue.start(), Math::max);
+                    }
+                }
+            }
+        }
+        if (restoredAt == null) {
+            return;
+        }
+        Map<String, Double> removals = new LinkedHashMap<>();
+        Map<String, Double> returns = new LinkedHashMap<>();
+        Map<String, Double> losses = new LinkedHashMap<>();
+        for (Clause clause : clauses) {
+            double weight = clause.weight() * clause.damping();
+            for (Cue cue : clause.cues()) {
+                for (TargetSpan span : clause.mentions()) {
+                    String target = span.target();
+                    Integer returned = restoredAt.get(target);
+                    if (returned != null && cue.kind() == CueKind.PATIENT && cue.value() < 0
+                            && cue.start() < returned && patientFactor(span.start(), cue, clause) > 0.5) {
+                        removals.merge(target, weight * cue.value(), Math::min);
+                    } else if (returned != null && cue.kind() == CueKind.RESTORATION && span.start() < cue.start()
+                            && wordFactor(text, span.start(), cue, clause) > 0.5) {
+                        returns.merge(target, weight * cue.value(), Math::max);
+                    } else if (returned == null && cue.kind() == CueKind.DEPARTURE && span.start() < cue.start()
+                            && agentFactor(span.start(), cue, clause) > 0.5) {
+                        losses.merge(target, weight * cue.value(), Math::min);
+                    }
+                }
+            }
+        }
+        removals.forEach((target, removal) -> {
+            // a return alone keeps its praise; after a removal the two make a round trip
+            targetRaw.merge(target, -removal - returns.getOrDefault(target, 0.0), Double::sum);
+            facts.get(target).add("removed-and-restored");
+        });
+        losses.forEach((target, loss) -> {
+            targetRaw.merge(target, loss, Double::sum);
+            facts.get(target).add("left-as-other-side-returned");
+        });
     }
 
     /**
@@ -355,8 +456,17 @@ public final class RuleSentimentModel implements SentimentModel {
     private double roleFactor(String text, int at, Cue cue, Clause clause, Set<String> facts) {
         int p = cue.start();
         return switch (cue.kind()) {
-            case WORD -> wordFactor(text, at, cue, clause);
-            case PATIENT -> {
+            case WORD, RESTORATION, SHIFTER -> wordFactor(text, at, cue, clause);
+            case MUTUAL -> {
+                // "伊尔亚与萨姆产生了分歧": a disagreement between two sides named with 与 blames neither
+                double f = wordFactor(text, at, cue, clause);
+                if (isSideOfMutual(text, at, cue, clause)) {
+                    facts.add("side-of-falling-out");
+                    f *= weights.mutual();
+                }
+                yield f;
+            }
+            case PATIENT, CONCERN -> {
                 double f = patientFactor(at, cue, clause);
                 if (f > 0.5) {
                     facts.add(cue.value() < 0 ? "patient-of-negative" : "patient-of-positive");
@@ -375,7 +485,13 @@ public final class RuleSentimentModel implements SentimentModel {
             case CONTEST -> {
                 // "OpenAI超越了特斯拉": the winner gains what the one overtaken loses
                 // "他的要求是击败谷歌": the one whose demand it is does not do the beating
-                double winner = copulaBetween(at, cue.start(), clause) ? 0 : agentFactor(at, cue, clause);
+                if (isOpponentInFrame(text, at, cue, clause)) {
+                    // "OpenAI在与Anthropic的竞争中占据了上风": the one competed with, inside 在与…中, is beaten
+                    facts.add("loser-of-contest");
+                    yield -1;
+                }
+                double winner = copulaBetween(at, cue.start(), clause) ? 0
+                        : agentFactor(at, cue, clause, opponentsInFrames(text, cue, clause));
                 Cue marker = markerBefore(cue, clause);
                 // the one beaten is the object, the subject of a passive or the object of 把, not whatever 对 governs
                 double loser = at > cue.start() || marker != null && marker.kind() != CueKind.OBJECT_MARKER
@@ -432,7 +548,8 @@ public final class RuleSentimentModel implements SentimentModel {
                 // "奥特曼在调查后重新加入董事会": a verb inside 在…后 is not the clause's predicate
                 continue;
             }
-            if (other.kind() == CueKind.SPEECH && at < p) {
+            if ((other.kind() == CueKind.SPEECH || other.kind() == CueKind.CONCERN) && at < p) {
+                // "马斯克称…", "伊尔亚担忧OpenAI的技术会造成危险": what follows is the subject's own judgement
                 factor = Math.min(factor, weights.speaker());
             } else if (other.kind().isRoleVerb() && at < p && isPassiveSubject(at, other, clause)) {
                 // "奥特曼被罢免又很快复职": the subject of a passive stays the subject of what follows
@@ -596,6 +713,11 @@ public final class RuleSentimentModel implements SentimentModel {
     }
 
     private double agentFactor(int at, Cue cue, Clause clause) {
+        return agentFactor(at, cue, clause, Set.of());
+    }
+
+    /** As {@link #agentFactor(int, Cue, Clause)}, the mentions starting at {@code notRivals} not competing for the role. */
+    private double agentFactor(int at, Cue cue, Clause clause, Set<Integer> notRivals) {
         int p = cue.start();
         if (at > p) {
             return 0;
@@ -608,7 +730,60 @@ public final class RuleSentimentModel implements SentimentModel {
             // "奥特曼对董事会撒谎": the name after 对/把 is what the deed is done to, the one before it did it
             return at > marker.start() || otherMentionBetween(at, marker.start(), clause) ? 0 : 1;
         }
-        return roleVerbBetween(at, p, clause) || otherMentionBetween(at, p, clause) ? 0 : 1;
+        return roleVerbBetween(at, p, clause) || otherMentionBetween(at, p, clause, notRivals) ? 0 : 1;
+    }
+
+    /**
+     * Whether the target at {@code at} is the one competed with in an adverbial phrase before a contest predicate:
+     * "在与Anthropic的竞争中占据了上风", "在和谷歌的较量中胜出". The name follows 与/和/同/跟 right inside the phrase.
+     */
+    private static boolean isOpponentInFrame(String text, int at, Cue cue, Clause clause) {
+        int[] frame = adverbialFrame(at, clause);
+        if (frame == null || frame[1] > cue.start()) {
+            return false;
+        }
+        for (Token token : clause.tokens()) {
+            if (token.start() > frame[0] && token.end() <= at && COMPANION_MARKERS.contains(token.word())) {
+                return text.substring(token.end(), at).isBlank();
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the target at {@code at} is one of the two sides of a falling-out named with 与/和/同/跟 before it: the
+     * subject before the preposition ("伊尔亚与萨姆产生了分歧") or the name right after it ("与奥特曼的愿景产生摩擦").
+     */
+    private static boolean isSideOfMutual(String text, int at, Cue cue, Clause clause) {
+        if (at >= cue.start()) {
+            return false;
+        }
+        for (Token token : clause.tokens()) {
+            if (token.start() >= cue.start()) {
+                break;
+            }
+            if (!COMPANION_MARKERS.contains(token.word())) {
+                continue;
+            }
+            if (at < token.start() || text.substring(token.end(), at).isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where the opponents named inside adverbial phrases before a contest predicate start. */
+    private static Set<Integer> opponentsInFrames(String text, Cue cue, Clause clause) {
+        Set<Integer> opponents = null;
+        for (TargetSpan span : clause.mentions()) {
+            if (span.start() < cue.start() && isOpponentInFrame(text, span.start(), cue, clause)) {
+                if (opponents == null) {
+                    opponents = new java.util.HashSet<>();
+                }
+                opponents.add(span.start());
+            }
+        }
+        return opponents == null ? Set.of() : opponents;
     }
 
     /** Whether the target at {@code at} is the subject of a passive verb (奥特曼被董事会罢免). */
@@ -629,6 +804,10 @@ public final class RuleSentimentModel implements SentimentModel {
 
     /** Whether another entity is named between two positions: then the nearer one fills the role. */
     private static boolean otherMentionBetween(int at, int to, Clause clause) {
+        return otherMentionBetween(at, to, clause, Set.of());
+    }
+
+    private static boolean otherMentionBetween(int at, int to, Clause clause, Set<Integer> ignored) {
         String self = null;
         for (TargetSpan span : clause.mentions()) {
             if (span.start() == at) {
@@ -637,7 +816,7 @@ public final class RuleSentimentModel implements SentimentModel {
         }
         for (TargetSpan span : clause.mentions()) {
             if (span.start() > at && span.start() < to && !span.target().equals(self)
-                    && !connectedByConjunction(span, at, clause)) {
+                    && !ignored.contains(span.start()) && !connectedByConjunction(span, at, clause)) {
                 return true;
             }
         }
@@ -748,17 +927,27 @@ public final class RuleSentimentModel implements SentimentModel {
     /** Binds negators and degree adverbs to the sentiment word right after them. */
     private List<Cue> applyModifiers(String text, List<Cue> raw) {
         List<Cue> result = new ArrayList<>(raw.size());
+        int shifted = -1;
         for (int k = 0; k < raw.size(); k++) {
             Cue cue = raw.get(k);
             if (!cue.kind().isPolar()) {
                 result.add(cue);
                 continue;
             }
-            double value = cue.value();
+            if (cue.kind() == CueKind.SHIFTER) {
+                int good = shiftedWord(text, raw, k);
+                if (good >= 0) {
+                    // "失去了信心": the loss is said by turning what is lost, not twice
+                    shifted = good;
+                    result.add(new Cue(cue.entry(), cue.start(), cue.end(), 0, false));
+                    continue;
+                }
+            }
+            double value = k == shifted ? -weights.negation() * cue.value() : cue.value();
             LexiconEntry entry = cue.entry();
             boolean nominal = false;
             boolean attributive = cue.end() < text.length() && text.charAt(cue.end()) == '的';
-            if (cue.kind() != CueKind.WORD && (attributive
+            if (cue.kind().hasRoles() && (attributive
                     || cue.start() > 0 && NOMINALISERS.indexOf(text.charAt(cue.start() - 1)) >= 0)) {
                 nominal = true;
                 // "X的起诉", "谷歌的支持": an event noun, not a verb with an agent and a patient
@@ -786,6 +975,34 @@ public final class RuleSentimentModel implements SentimentModel {
             result.add(new Cue(entry, cue.start(), cue.end(), Math.max(-1.5, Math.min(1.5, value)), nominal));
         }
         return result;
+    }
+
+    /**
+     * The index of the good word a shifter at {@code k} turns: the next sentiment word, positive, within the modifier
+     * reach and the same clause; -1 if there is none, or if a negator before the shifter turns the shifter itself
+     * ("没有失去信心").
+     */
+    private int shiftedWord(String text, List<Cue> raw, int k) {
+        Cue shifter = raw.get(k);
+        if (k > 0 && raw.get(k - 1).kind() == CueKind.NEGATOR
+                && shifter.start() - raw.get(k - 1).end() <= weights.modifierReach()
+                && !hasBreak(text, raw.get(k - 1).end(), shifter.start())) {
+            return -1;
+        }
+        for (int j = k + 1; j < raw.size(); j++) {
+            Cue next = raw.get(j);
+            if (next.start() - shifter.end() > weights.modifierReach()
+                    || hasBreak(text, shifter.end(), next.start())) {
+                return -1;
+            }
+            if (next.kind().isPolar()) {
+                return next.value() > 0 ? j : -1;
+            }
+            if (next.kind().isRoleVerb() || next.kind() == CueKind.CONTRAST || next.kind() == CueKind.NEGATOR) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private static boolean hasBreak(String text, int from, int to) {

@@ -16,11 +16,12 @@ package io.storywatch.stage.score;
  * @param possessorReach how far before such an event noun its possessor (its doer) may stand
  * @param subjectWindow how many characters into a clause a name may stand and still be its subject
  * @param objectOfWord share of a sentiment word that falls on a name after it (its object), not before it
+ * @param mutual share of a falling-out (分歧, 摩擦) that falls on either side named with 与/和
  */
 public record RuleWeights(double speaker, double acrossVerb, double inheritedSubject, double inheritedOther,
                           double negation, int modifierReach, double question, double beforeContrast,
                           double leadIn, double nominalEvent, int possessorReach,
-                          int subjectWindow, double objectOfWord) {
+                          int subjectWindow, double objectOfWord, double mutual) {
 
-    public static final RuleWeights DEFAULT = new RuleWeights(0.15, 0.3, 0.6, 0.4, 1.0, 4, 0.5, 0.5, 0.5, 0.6, 12, 3, 0.5);
+    public static final RuleWeights DEFAULT = new RuleWeights(0.15, 0.3, 0.6, 0.4, 1.0, 4, 0.5, 0.5, 0.5, 0.6, 12, 3, 0.5, 0.15);
 }

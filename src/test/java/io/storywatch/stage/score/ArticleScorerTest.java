@@ -197,6 +197,20 @@ class ArticleScorerTest {
     }
 
     @Test
+    void shouldLetTheLatterStandForTheLastOneNamedBeforeIt() {
+        String text = "奥特曼谈到了苏茨克维的去留，后者曾在政变中扮演关键角色。";
+        int altman = text.indexOf("奥特曼");
+        int ilya = text.indexOf("苏茨克维");
+        int latter = text.indexOf("后者");
+        List<TargetSpan> named = List.of(TargetSpan.named("sam-altman", altman, altman + 3),
+                TargetSpan.named("ilya-sutskever", ilya, ilya + 4));
+        Map<String, String> types = Map.of("sam-altman", "person", "ilya-sutskever", "person");
+        assertEquals(List.of(named.get(0), named.get(1),
+                        new TargetSpan("ilya-sutskever", latter, latter + 2, true, 0.7)),
+                ArticleScorer.withPronounsOfNamedPeople(named, Sentences.tokens(text), types));
+    }
+
+    @Test
     void shouldLeaveAPronounInASpeakersOwnWordsAlone() {
         String text = "马斯克表示，他的前公司应该被称为超封闭源。";
         List<TargetSpan> named = List.of(TargetSpan.named("elon-musk", 0, 3));

@@ -325,6 +325,83 @@ class RuleSentimentModelTest {
     }
 
     @Test
+    void shouldMakeTheRivalNamedInsideACompetitionPhraseTheLoser() {
+        SentenceInput upperHand = sentence("这款产品让谷歌在与OpenAI的竞争中占据了上风。", "谷歌", "google", "OpenAI", "openai");
+        assertEquals("pos", label(upperHand, "google"));
+        assertEquals("neg", label(upperHand, "openai"));
+        SentenceInput winning = sentence("微软在和谷歌的较量中胜出。", "微软", "microsoft", "谷歌", "google");
+        assertEquals("pos", label(winning, "microsoft"));
+        assertEquals("neg", label(winning, "google"));
+        SentenceInput talks = sentence("微软在与谷歌的谈判中表现出色。", "微软", "microsoft", "谷歌", "google");
+        assertEquals("neu", label(talks, "google"), "only a contest predicate makes the one dealt with a loser");
+    }
+
+    @Test
+    void shouldBlameNeitherSideOfADisagreementBetweenThem() {
+        SentenceInput between = sentence("托纳与奥特曼在公司方向上产生了严重分歧。", "托纳", "helen-toner", "奥特曼", "sam-altman");
+        assertEquals("neu", label(between, "helen-toner"));
+        assertEquals("neu", label(between, "sam-altman"));
+        SentenceInput vision = sentence("董事会的结构可能再次与奥特曼的宏大计划产生冲突。", "奥特曼", "sam-altman");
+        assertEquals("neu", label(vision, "sam-altman"));
+        SentenceInput inside = sentence("OpenAI内部爆发了严重冲突。", "OpenAI", "openai");
+        assertEquals("neg", label(inside, "openai"), "a conflict inside one party is still that party's");
+    }
+
+    @Test
+    void shouldTreatWhoWorriesAsTheSourceOfTheFearNotItsTarget() {
+        SentenceInput input = sentence("苏茨克维担心OpenAI的技术会带来危险。", "苏茨克维", "ilya-sutskever",
+                "OpenAI", "openai");
+        assertEquals("neu", label(input, "ilya-sutskever"));
+        assertEquals("neg", label(input, "openai"));
+    }
+
+    @Test
+    void shouldReadARemovalUndoneByAReturnAsARoundTrip() {
+        SentenceInput passive = sentence("奥特曼被罢免后很快复职。", "奥特曼", "sam-altman");
+        assertEquals("neu", label(passive, "sam-altman"));
+        SentenceInput rehired = sentence("董事会解雇了奥特曼，几天后奥特曼又重新受雇。", "董事会", "openai-board", "奥特曼",
+                "sam-altman");
+        assertEquals("neu", label(rehired, "sam-altman"));
+        SentenceInput returnAlone = sentence("奥特曼终于复职。", "奥特曼", "sam-altman");
+        assertEquals("pos", label(returnAlone, "sam-altman"), "a return with no removal before it is still a win");
+        SentenceInput removalAlone = sentence("奥特曼被罢免后，员工一片哗然。", "奥特曼", "sam-altman");
+        assertEquals("neg", label(removalAlone, "sam-altman"));
+    }
+
+    @Test
+    void shouldMakeWhoLeavesAsTheOtherSideReturnsTheLoser() {
+        SentenceInput input = sentence("随着奥特曼的回归，托纳离开了董事会。", "奥特曼", "sam-altman", "托纳", "helen-toner");
+        assertEquals("neg", label(input, "helen-toner"));
+        assertEquals("pos", label(input, "sam-altman"));
+        SentenceInput plain = sentence("托纳离开了董事会，加入了一家研究机构。", "托纳", "helen-toner");
+        assertEquals("neu", label(plain, "helen-toner"), "leaving a post is by itself a plain fact");
+    }
+
+    @Test
+    void shouldTurnTheGoodThingThatIsLostOrDamaged() {
+        SentenceInput trust = sentence("这件事彻底破坏了我们信任他的基础。", "他", "sam-altman");
+        assertEquals("neg", label(trust, "sam-altman"));
+        SentenceInput confidence = sentence("投资者对OpenAI失去了信心。", "OpenAI", "openai");
+        assertEquals("neg", label(confidence, "openai"));
+        SentenceInput kept = sentence("投资者对OpenAI没有失去信心。", "OpenAI", "openai");
+        assertTrue(target(kept, "openai") > -0.2, "a loss denied is no loss");
+        SentenceInput alone = sentence("这场风波严重损害了OpenAI。", "OpenAI", "openai");
+        assertEquals("neg", label(alone, "openai"), "with no good word after it the verb keeps its own sense");
+    }
+
+    @Test
+    void shouldBlameTheSpeakerWhoseWordsAClauseWithShiShiShangShowsUntrue() {
+        SentenceInput belied = sentence("奥特曼告诉国会他没有持股，而实际上他通过基金间接持股。", "奥特曼", "sam-altman");
+        assertEquals("neg", label(belied, "sam-altman"));
+        SentenceInput emphasis = sentence("奥特曼告诉国会他没有持股，实际上这一点早已公开。", "奥特曼", "sam-altman");
+        assertEquals("neu", label(emphasis, "sam-altman"), "实际上 without 而/但 before it only stresses");
+        SentenceInput nearest = sentence("马斯克说，OpenAI声称坚持开放，但事实上它早已改变方向。", "马斯克", "elon-musk", "OpenAI",
+                "openai");
+        assertEquals("neg", label(nearest, "openai"));
+        assertEquals("neu", label(nearest, "elon-musk"), "only the last speaker before it is belied");
+    }
+
+    @Test
     void shouldLetAnAttributeOfAClassNounPraiseTheNameInApposition() {
         SentenceInput input = sentence("OpenAI一夜变天，灵魂人物奥特曼离职。", "奥特曼", "sam-altman", "OpenAI", "openai");
         assertEquals("pos", label(input, "sam-altman"));
