@@ -29,7 +29,7 @@ public enum CueKind {
     RESTORATION,
     /**
      * Leaving a post (离开, 卸任): a plain fact, but a loss for who leaves (its value) when the sentence returns someone
-     * else to office: "随着奥特曼的回归，托纳离开了董事会".
+     * else to office: "奥特曼官复原职之际，托纳卸任了董事".
      */
     DEPARTURE,
     /**

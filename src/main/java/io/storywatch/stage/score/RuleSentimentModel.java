@@ -289,7 +289,7 @@ public final class RuleSentimentModel implements SentimentModel {
     /**
      * Reads a sentence that returns someone to office. A removal of the same one before the return and the return
      * itself cancel ("奥特曼被罢免又很快复职": the episode ends where it began); anyone else it shows leaving a post
-     * is the side that lost ("随着奥特曼的回归，托纳离开了董事会").
+     * is the side that lost ("奥特曼官复原职之际，托纳卸任了董事").
      */
     private void reverseFortunes(String text, List<Clause> clauses, Map<String, Double> targetRaw,
                                  Map<String, Set<String>> facts) {
@@ -458,7 +458,7 @@ public final class RuleSentimentModel implements SentimentModel {
         return switch (cue.kind()) {
             case WORD, RESTORATION, SHIFTER -> wordFactor(text, at, cue, clause);
             case MUTUAL -> {
-                // "伊尔亚与萨姆产生了分歧": a disagreement between two sides named with 与 blames neither
+                // "布罗克曼与董事会产生分歧": a disagreement between two sides named with 与 blames neither
                 double f = wordFactor(text, at, cue, clause);
                 if (isSideOfMutual(text, at, cue, clause)) {
                     facts.add("side-of-falling-out");
@@ -486,7 +486,7 @@ public final class RuleSentimentModel implements SentimentModel {
                 // "OpenAI超越了特斯拉": the winner gains what the one overtaken loses
                 // "他的要求是击败谷歌": the one whose demand it is does not do the beating
                 if (isOpponentInFrame(text, at, cue, clause)) {
-                    // "OpenAI在与Anthropic的竞争中占据了上风": the one competed with, inside 在与…中, is beaten
+                    // "谷歌在与OpenAI的市场争夺中取得上风": the one competed with, inside 在与…中, is beaten
                     facts.add("loser-of-contest");
                     yield -1;
                 }
@@ -735,7 +735,7 @@ public final class RuleSentimentModel implements SentimentModel {
 
     /**
      * Whether the target at {@code at} is the one competed with in an adverbial phrase before a contest predicate:
-     * "在与Anthropic的竞争中占据了上风", "在和谷歌的较量中胜出". The name follows 与/和/同/跟 right inside the phrase.
+     * "在与OpenAI的市场争夺中取得上风", "在和谷歌的较量中胜出". The name follows 与/和/同/跟 right inside the phrase.
      */
     private static boolean isOpponentInFrame(String text, int at, Cue cue, Clause clause) {
         int[] frame = adverbialFrame(at, clause);
@@ -752,7 +752,7 @@ public final class RuleSentimentModel implements SentimentModel {
 
     /**
      * Whether the target at {@code at} is one of the two sides of a falling-out named with 与/和/同/跟 before it: the
-     * subject before the preposition ("伊尔亚与萨姆产生了分歧") or the name right after it ("与奥特曼的愿景产生摩擦").
+     * subject before the preposition ("布罗克曼与董事会产生分歧") or the name right after it ("与奥特曼的愿景产生摩擦").
      */
     private static boolean isSideOfMutual(String text, int at, Cue cue, Clause clause) {
         if (at >= cue.start()) {

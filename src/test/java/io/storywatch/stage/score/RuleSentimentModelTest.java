@@ -326,7 +326,7 @@ class RuleSentimentModelTest {
 
     @Test
     void shouldMakeTheRivalNamedInsideACompetitionPhraseTheLoser() {
-        SentenceInput upperHand = sentence("这款产品让谷歌在与OpenAI的竞争中占据了上风。", "谷歌", "google", "OpenAI", "openai");
+        SentenceInput upperHand = sentence("凭借新芯片，谷歌在与OpenAI的市场争夺中取得上风。", "谷歌", "google", "OpenAI", "openai");
         assertEquals("pos", label(upperHand, "google"));
         assertEquals("neg", label(upperHand, "openai"));
         SentenceInput winning = sentence("微软在和谷歌的较量中胜出。", "微软", "microsoft", "谷歌", "google");
@@ -341,7 +341,7 @@ class RuleSentimentModelTest {
         SentenceInput between = sentence("托纳与奥特曼在公司方向上产生了严重分歧。", "托纳", "helen-toner", "奥特曼", "sam-altman");
         assertEquals("neu", label(between, "helen-toner"));
         assertEquals("neu", label(between, "sam-altman"));
-        SentenceInput vision = sentence("董事会的结构可能再次与奥特曼的宏大计划产生冲突。", "奥特曼", "sam-altman");
+        SentenceInput vision = sentence("新章程或许会跟奥特曼扩张算力的设想发生冲突。", "奥特曼", "sam-altman");
         assertEquals("neu", label(vision, "sam-altman"));
         SentenceInput inside = sentence("OpenAI内部爆发了严重冲突。", "OpenAI", "openai");
         assertEquals("neg", label(inside, "openai"), "a conflict inside one party is still that party's");
@@ -359,7 +359,7 @@ class RuleSentimentModelTest {
     void shouldReadARemovalUndoneByAReturnAsARoundTrip() {
         SentenceInput passive = sentence("奥特曼被罢免后很快复职。", "奥特曼", "sam-altman");
         assertEquals("neu", label(passive, "sam-altman"));
-        SentenceInput rehired = sentence("董事会解雇了奥特曼，几天后奥特曼又重新受雇。", "董事会", "openai-board", "奥特曼",
+        SentenceInput rehired = sentence("董事会罢免奥特曼不到一周，奥特曼就重掌了公司。", "董事会", "openai-board", "奥特曼",
                 "sam-altman");
         assertEquals("neu", label(rehired, "sam-altman"));
         SentenceInput returnAlone = sentence("奥特曼终于复职。", "奥特曼", "sam-altman");
@@ -370,7 +370,7 @@ class RuleSentimentModelTest {
 
     @Test
     void shouldMakeWhoLeavesAsTheOtherSideReturnsTheLoser() {
-        SentenceInput input = sentence("随着奥特曼的回归，托纳离开了董事会。", "奥特曼", "sam-altman", "托纳", "helen-toner");
+        SentenceInput input = sentence("奥特曼官复原职之际，托纳卸任了董事。", "奥特曼", "sam-altman", "托纳", "helen-toner");
         assertEquals("neg", label(input, "helen-toner"));
         assertEquals("pos", label(input, "sam-altman"));
         SentenceInput plain = sentence("托纳离开了董事会，加入了一家研究机构。", "托纳", "helen-toner");
@@ -379,7 +379,7 @@ class RuleSentimentModelTest {
 
     @Test
     void shouldTurnTheGoodThingThatIsLostOrDamaged() {
-        SentenceInput trust = sentence("这件事彻底破坏了我们信任他的基础。", "他", "sam-altman");
+        SentenceInput trust = sentence("那次隐瞒彻底破坏了同事们对他的信任。", "他", "sam-altman");
         assertEquals("neg", label(trust, "sam-altman"));
         SentenceInput confidence = sentence("投资者对OpenAI失去了信心。", "OpenAI", "openai");
         assertEquals("neg", label(confidence, "openai"));
