@@ -121,9 +121,10 @@ class DashboardBrowserTest {
         JsonNode points = Json.tree(chart.getDomAttribute("data-points"));
         assertEquals(4, points.path("safety").asInt());
         assertEquals(4, points.path("acceleration").asInt());
+        // the legend is redrawn with the chart: read it inside the wait that retries a stale element
         assertEquals(List.of("加速主义 acceleration (4)", "安全主义 safety (4)"),
-                driver.findElements(By.cssSelector("#sentiment-legend .legend-item")).stream()
-                        .map(WebElement::getText).toList());
+                wait.until(d -> d.findElements(By.cssSelector("#sentiment-legend .legend-item")).stream()
+                        .map(WebElement::getText).toList()));
         assertEquals("4", driver.findElement(By.id("coverage-chart")).getDomAttribute("data-windows"));
         assertTrue(driver.findElements(By.cssSelector("#entity-rows tr[data-entity]")).size() >= 5);
 
