@@ -218,8 +218,8 @@ public final class PipelineProcess implements AutoCloseable {
 
     /**
      * The heap the pipeline still holds after a full collection it is asked for now: what it retains (stores'
-     * caches, the dashboard's view of every article), unlike the after-GC figures of young collections, which include
-     * garbage not yet collected; -1 when the pipeline cannot be asked.
+     * caches, the dashboard's digest of every article), unlike the after-GC figures of young collections, which
+     * include garbage not yet collected; -1 when the pipeline cannot be asked.
      */
     public long liveHeapBytes() {
         try {
