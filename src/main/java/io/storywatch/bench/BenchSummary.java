@@ -83,9 +83,9 @@ public final class BenchSummary {
                     ((Number) m.get("heapMaxBytes")).longValue() >> 20, m.get("gcCount"), m.get("gcMillis"),
                     peak <= HEAP_TARGET_BYTES && Boolean.TRUE.equals(m.get("pipelineAlive")) ? "met" : "MISSED"));
             if (m.get("heapLiveAtEndBytes") instanceof Number live && live.longValue() >= 0) {
-                lines.add(String.format("memory.live             %d MiB of heap held after a full GC at the end, with %s "
-                                + "articles sent (what stores' caches, the aggregate's open windows and the dashboard's "
-                                + "view retain)",
+                lines.add(String.format("memory.live             %d MiB of heap held after a full GC at the end, "
+                                + "with %s articles sent (what stores' caches, the aggregate's open windows and the "
+                                + "dashboard's view retain)",
                         live.longValue() >> 20, m.get("articlesSent")));
             }
             lines.add(String.format("memory.rss              peak %d MiB (VmHWM), at the end %d MiB",

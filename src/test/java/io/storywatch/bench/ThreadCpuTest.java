@@ -64,7 +64,8 @@ class ThreadCpuTest {
         assertEquals("broker other", ThreadCpu.part("TxnMarkerSenderThread-1"));
         assertEquals("broker other", ThreadCpu.part("group-coordinator-event-processor-0"));
         assertEquals("broker other", ThreadCpu.part("kafka-log-cleaner-thread-0"));
-        assertEquals("Kafka clients' I/O threads", ThreadCpu.part("kafka-admin-client-thread | storywatch-ingest-admin"));
+        assertEquals("Kafka clients' I/O threads",
+                ThreadCpu.part("kafka-admin-client-thread | storywatch-ingest-admin"));
         assertEquals("JVM JIT compiler", ThreadCpu.part("C2 CompilerThread0"));
         assertEquals("JVM garbage collection", ThreadCpu.part("G1 Conc#0"));
         assertEquals("other", ThreadCpu.part("main"));

@@ -1,5 +1,7 @@
 package io.storywatch.web;
 
+import static io.storywatch.web.DashboardBroker.await;
+import static io.storywatch.web.DashboardBroker.scored;
 import static io.storywatch.web.view.ScoredArticleBuilder.article;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,9 +13,6 @@ import io.storywatch.event.ScoredSentence;
 import io.storywatch.event.StanceScored;
 import io.storywatch.json.Json;
 import io.storywatch.metrics.PipelineMetrics;
-import io.storywatch.runtime.EmbeddedKafkaBroker;
-import io.storywatch.runtime.TopicApplier;
-import io.storywatch.topic.TopicCatalog;
 import io.storywatch.topic.Topics;
 import io.storywatch.web.view.ArticleFilter;
 import io.storywatch.web.view.RetainedObjects;
@@ -29,19 +28,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -50,48 +41,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ArticleDetailOnKafkaTest {
 
-    @TempDir
-    static Path brokerDir;
-
-    private static EmbeddedKafkaBroker broker;
-    private static String bootstrapServers;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = EmbeddedKafkaBroker.start(brokerDir.resolve("kafka"));
-        bootstrapServers = broker.bootstrapServers();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            new TopicApplier(admin).apply(TopicCatalog.fromClasspath().withReplicationFactor((short) 1));
-        }
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
-
-    private static KafkaProducer<String, byte[]> producer(String transactionalId) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-        KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-        producer.initTransactions();
-        return producer;
-    }
-
-    private static ProducerRecord<String, byte[]> scored(StanceScored article) {
-        return new ProducerRecord<>(Topics.SCORED.name(), article.id(), Json.toBytes(article));
-    }
+    @RegisterExtension
+    static final DashboardBroker BROKER = new DashboardBroker();
 
     @Test
     void shouldServeEveryArticlesDetailAndEvidenceReadBackFromItsRecordAsAWholeAnalysisViewDoes(
             @TempDir Path dataDir) throws Exception {
         List<StanceScored> articles = DashboardFixtures.articles();
         StanceScored replaced = articles.get(1);
-        try (KafkaProducer<String, byte[]> producer = producer("detail-test")) {
+        try (KafkaProducer<String, byte[]> producer = BROKER.producer("detail-test")) {
             producer.beginTransaction();
             // an earlier version of the second article, replaced by the fixture's version below
             producer.send(scored(article(replaced.id()).title("旧版本").publishedAt("2023-11-18T09:00:00Z")
@@ -110,8 +68,8 @@ class ArticleDetailOnKafkaTest {
 
         try (PipelineMetrics metrics = new PipelineMetrics();
              DashboardServer reference = DashboardServer.serve(options, whole, metrics);
-             DashboardServer dashboard = DashboardServer.start(options, StoryInfo.defaultStory(), bootstrapServers,
-                     dataDir, metrics, new PrintWriter(new StringWriter()))) {
+             DashboardServer dashboard = DashboardServer.start(options, StoryInfo.defaultStory(),
+                     BROKER.bootstrapServers(), dataDir, metrics, new PrintWriter(new StringWriter()))) {
             assertTrue(dashboard.reader().orElseThrow().awaitCaughtUp(Duration.ofSeconds(60)), "caught up");
             List<String> ids = ids(dashboard);
             articles.forEach(a -> assertTrue(ids.contains(a.id()), a.id()));
@@ -145,7 +103,7 @@ class ArticleDetailOnKafkaTest {
                 assertEquals(expected, api(dashboard, "/api/evidence?" + query, 200), query);
             }
 
-            try (KafkaProducer<String, byte[]> producer = producer("detail-test-tombstone")) {
+            try (KafkaProducer<String, byte[]> producer = BROKER.producer("detail-test-tombstone")) {
                 producer.beginTransaction();
                 producer.send(new ProducerRecord<>(Topics.SCORED.name(), DashboardFixtures.XSS_ID, null));
                 producer.commitTransaction();
@@ -160,7 +118,7 @@ class ArticleDetailOnKafkaTest {
         int count = ScoredTopicLookup.CACHED_ANALYSES + 6;
         List<StanceScored> written = new ArrayList<>();
         List<ScoredLocation> locations = new ArrayList<>();
-        try (KafkaProducer<String, byte[]> producer = producer("lookup-test")) {
+        try (KafkaProducer<String, byte[]> producer = BROKER.producer("lookup-test")) {
             producer.beginTransaction();
             List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();
             for (int i = 0; i < count; i++) {
@@ -176,7 +134,7 @@ class ArticleDetailOnKafkaTest {
             }
         }
 
-        try (ScoredTopicLookup lookup = new ScoredTopicLookup(bootstrapServers)) {
+        try (ScoredTopicLookup lookup = new ScoredTopicLookup(BROKER.bootstrapServers())) {
             Map<ScoredLocation, StanceScored> found = lookup.read(locations);
 
             for (int i = 0; i < count; i++) {
@@ -202,13 +160,4 @@ class ArticleDetailOnKafkaTest {
         return Json.tree(response.body());
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
 }

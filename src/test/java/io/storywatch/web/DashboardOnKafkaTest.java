@@ -1,5 +1,7 @@
 package io.storywatch.web;
 
+import static io.storywatch.web.DashboardBroker.await;
+import static io.storywatch.web.DashboardBroker.scored;
 import static io.storywatch.web.view.ScoredArticleBuilder.article;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,9 +11,6 @@ import io.storywatch.event.FactionSentimentWindow;
 import io.storywatch.event.StanceScored;
 import io.storywatch.json.Json;
 import io.storywatch.metrics.PipelineMetrics;
-import io.storywatch.runtime.EmbeddedKafkaBroker;
-import io.storywatch.runtime.TopicApplier;
-import io.storywatch.topic.TopicCatalog;
 import io.storywatch.topic.Topics;
 import io.storywatch.web.view.ArticleFilter;
 import io.storywatch.web.view.ArticleSummary;
@@ -27,18 +26,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,45 +38,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DashboardOnKafkaTest {
 
-    @TempDir
-    static Path brokerDir;
-
-    private static EmbeddedKafkaBroker broker;
-    private static String bootstrapServers;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = EmbeddedKafkaBroker.start(brokerDir.resolve("kafka"));
-        bootstrapServers = broker.bootstrapServers();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            new TopicApplier(admin).apply(TopicCatalog.fromClasspath().withReplicationFactor((short) 1));
-        }
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
-
-    private static KafkaProducer<String, byte[]> producer(String transactionalId) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-        KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-        producer.initTransactions();
-        return producer;
-    }
-
-    private static ProducerRecord<String, byte[]> scored(StanceScored article) {
-        return new ProducerRecord<>(Topics.SCORED.name(), article.id(), Json.toBytes(article));
-    }
+    @RegisterExtension
+    static final DashboardBroker BROKER = new DashboardBroker();
 
     @Test
     void shouldServeCommittedRecordsAgainAfterARestartAndNewOnesLive(@TempDir Path dataDir) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = producer("dashboard-test")) {
+        try (KafkaProducer<String, byte[]> producer = BROKER.producer("dashboard-test")) {
             producer.beginTransaction();
             DashboardFixtures.articles().forEach(article -> producer.send(scored(article)));
             producer.send(new ProducerRecord<>(Topics.FACTION_SENTIMENT.name(), "safety@2023-11-18T00:00:00Z",
@@ -103,7 +61,8 @@ class DashboardOnKafkaTest {
         for (int start = 1; start <= 2; start++) {
             try (PipelineMetrics metrics = new PipelineMetrics();
                  DashboardServer dashboard = DashboardServer.start(new HttpOptions(0, "127.0.0.1", null, List.of()),
-                         StoryInfo.defaultStory(), bootstrapServers, dataDir, metrics, new PrintWriter(new StringWriter()))) {
+                         StoryInfo.defaultStory(), BROKER.bootstrapServers(), dataDir, metrics,
+                         new PrintWriter(new StringWriter()))) {
                 assertTrue(dashboard.reader().orElseThrow().awaitCaughtUp(Duration.ofSeconds(60)), "caught up");
                 assertEquals(expected, ids(dashboard), "start " + start + ": committed records only, each once");
                 assertEquals(dashboard.url() + System.lineSeparator(),
@@ -114,7 +73,7 @@ class DashboardOnKafkaTest {
                 if (start == 2) {
                     StanceScored fresh = article("fresh").publishedAt("2023-11-22T08:00:00Z")
                             .sentence("雷克加入Anthropic。", Map.of("jan-leike", 0.5, "anthropic", 0.4)).build();
-                    try (KafkaProducer<String, byte[]> producer = producer("dashboard-test-live")) {
+                    try (KafkaProducer<String, byte[]> producer = BROKER.producer("dashboard-test-live")) {
                         producer.beginTransaction();
                         producer.send(new ProducerRecord<>(Topics.RAW.name(), "fresh",
                                 "{}".getBytes(StandardCharsets.UTF_8)));
@@ -145,13 +104,4 @@ class DashboardOnKafkaTest {
         return Json.tree(response.body());
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
 }
