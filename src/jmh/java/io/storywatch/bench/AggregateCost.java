@@ -1,21 +1,15 @@
 package io.storywatch.bench;
 
-import io.storywatch.analysis.ArticleAnalyzer;
-import io.storywatch.bench.BenchCorpus.BenchArticle;
-import io.storywatch.event.StanceScored;
 import io.storywatch.stage.aggregate.AggregateSettings;
 import io.storywatch.stage.aggregate.AggregateStage;
-import io.storywatch.stage.score.SentimentModels;
 import io.storywatch.story.Stories;
 import io.storywatch.story.StoryDefinition;
 import io.storywatch.topic.Topic;
 import io.storywatch.topic.Topics;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,29 +36,12 @@ public final class AggregateCost {
 
     private static final List<Topic<String, ?>> WINDOW_TOPICS = List.of(Topics.FACTION_SENTIMENT,
             Topics.ENTITY_SENTIMENT, Topics.STORY_COVERAGE);
-    private static final String ID_MARK = "\u0001ID\u0001";
-
     public static void main(String[] args) throws Exception {
         int warmUp = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int measured = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
         int perInterval = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         StoryDefinition story = Stories.defaultStory();
-        List<BenchArticle> corpus = BenchCorpus.fromSamples(story).articles("agg-cost", 400, 20231117,
-                Instant.parse("2024-05-20T00:00:00Z"), Duration.ofDays(6), false, List.of());
-        ArticleAnalyzer analyzer = ArticleAnalyzer.forStory(story, SentimentModels.loadDefault());
-        List<String> templates = new ArrayList<>();
-        for (BenchArticle article : corpus) {
-            if (analyzer.analyze(article.json()) instanceof ArticleAnalyzer.Analysed analysed) {
-                StanceScored s = analysed.analysis();
-                String json = new String(Topics.SCORED.valueSerde().serializer().serialize(Topics.SCORED.name(), s),
-                        StandardCharsets.UTF_8);
-                String idField = "\"id\":\"" + s.id() + "\"";
-                if (json.indexOf(idField) < 0 || json.indexOf(idField) != json.lastIndexOf(idField)) {
-                    throw new IllegalStateException("cannot find the id of " + s.id());
-                }
-                templates.add(json.replace(idField, "\"id\":\"" + ID_MARK + "\""));
-            }
-        }
+        ScoredTemplates templates = ScoredTemplates.of(story, "agg-cost", 400);
         System.out.printf("%d scored templates; %d warm-up and %d measured articles, a publish interval every %d%n",
                 templates.size(), warmUp, measured, perInterval);
 
@@ -94,8 +71,7 @@ public final class AggregateCost {
                     wallBefore = System.nanoTime();
                 }
                 String id = "agg-" + i;
-                byte[] value = templates.get(i % templates.size()).replace(ID_MARK, id)
-                        .getBytes(StandardCharsets.UTF_8);
+                byte[] value = templates.record(i, id);
                 scored.pipeInput(id, value, fedAt);
                 if ((i + 1) % perInterval == 0) {
                     driver.advanceWallClockTime(AggregateSettings.DEFAULT_PUBLISH_INTERVAL);

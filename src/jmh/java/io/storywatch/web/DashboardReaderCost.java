@@ -1,19 +1,15 @@
 package io.storywatch.web;
 
-import io.storywatch.analysis.ArticleAnalyzer;
-import io.storywatch.bench.BenchCorpus;
-import io.storywatch.bench.BenchCorpus.BenchArticle;
+import io.storywatch.bench.ScoredTemplates;
 import io.storywatch.event.StanceScored;
 import io.storywatch.metrics.PipelineMetrics;
 import io.storywatch.stage.aggregate.AggregateStage;
-import io.storywatch.stage.score.SentimentModels;
 import io.storywatch.story.Stories;
 import io.storywatch.story.StoryDefinition;
 import io.storywatch.topic.Topics;
 import io.storywatch.web.view.StoryView;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,33 +41,17 @@ import org.apache.kafka.streams.test.TestRecord;
  */
 public final class DashboardReaderCost {
 
-    private static final String ID_MARK = "\u0001ID\u0001";
-
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 6000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         StoryDefinition story = Stories.defaultStory();
-        List<BenchArticle> corpus = BenchCorpus.fromSamples(story).articles("dash-cost", 300, 20231117,
-                Instant.parse("2024-05-20T00:00:00Z"), Duration.ofDays(6), false, List.of());
-        ArticleAnalyzer analyzer = ArticleAnalyzer.forStory(story, SentimentModels.loadDefault());
-        List<String> templates = new ArrayList<>();
-        for (BenchArticle article : corpus) {
-            if (analyzer.analyze(article.json()) instanceof ArticleAnalyzer.Analysed analysed) {
-                StanceScored s = analysed.analysis();
-                String json = new String(Json.bytes(s), StandardCharsets.UTF_8);
-                String idField = "\"id\":\"" + s.id() + "\"";
-                if (json.indexOf(idField) < 0 || json.indexOf(idField) != json.lastIndexOf(idField)) {
-                    throw new IllegalStateException("cannot find the id of " + s.id());
-                }
-                templates.add(json.replace(idField, "\"id\":\"" + ID_MARK + "\""));
-            }
-        }
+        ScoredTemplates templates = ScoredTemplates.of(story, "dash-cost", 300);
         Instant fedAt = Instant.parse("2024-06-30T00:00:00Z");
         List<ConsumerRecord<String, byte[]>> scored = new ArrayList<>(count);
         long scoredBytes = 0;
         for (int i = 0; i < count; i++) {
             String id = "dash-" + i;
-            byte[] value = templates.get(i % templates.size()).replace(ID_MARK, id).getBytes(StandardCharsets.UTF_8);
+            byte[] value = templates.record(i, id);
             scoredBytes += value.length;
             scored.add(record(Topics.SCORED.name(), i % 3, i / 3, id, value, fedAt.toEpochMilli()));
         }
