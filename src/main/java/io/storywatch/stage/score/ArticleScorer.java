@@ -138,7 +138,7 @@ public final class ArticleScorer {
     /**
      * Adds a span for each 他/她 that follows a person named earlier in the same sentence, for the nearest such
      * person, and for each 后者 ("the latter"), for the last one named before it: the tagger reports one mention per
-     * person and sentence, but "…布罗克曼，没有他，OpenAI就不会存在" needs to know where else the sentence speaks of him.
+     * person and sentence, but "感谢阿莫迪，没有他，这个团队早就散了" needs to know where else the sentence speaks of him.
      */
     static List<TargetSpan> withPronounsOfNamedPeople(List<TargetSpan> spans, List<Token> tokens,
                                                       Map<String, String> types) {

@@ -183,14 +183,14 @@ public final class RuleSentimentModel implements SentimentModel {
                 chain = List.copyOf(positions.keySet());
             } else if (chain.isEmpty() && subject == null) {
                 if (opensWithOtherNoun(clause, sentence.tokens())) {
-                    // "我真的很喜欢Semafor，...": a clause with a subject of its own frames nobody else
+                    // "我一直很欣赏这家媒体，...": a clause with a subject of its own frames nobody else
                     continue;
                 }
                 if (isTimeFrame(text, clause)) {
                     // "宫斗落幕后，OpenAI正在融资": a clause that says when sets the time, not the tone
                     continue;
                 }
-                // a framing clause before anyone is named ("一场宫斗戏，差点让OpenAI...") colours the whole sentence
+                // a framing clause before anyone is named ("一出闹剧，几乎让Anthropic...") colours the whole sentence
                 for (Cue cue : clause.cues()) {
                     if (cue.kind().isPolar()) {
                         leadIn += clause.weight() * clause.damping() * cue.value();
@@ -232,7 +232,7 @@ public final class RuleSentimentModel implements SentimentModel {
         for (int c = 0; c + 1 < clauses.size(); c++) {
             String indispensable = indispensable(text, clauses.get(c), clauses.get(c + 1));
             if (indispensable != null && targetRaw.containsKey(indispensable)) {
-                // "没有他，OpenAI就不会存在": what could not be without someone praises that someone
+                // "没有他，这个团队早就散了": what could not be without someone praises that someone
                 targetRaw.merge(indispensable, INDISPENSABLE * clauses.get(c + 1).weight(), Double::sum);
                 facts.get(indispensable).add("indispensable");
             }
@@ -512,7 +512,7 @@ public final class RuleSentimentModel implements SentimentModel {
             object = weights.objectOfWord();
         } else if (at >= cue.end() && text.indexOf('的', cue.end()) >= 0 && text.indexOf('的', cue.end()) < at
                 && verbBetween(text.indexOf('的', cue.end()), at, clause)) {
-            // "以并不理想的价格卖掉公司的奥特曼": the attribute describes the noun right after 的, not a name further on
+            // "以偏低的估值出售股份的布罗克曼": the attribute describes the noun right after 的, not a name further on
             object = weights.acrossVerb();
         }
         if (cue.nominal() && at < p && !clause.cues().stream().anyMatch(c -> c.start() > at && c.start() < p
@@ -530,12 +530,12 @@ public final class RuleSentimentModel implements SentimentModel {
             factor = weights.acrossVerb();
         }
         if (possessedByOther(text, at, cue, clause)) {
-            // "以Sam的回归和Ilya的出局收场": a noun after "Ilya的" is Ilya's, not Sam's
+            // "以Greg的复出和Jan的离开告终": a noun after "Ilya的" is Ilya's, not Sam's
             factor = weights.acrossVerb();
         }
         int[] frame = adverbialFrame(at, clause);
         if (frame != null && (p >= frame[1] || cue.end() <= frame[0])) {
-            // "奥特曼在董事会成员之间挑拨离间": a name inside 在…之间 says where, the judgement is the subject's
+            // "布罗克曼在投资人之间散布谣言": a name inside 在…之间 says where, the judgement is the subject's
             factor = IN_FRAME;
         }
         for (Cue other : clause.cues()) {
@@ -545,7 +545,7 @@ public final class RuleSentimentModel implements SentimentModel {
             int[] otherFrame = adverbialFrame(other.start(), clause);
             if (otherFrame != null && (at < otherFrame[0] || at >= otherFrame[1])
                     && (p < otherFrame[0] || p >= otherFrame[1])) {
-                // "奥特曼在调查后重新加入董事会": a verb inside 在…后 is not the clause's predicate
+                // "托纳在听证会后重新获得任命": a verb inside 在…后 is not the clause's predicate
                 continue;
             }
             if ((other.kind() == CueKind.SPEECH || other.kind() == CueKind.CONCERN) && at < p) {
@@ -583,7 +583,7 @@ public final class RuleSentimentModel implements SentimentModel {
 
     /**
      * Whether a sentiment noun or adjective qualifies a class noun that the target's name stands in apposition to:
-     * "明星初创公司Anthropic", "灵魂人物Altman". A verb there is a predicate and the name its object instead.
+     * "知名创业公司Anthropic", "核心人物Altman". A verb there is a predicate and the name its object instead.
      */
     private static boolean describesAppositive(int at, Cue cue, Clause clause) {
         if (at - cue.end() > APPOSITION_REACH) {

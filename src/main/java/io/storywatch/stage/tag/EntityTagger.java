@@ -808,7 +808,7 @@ public final class EntityTagger {
 
         /**
          * 我们 in a speaker's words is the organisation the speaker holds a post at on the article's day, if the article
-         * names it: "奥特曼表示：“我们的地位仍然非常强大" speaks for OpenAI.
+         * names it: "布罗克曼说：“我们的产品依然领先" speaks for OpenAI.
          */
         private void resolveSpeakersOrganisation(Token token) {
             Referent speaker = speakerBefore(token);

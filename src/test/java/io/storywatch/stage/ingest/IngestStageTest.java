@@ -220,15 +220,16 @@ class IngestStageTest {
         assertTrue(rejected.isEmpty());
     }
 
-    private static final String WIRE_STORY = "路透社旧金山电，人工智能公司OpenAI董事会周五宣布，首席执行官山姆·奥特曼将离开公司，"
-            + "原因是董事会认为他在与董事会的沟通中不够坦诚。首席技术官米拉·穆拉蒂将出任临时首席执行官。\n"
-            + "公司联合创始人格雷格·布罗克曼随后宣布辞去董事长职务。消息传出后，微软股价在盘后交易中下跌，"
-            + "多名投资人表示事先并不知情。";
+    private static final String WIRE_STORY = "本报讯 周五傍晚，OpenAI董事会突然发表声明，称奥特曼不再担任公司掌门人，"
+            + "理由是董事会对他失去了信任。暂时接替他的是技术负责人穆拉蒂。\n"
+            + "几小时后，布罗克曼也宣布不再担任董事长。消息一出，微软股价在盘后下挫，"
+            + "好几位投资人都说自己事先毫不知情。分析人士认为，这场突如其来的人事变动可能拖慢公司下一轮融资的进度，"
+            + "也让合作伙伴开始重新评估与它的关系。";
 
     @Test
     void shouldMarkASyndicatedCopyWithAFewCharactersChangedAsANearDuplicate() {
         start();
-        String copyBody = WIRE_STORY.replace("周五", "周六").replace("下跌", "走低");
+        String copyBody = WIRE_STORY.replace("周五", "周六").replace("下挫", "走低");
         String otherBody = "在奥特曼被解职五天后，OpenAI宣布他将重返公司担任首席执行官，并组建由布雷特·泰勒领导的新董事会。"
                 + "此前七百多名员工联名致信董事会，威胁集体辞职并追随奥特曼加入微软。分析人士认为，这场风波暴露了"
                 + "非营利董事会与商业化业务之间的深层矛盾。";

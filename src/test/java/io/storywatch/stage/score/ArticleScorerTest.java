@@ -185,7 +185,7 @@ class ArticleScorerTest {
 
     @Test
     void shouldLetAPronounStandForThePersonNamedEarlierInTheSentence() {
-        String text = "我还要感谢布罗克曼，没有他，OpenAI就不会存在。";
+        String text = "我要特别感谢布罗克曼，没有他，OpenAI今天不会存在。";
         int name = text.indexOf("布罗克曼");
         int openai = text.indexOf("OpenAI");
         int him = text.indexOf("他");
@@ -212,7 +212,7 @@ class ArticleScorerTest {
 
     @Test
     void shouldLeaveAPronounInASpeakersOwnWordsAlone() {
-        String text = "马斯克表示，他的前公司应该被称为超封闭源。";
+        String text = "马斯克说，他当年资助的公司如今完全闭源。";
         List<TargetSpan> named = List.of(TargetSpan.named("elon-musk", 0, 3));
         assertEquals(named, ArticleScorer.withPronounsOfNamedPeople(named, Sentences.tokens(text),
                 Map.of("elon-musk", "person")));

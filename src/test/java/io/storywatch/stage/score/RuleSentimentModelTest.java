@@ -156,7 +156,7 @@ class RuleSentimentModelTest {
 
     @Test
     void shouldNotJudgeAnOrganisationByWhatItsStaffDo() {
-        SentenceInput input = sentence("OpenAI员工们团结一致。", "OpenAI", "openai");
+        SentenceInput input = sentence("OpenAI的研究员们此刻团结一致。", "OpenAI", "openai");
         assertEquals("neu", label(input, "openai"));
     }
 
@@ -223,7 +223,7 @@ class RuleSentimentModelTest {
 
     @Test
     void shouldNotJudgeANameThatOnlySaysWhereSomethingHappened() {
-        SentenceInput input = sentence("奥特曼在董事会成员之间挑拨离间。", "奥特曼", "sam-altman", "董事会", "openai-board");
+        SentenceInput input = sentence("奥特曼在董事会和员工之间挑拨离间。", "奥特曼", "sam-altman", "董事会", "openai-board");
         assertEquals("neg", label(input, "sam-altman"));
         assertEquals("neu", label(input, "openai-board"));
     }
@@ -267,7 +267,7 @@ class RuleSentimentModelTest {
 
     @Test
     void shouldCountAnOrganisationsOwnBoastButNotASpeakersOwnFeelings() {
-        SentenceInput we = sentence("我们的地位仍然非常强大。", "我们", "openai");
+        SentenceInput we = sentence("我们的实力依然十分强大。", "我们", "openai");
         assertEquals("pos", label(we, "openai"));
         SentenceInput me = sentence("我为此感到无比自豪。", "我", "sam-altman");
         assertEquals("neu", label(me, "sam-altman"));
@@ -299,7 +299,7 @@ class RuleSentimentModelTest {
 
     @Test
     void shouldReadAnEventVerbBeforeDeAsAnAttributeNotAsThePredicate() {
-        SentenceInput input = sentence("OpenAI对调查的摘要明显缺乏细节。", "OpenAI", "openai");
+        SentenceInput input = sentence("OpenAI对调查的说明显然缺乏细节。", "OpenAI", "openai");
         assertEquals("neg", label(input, "openai"));
     }
 
@@ -403,11 +403,12 @@ class RuleSentimentModelTest {
 
     @Test
     void shouldLetAnAttributeOfAClassNounPraiseTheNameInApposition() {
-        SentenceInput input = sentence("OpenAI一夜变天，灵魂人物奥特曼离职。", "奥特曼", "sam-altman", "OpenAI", "openai");
+        SentenceInput input = sentence("一夜之间OpenAI风云突变，灵魂人物奥特曼宣布离职。", "奥特曼", "sam-altman", "OpenAI",
+                "openai");
         assertEquals("pos", label(input, "sam-altman"));
-        SentenceInput company = sentence("明星初创公司Anthropic宣布了新模型。", "Anthropic", "anthropic");
+        SentenceInput company = sentence("明星初创公司Anthropic推出了新版本。", "Anthropic", "anthropic");
         assertEquals("pos", label(company, "anthropic"));
-        SentenceInput object = sentence("奥特曼重新加入董事会。", "奥特曼", "sam-altman", "董事会", "openai-board");
+        SentenceInput object = sentence("布罗克曼随后重新加入董事会。", "布罗克曼", "greg-brockman", "董事会", "openai-board");
         assertEquals("neu", label(object, "openai-board"), "a verb's object is not described by it");
     }
 
@@ -419,9 +420,10 @@ class RuleSentimentModelTest {
 
     @Test
     void shouldPraiseSomeoneWithoutWhomSomethingWouldNotExist() {
-        SentenceInput input = sentence("没有布罗克曼，OpenAI就不会存在。", "布罗克曼", "greg-brockman", "OpenAI", "openai");
-        assertEquals("pos", label(input, "greg-brockman"));
-        assertEquals("neu", label(input, "openai"));
+        SentenceInput input = sentence("没有阿莫迪，Anthropic就不会存在。", "阿莫迪", "dario-amodei", "Anthropic",
+                "anthropic");
+        assertEquals("pos", label(input, "dario-amodei"));
+        assertEquals("neu", label(input, "anthropic"));
         SentenceInput absent = sentence("没有布罗克曼出席，会议照常举行。", "布罗克曼", "greg-brockman");
         assertEquals("neu", label(absent, "greg-brockman"));
     }

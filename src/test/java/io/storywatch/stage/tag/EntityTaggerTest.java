@@ -164,8 +164,8 @@ class EntityTaggerTest {
     @Test
     void shouldReadWeInASpeakersWordsAsTheOrganisationTheSpeakerWorksFor() {
         assertEquals(Map.of("openai", List.of("我们@1")),
-                implicit(tag("OpenAI发布了新模型。奥特曼表示：“我们的地位仍然非常强大。”", "2024-01-10")));
-        assertEquals(Map.of(), implicit(tag("奥特曼表示：“我们的地位仍然非常强大。”", "2024-01-10")),
+                implicit(tag("OpenAI发布了新模型。奥特曼对记者说：“我们的团队从未如此团结。”", "2024-01-10")));
+        assertEquals(Map.of(), implicit(tag("奥特曼对记者说：“我们的团队从未如此团结。”", "2024-01-10")),
                 "an organisation the article never names is not guessed");
     }
 
