@@ -1,0 +1,41 @@
+package io.storywatch.stage.tag;
+
+import io.storywatch.event.Token;
+
+/** A word that refers to an entity without naming it, by kind: each kind has its own resolver. */
+sealed interface Anaphor {
+
+    int start();
+
+    int end();
+
+    /** 首席科学家, 这位CEO: a role noun of the story. */
+    record RoleNoun(int start, int end) implements Anaphor {
+    }
+
+    /** 他, 她, 他们, 她们. */
+    record Personal(Token token, TaggerLexicon.Pronoun pronoun) implements Anaphor {
+        public int start() {
+            return token.start();
+        }
+
+        public int end() {
+            return token.end();
+        }
+    }
+
+    /** 我, 我们: whoever was introduced as speaking, or the organisation they speak for. */
+    record Speaker(Token token, TaggerLexicon.Pronoun pronoun) implements Anaphor {
+        public int start() {
+            return token.start();
+        }
+
+        public int end() {
+            return token.end();
+        }
+    }
+
+    /** 该公司, 这家人工智能初创公司, a bare 公司. */
+    record OrganisationReference(int start, int end) implements Anaphor {
+    }
+}

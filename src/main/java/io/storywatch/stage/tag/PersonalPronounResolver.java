@@ -1,0 +1,76 @@
+package io.storywatch.stage.tag;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Resolves 他 / 她 to the last person of that gender within two sentences, and 他们 to the last organisation within
+ * three, unless two people came last; names the story does not know are referents too, so 他 after an unknown person
+ * points to nobody.
+ */
+final class PersonalPronounResolver {
+
+    private static final int PERSON_WINDOW = 2;
+    private static final int PLURAL_WINDOW = 3;
+
+    private final ArticleView view;
+
+    PersonalPronounResolver(ArticleView view) {
+        this.view = view;
+    }
+
+    Optional<Resolution> resolve(Anaphor.Personal anaphor, Discourse discourse) {
+        int sentence = view.sentenceIndex(anaphor.start());
+        Referent found = anaphor.pronoun().plural() ? plural(anaphor, discourse, sentence)
+                : singular(anaphor, discourse, sentence);
+        if (found == null || found.entity() == null) {
+            return Optional.empty();
+        }
+        double confidence = Recency.confidence(sentence - found.sentence()) - (anaphor.pronoun().plural() ? 0.2 : 0);
+        return Optional.of(new Resolution(found.entity(), anaphor.start(), anaphor.end(), sentence, confidence));
+    }
+
+    private Referent singular(Anaphor.Personal anaphor, Discourse discourse, int sentence) {
+        String wantedGender = anaphor.pronoun().gender();
+        for (int k = discourse.lastReferentBefore(anaphor.start()); k >= 0; k--) {
+            Referent referent = discourse.referents().get(k);
+            if (referent.sentence() < sentence - PERSON_WINDOW) {
+                return null;
+            }
+            if (!referent.isPerson()) {
+                continue;
+            }
+            if (referent.entity() == null) {
+                if (wantedGender.equals("male")) {
+                    return referent;
+                }
+                continue;
+            }
+            String gender = referent.entity().gender();
+            if (gender == null || gender.equals(wantedGender)) {
+                return referent;
+            }
+        }
+        return null;
+    }
+
+    /** 他们 after two people means those people, not an organisation. */
+    private Referent plural(Anaphor.Personal anaphor, Discourse discourse, int sentence) {
+        Set<Object> peopleSeen = new HashSet<>();
+        for (int k = discourse.lastReferentBefore(anaphor.start()); k >= 0; k--) {
+            Referent referent = discourse.referents().get(k);
+            if (referent.sentence() < sentence - PLURAL_WINDOW) {
+                return null;
+            }
+            if (!referent.isPerson()) {
+                return referent;
+            }
+            peopleSeen.add(referent.entity() != null ? referent.entity().id() : referent.start());
+            if (peopleSeen.size() >= 2) {
+                return null;
+            }
+        }
+        return null;
+    }
+}
