@@ -7,6 +7,7 @@ import io.storywatch.event.Mention;
 import io.storywatch.json.Json;
 import io.storywatch.story.Stories;
 import io.storywatch.story.StoryDefinition;
+import io.storywatch.story.StoryEntity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Measures entity tagging against sentence-level gold labels: precision, recall and F1 over (sentence, entity)
- * pairs, named and implicit mentions apart, with every miss and false hit, and what tagging costs beside
+ * pairs, named and implicit mentions apart (implicit ones also per kind: pronoun, role noun, organisation
+ * reference), with every miss and false hit, and what tagging costs beside
  * segmentation.
  */
 @Command(name = "entities", mixinStandardHelpOptions = true,
@@ -87,6 +89,11 @@ public final class EvaluateEntitiesCommand implements Callable<Integer> {
         PrecisionRecall implicit = new PrecisionRecall();
         Map<String, PrecisionRecall> namedById = new TreeMap<>();
         Map<String, PrecisionRecall> implicitById = new TreeMap<>();
+        Map<String, PrecisionRecall> implicitByKind = new LinkedHashMap<>();
+        ImplicitKinds.ALL.forEach(kind -> implicitByKind.put(kind, new PrecisionRecall()));
+        ImplicitKinds kinds = new ImplicitKinds();
+        Map<String, StoryEntity> entities = new HashMap<>();
+        story.entities().forEach(e -> entities.put(e.id(), e));
         List<Map<String, Object>> errors = new ArrayList<>();
         int sentences = 0;
         int unaligned = 0;
@@ -110,6 +117,7 @@ public final class EvaluateEntitiesCommand implements Callable<Integer> {
                             .find(OfflineTagging.normalise(node.get("sentence").asText()));
             Set<String> foundNamed = new TreeSet<>();
             Set<String> foundImplicit = new TreeSet<>();
+            Map<String, String> implicitText = new HashMap<>();
             if (span == null) {
                 unaligned++;
             } else {
@@ -117,6 +125,9 @@ public final class EvaluateEntitiesCommand implements Callable<Integer> {
                     for (Mention mention : entity.mentions()) {
                         if (mention.start() >= span[0] && mention.start() < span[1]) {
                             (mention.implicit() ? foundImplicit : foundNamed).add(entity.id());
+                            if (mention.implicit()) {
+                                implicitText.putIfAbsent(entity.id(), mention.text());
+                            }
                         }
                     }
                 }
@@ -126,6 +137,18 @@ public final class EvaluateEntitiesCommand implements Callable<Integer> {
             String sentenceText = node.get("sentence").asText();
             count(tid, sentenceText, "named", goldNamed, foundNamed, named, namedById, errors);
             count(tid, sentenceText, "implicit", goldImplicit, foundImplicit, implicit, implicitById, errors);
+            for (String id : union(goldImplicit, foundImplicit)) {
+                String kind = foundImplicit.contains(id) ? kinds.ofMention(implicitText.get(id))
+                        : kinds.ofMiss(sentenceText, entities.get(id));
+                PrecisionRecall byKind = implicitByKind.get(kind);
+                if (!foundImplicit.contains(id)) {
+                    byKind.fn++;
+                } else if (goldImplicit.contains(id)) {
+                    byKind.tp++;
+                } else {
+                    byKind.fp++;
+                }
+            }
         }
 
         long timed = (long) Math.max(1, raws.size()) * Math.max(1, rounds);
@@ -135,6 +158,7 @@ public final class EvaluateEntitiesCommand implements Callable<Integer> {
                 story.label(), raws.size(), rejected, sentences, unaligned);
         System.out.println("named    " + named.line());
         System.out.println("implicit " + implicit.line());
+        implicitByKind.forEach((kind, pr) -> System.out.printf("  %-24s %s%n", kind, pr.line()));
         System.out.printf("CPU time per article: segmentation %.2f ms, tagging %.2f ms (tagging = %.1f%% of segmentation)%n",
                 segmentMs, tagMs, 100 * tagMs / Math.max(1e-9, segmentMs));
         System.out.println("per entity (named):");
@@ -156,6 +180,9 @@ public final class EvaluateEntitiesCommand implements Callable<Integer> {
             out.put("unaligned", unaligned);
             out.put("named", named.toMap());
             out.put("implicit", implicit.toMap());
+            Map<String, Object> byKind = new LinkedHashMap<>();
+            implicitByKind.forEach((kind, pr) -> byKind.put(kind, pr.toMap()));
+            out.put("implicitByKind", byKind);
             Map<String, Object> byId = new TreeMap<>();
             namedById.forEach((id, pr) -> byId.put(id, pr.toMap()));
             out.put("namedByEntity", byId);
@@ -203,6 +230,12 @@ public final class EvaluateEntitiesCommand implements Callable<Integer> {
         map.put("tid", tid);
         map.put("sentence", sentence);
         return map;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static Set<String> strings(JsonNode array) {
