@@ -29,6 +29,11 @@ public final class EntityTagger {
         this.lexicon = lexicon;
     }
 
+    /** Names the tagger's behaviour; it changes whenever the output on some input does, and goes into every output. */
+    public String version() {
+        return lexicon.version();
+    }
+
     /** The steps in the order they run; each reads the results of the ones before. */
     public EntitiesTagged tag(ArticleSegmented article, StoryDefinition definition) {
         CompiledStory story = compiled(definition);
@@ -44,7 +49,8 @@ public final class EntityTagger {
         Discourse discourse = new ImplicitResolution(view, story, lexicon, named, unknown)
                 .resolve(anaphors, Discourse.start(named, unknown));
         double relevance = Relevance.of(named, scanned.keywords(), story);
-        return TaggedAssembly.assemble(view, story, named.mentions(), discourse.implicit(), unknown.names(), relevance);
+        return TaggedAssembly.assemble(view, story, lexicon.version(), named.mentions(), discourse.implicit(),
+                unknown.names(), relevance);
     }
 
     private CompiledStory compiled(StoryDefinition story) {

@@ -21,7 +21,7 @@ final class TaggedAssembly {
     private TaggedAssembly() {
     }
 
-    static EntitiesTagged assemble(ArticleView view, CompiledStory story, List<EntityMention> named,
+    static EntitiesTagged assemble(ArticleView view, CompiledStory story, String taggerVersion, List<EntityMention> named,
                                    List<EntityMention> implicit, List<UnlinkedName> unlinked, double relevance) {
         ArticleSegmented article = view.article;
         Map<String, String> versions = new TreeMap<>();
@@ -29,6 +29,7 @@ final class TaggedAssembly {
             versions.putAll(article.versions());
         }
         versions.put("story", story.story.label());
+        versions.put("tagger", taggerVersion);
         List<EntityMention> all = new ArrayList<>(named);
         all.addAll(implicit);
         return new EntitiesTagged(EntitiesTagged.SCHEMA_VERSION, article.id(), article.title(), article.text(),

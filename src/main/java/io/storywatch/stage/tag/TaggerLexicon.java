@@ -15,8 +15,12 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** The tagger's word lists, read once from {@code tagger/} on the class path and passed to the steps as a value. */
+/**
+ * The tagger's word lists and version, read once from {@code tagger/} on the class path and passed to the steps as a
+ * value.
+ */
 record TaggerLexicon(
+        String version,
         Set<String> speechVerbs,
         Set<String> latinNonNames,
         Set<String> latinTitles,
@@ -73,6 +77,7 @@ record TaggerLexicon(
             pronouns.put(f[0], new Pronoun(f[0], f[1], f[2].equals("-") ? null : f[2], f[3].equals("plural")));
         }
         return new TaggerLexicon(
+                lines("VERSION").get(0),
                 Set.copyOf(lines("speech-verbs.txt")),
                 Set.copyOf(lines("latin-non-names.txt")),
                 Set.copyOf(lines("latin-titles.txt")),

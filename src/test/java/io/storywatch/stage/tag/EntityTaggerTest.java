@@ -211,10 +211,11 @@ class EntityTaggerTest {
     }
 
     @Test
-    void shouldRecordTheStoryVersionBesideTheSegmenters() {
+    void shouldRecordTheStoryAndTaggerVersionsBesideTheSegmenters() {
         EntitiesTagged tagged = tag("伊利亚离开了。");
 
-        assertEquals(Map.of("segmenter", segmenter.version(), "story", "openai-governance@1"), tagged.versions());
+        assertEquals(Map.of("segmenter", segmenter.version(), "story", "openai-governance@1", "tagger",
+                TAGGER.version()), tagged.versions());
         assertEquals(List.of("safety"), tagged.entities().get(0).factions());
     }
 }

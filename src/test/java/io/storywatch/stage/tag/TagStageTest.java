@@ -91,7 +91,8 @@ class TagStageTest {
                         new EntityMentions("sam-altman", "person", List.of("acceleration"),
                                 List.of(Mention.named(6, 9, "奥特曼", 1)))),
                 List.of(), 0.479, false,
-                Map.of("segmenter", SEGMENTER_VERSION, "story", "openai-governance@1")),
+                Map.of("segmenter", SEGMENTER_VERSION, "story", "openai-governance@1", "tagger",
+                        new EntityTagger().version())),
                 tagged.readValue());
         assertTrue(tagged.isEmpty());
     }
