@@ -35,6 +35,17 @@ sealed interface Anaphor {
         }
     }
 
+    /** 后者, 前者: the latter or the former of the referents just before. */
+    record Ordinal(Token token, TaggerLexicon.Pronoun pronoun) implements Anaphor {
+        public int start() {
+            return token.start();
+        }
+
+        public int end() {
+            return token.end();
+        }
+    }
+
     /** 该公司, 这家人工智能初创公司, a bare 公司. */
     record OrganisationReference(int start, int end) implements Anaphor {
     }

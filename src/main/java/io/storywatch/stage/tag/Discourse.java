@@ -35,6 +35,16 @@ record Discourse(List<Referent> referents, List<EntityMention> implicit) {
         return found;
     }
 
+    /** Whether the entity was named or referred to before {@code position}. */
+    boolean mentionedBefore(io.storywatch.story.StoryEntity entity, int position) {
+        for (int k = lastReferentBefore(position); k >= 0; k--) {
+            if (referents.get(k).entity() != null && referents.get(k).entity().id().equals(entity.id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The resolved anaphor becomes a referent; it is an implicit mention unless the entity is named in the same
      * sentence anyway.

@@ -46,7 +46,8 @@ public final class EntityTagger {
         NamesLinked named = new NameLinking(view, story, evidence, foreign).link(hits, anchored);
         UnknownNames unknown = new UnknownNameFinder(view, story, lexicon).find(named);
         List<Anaphor> anaphors = new AnaphorFinder(view, lexicon).find(scanned.roleNouns(), named);
-        Discourse discourse = new ImplicitResolution(view, story, lexicon, named, unknown)
+        Salience salience = SalienceRanking.rank(view, named);
+        Discourse discourse = new ImplicitResolution(view, story, lexicon, named, unknown, salience)
                 .resolve(anaphors, Discourse.start(named, unknown));
         double relevance = Relevance.of(named, scanned.keywords(), story);
         return TaggedAssembly.assemble(view, story, lexicon.version(), named.mentions(), discourse.implicit(),

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Step 7: resolves the anaphors in text order, each by the resolver of its kind, over the discourse so far; a resolved
+ * Step 8: resolves the anaphors in text order, each by the resolver of its kind, over the discourse so far; a resolved
  * anaphor is a referent for the ones after it.
  */
 final class ImplicitResolution {
@@ -15,15 +15,17 @@ final class ImplicitResolution {
     private final PersonalPronounResolver pronouns;
     private final SpeakerResolver speakers;
     private final OrganisationReferenceResolver organisations;
+    private final OrdinalResolver ordinals;
 
     ImplicitResolution(ArticleView view, CompiledStory story, TaggerLexicon lexicon, NamesLinked named,
-                       UnknownNames unknown) {
+                       UnknownNames unknown, Salience salience) {
         this.view = view;
         this.named = named;
         this.roles = new RoleNounResolver(view, story, lexicon, named, unknown);
-        this.pronouns = new PersonalPronounResolver(view);
+        this.pronouns = new PersonalPronounResolver(view, salience);
         this.speakers = new SpeakerResolver(view, story, lexicon, named);
-        this.organisations = new OrganisationReferenceResolver(view, lexicon);
+        this.organisations = new OrganisationReferenceResolver(view, lexicon, salience);
+        this.ordinals = new OrdinalResolver(view);
     }
 
     Discourse resolve(List<Anaphor> anaphors, Discourse start) {
@@ -44,6 +46,9 @@ final class ImplicitResolution {
         }
         if (anaphor instanceof Anaphor.Personal personal) {
             return pronouns.resolve(personal, discourse);
+        }
+        if (anaphor instanceof Anaphor.Ordinal ordinal) {
+            return ordinals.resolve(ordinal, discourse);
         }
         if (anaphor instanceof Anaphor.Speaker speaker) {
             return speakers.resolve(speaker, discourse);

@@ -4,7 +4,7 @@ import io.storywatch.story.StoryEntity;
 import java.util.Set;
 
 /**
- * Step 8: how much an article belongs to the story, r / (r + 2.5) with r = 1 per person and 0.5 per organisation
+ * Step 9: how much an article belongs to the story, r / (r + 2.5) with r = 1 per person and 0.5 per organisation
  * named + 0.3 per distinct keyword (up to 10).
  */
 final class Relevance {

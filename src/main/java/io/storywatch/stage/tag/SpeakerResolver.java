@@ -13,6 +13,8 @@ final class SpeakerResolver {
 
     /** How many sentences back a quoted speaker still speaks. */
     private static final int SPEAKER_WINDOW = 8;
+    /** A quotation opened after a colon in the same clause: "奥特曼在内部信中：“…". */
+    private static final Pattern QUOTE_AFTER_NAME = Pattern.compile("^[^。！？；\\n“”]{0,30}?[：:]\\s*[“「\"]");
 
     private final ArticleView view;
     private final CompiledStory story;
@@ -59,7 +61,8 @@ final class SpeakerResolver {
                 continue;
             }
             String after = view.text.substring(referent.start(), Math.min(view.text.length(), referent.start() + 20));
-            if (speechAfterName.matcher(after).find()) {
+            String clause = view.text.substring(referent.start(), Math.min(view.text.length(), referent.start() + 40));
+            if (speechAfterName.matcher(after).find() || QUOTE_AFTER_NAME.matcher(clause).find()) {
                 return referent.entity() != null ? referent : null;
             }
         }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Step 9: the tagged article: mentions grouped per entity in order of first mention, with factions and versions. */
+/** Step 10: the tagged article: mentions grouped per entity in order of first mention, with factions and versions. */
 final class TaggedAssembly {
 
     private TaggedAssembly() {

@@ -35,10 +35,17 @@ record TaggerLexicon(
     private static final String DIRECTORY = "tagger/";
     private static final TaggerLexicon BUNDLED = load();
 
-    /** A pronoun's kind ({@code speaker} for 我/我们, {@code personal} for 他/她/他们), gender and number. */
+    /**
+     * A pronoun's kind ({@code speaker} for 我/我们, {@code personal} for 他/她/他们, {@code ordinal} for 后者/前者),
+     * gender and number.
+     */
     record Pronoun(String word, String kind, String gender, boolean plural) {
         boolean speaker() {
             return kind.equals("speaker");
+        }
+
+        boolean ordinal() {
+            return kind.equals("ordinal");
         }
     }
 

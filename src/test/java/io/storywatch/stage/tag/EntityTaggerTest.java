@@ -176,6 +176,36 @@ class EntityTaggerTest {
     }
 
     @Test
+    void shouldFallBackToTheHeadlinesPlayerWhenNoPersonIsInReach() {
+        String text = "奥特曼谈公司未来\n奥特曼周一接受了采访。记者问到了模型。市场反应平淡。投资人保持观望。行业仍在等待。"
+                + "他说新产品很快就会发布。";
+        ArticleSegmented article = new ArticleSegmented(1, "a1", "奥特曼谈公司未来", text, null, null, null, null, null,
+                null, segmenter.segment(text), Map.of("segmenter", segmenter.version()));
+
+        assertEquals(Map.of("sam-altman", List.of("他@6")), implicit(TAGGER.tag(article, story)));
+    }
+
+    @Test
+    void shouldFallBackToTheMainOrganisationForACompanyOutOfReach() {
+        assertEquals(Map.of("openai", List.of("该公司@5")), implicit(tag(
+                "OpenAI发布了新模型。用户反响热烈。评论者各执一词。股市没有波动。分析师仍在观察。该公司计划明年扩招。")));
+    }
+
+    @Test
+    void shouldReadTheLatterAsTheLastPlayerNamed() {
+        assertEquals(Map.of("greg-brockman", List.of("后者@1")),
+                implicit(tag("奥特曼感谢了布罗克曼。后者随即发文回应。")));
+        assertEquals(Map.of("sam-altman", List.of("前者@1")),
+                implicit(tag("奥特曼感谢了布罗克曼。前者的信写得很长。")));
+    }
+
+    @Test
+    void shouldTakeANamedPersonBeforeAColonAndAQuoteAsTheSpeaker() {
+        assertEquals(Map.of("greg-brockman", List.of("我@1")),
+                implicit(tag("布罗克曼在社交平台上留下一段话：“今天很特别。我为这个团队感到骄傲。”")));
+    }
+
+    @Test
     void shouldKeepNamesTheStoryDoesNotKnowAsUnlinked() {
         String text = "百度创始人李彦宏评论了OpenAI的新模型。";
 
