@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.storywatch.event.ArticleCleaned;
+import io.storywatch.event.ArticleFailed;
 import io.storywatch.event.ArticleMissedWindow;
 import io.storywatch.event.ArticleRejected;
 import io.storywatch.event.ArticleSegmented;
@@ -50,7 +51,8 @@ class TopicCatalogTest {
             Map.entry("news.stories", StoryDefinition.class),
             Map.entry("news.articles.late", ArticleMissedWindow.class),
             Map.entry("news.story-coverage", StoryCoverage.class),
-            Map.entry("news.faction-alerts", FactionShiftDetected.class));
+            Map.entry("news.faction-alerts", FactionShiftDetected.class),
+            Map.entry("news.articles.failed", ArticleFailed.class));
 
     private static Set<String> codeTopics() {
         return Topics.all().stream().map(Topic::name).collect(Collectors.toCollection(TreeSet::new));

@@ -11,6 +11,7 @@ import io.storywatch.stage.Stage;
 import io.storywatch.topic.Topic;
 import io.storywatch.topic.Topics;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -82,6 +83,11 @@ public final class AggregateStage implements Stage {
     public List<Topic<?, ?>> outputs() {
         return List.of(Topics.FACTION_SENTIMENT, Topics.ENTITY_SENTIMENT, Topics.STORY_COVERAGE,
                 Topics.FACTION_ALERTS, Topics.LATE);
+    }
+
+    @Override
+    public Map<String, String> versions() {
+        return Map.of("grace", settings.grace().toString(), "windowSizes", settings.windowSizes().toString());
     }
 
     @Override
