@@ -138,6 +138,10 @@ public final class AggregateStage implements Stage {
 
         @Override
         public void process(FixedKeyRecord<String, StanceScored> record) {
+            if (record.value().id() == null) {
+                // here, before the repartition, the dead letter still holds the scored record to replay
+                throw new IllegalArgumentException("a scored article without an id cannot be counted once");
+            }
             int partition = context.recordMetadata().map(RecordMetadata::partition).orElse(0);
             context.forward(record.withValue(Portrayals.contribution(record.value()).fromPartition(partition)));
         }
