@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 TailCommand.class,
                 TopicsCommand.class,
                 ResetCommand.class,
+                FailedCommand.class,
                 AnalyzeCommand.class,
                 StoryCommand.class,
                 EvaluateCommand.class,
