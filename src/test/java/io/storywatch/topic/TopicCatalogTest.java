@@ -18,12 +18,14 @@ import io.storywatch.event.FactionShiftDetected;
 import io.storywatch.event.RawArticle;
 import io.storywatch.event.StanceScored;
 import io.storywatch.event.StoryCoverage;
+import io.storywatch.runtime.PipelineFactory;
 import io.storywatch.story.StoryDefinition;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -110,6 +112,16 @@ class TopicCatalogTest {
                 rejected.value().headers().keySet());
         // a rejected record may have no key, which a compacted topic would refuse
         assertEquals("delete", rejected.config().get("cleanup.policy"));
+    }
+
+    @Test
+    void shouldNameEveryStageAsAWriterOfTheFailedTopicSinceEachSendsItsOwnDeadLetters() {
+        TopicSpec failed = TopicCatalog.fromClasspath().spec(Topics.FAILED);
+
+        assertEquals(PipelineFactory.standard().stageNames(), List.of(failed.writer().split(", ")));
+        assertEquals(Set.of("storywatch.failed.stage", "storywatch.failed.error"), failed.value().headers().keySet());
+        // a dead letter may have no key, which a compacted topic would refuse
+        assertEquals("delete", failed.config().get("cleanup.policy"));
     }
 
     @Test
