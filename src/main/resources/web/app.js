@@ -400,8 +400,10 @@
     const v = summary.view;
     const rejected = Object.values(v.rejected || {}).reduce((a, b) => a + b, 0);
     const late = Object.values(v.late || {}).reduce((a, b) => a + b, 0);
+    const failed = Object.values(v.failed || {}).reduce((a, b) => a + b, 0);
     $('view-status').textContent = v.articles + ' 篇文章 articles · ' + v.relevant + ' 相关 relevant · '
-      + v.duplicates + ' 转载 copies · ' + rejected + ' 拒收 rejected · ' + late + ' 迟到 late · v' + v.version;
+      + v.duplicates + ' 转载 copies · ' + rejected + ' 拒收 rejected · ' + late + ' 迟到 late · '
+      + failed + ' 失败 failed · v' + v.version;
     fillSelect($('filter-faction'), v.factions, factionName);
     fillSelect($('filter-entity'), v.entities, (e) => e);
   }

@@ -19,7 +19,7 @@ import org.apache.kafka.streams.KafkaStreams;
  * dashboard adds what it observes on the output topics, and {@code /metrics} scrapes it in Prometheus format.
  *
  * <p>Two families keep the sources apart: {@code storywatch_stage_records_total{stage, outcome}} is counted by the
- * stages in this process (processed, rejected, late, duplicate); {@code storywatch_topic_*} is what the dashboard
+ * stages in this process (processed, rejected, late, duplicate, failed); {@code storywatch_topic_*} is what the dashboard
  * read on the output topics, true whichever process ran the stages.
  */
 public final class PipelineMetrics implements AutoCloseable {
@@ -28,7 +28,7 @@ public final class PipelineMetrics implements AutoCloseable {
     public static final List<String> STAGES = List.of("ingest", "segment", "tag", "score", "aggregate");
 
     public enum Outcome {
-        PROCESSED, REJECTED, LATE, DUPLICATE;
+        PROCESSED, REJECTED, LATE, DUPLICATE, FAILED;
 
         String tag() {
             return name().toLowerCase();
@@ -81,6 +81,11 @@ public final class PipelineMetrics implements AutoCloseable {
 
     public void duplicate(String stage) {
         count(stage, Outcome.DUPLICATE);
+    }
+
+    /** A record the stage could not read or process, sent to news.articles.failed. */
+    public void failed(String stage) {
+        count(stage, Outcome.FAILED);
     }
 
     /** The time from an article entering news.articles.raw to its analysis being on news.articles.scored. */

@@ -1,5 +1,6 @@
 package io.storywatch.runtime;
 
+import io.storywatch.failure.DeadLetterHandler;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -92,7 +93,15 @@ public record StreamsSettings(String bootstrapServers, Path stateDir, String pro
     }
 
     public Properties forStage(String stageName) {
-        Properties props = new Properties();
+        return forStage(stageName, Map.of());
+    }
+
+    /**
+     * A stage's properties; a record it cannot read or process goes to news.articles.failed with these versions
+     * and the stage goes on.
+     */
+    public Properties forStage(String stageName, Map<String, String> versions) {
+        Properties props = DeadLetterHandler.properties(stageName, versions);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(stageName));
         props.put(StreamsConfig.CLIENT_ID_CONFIG, applicationId(stageName));
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

@@ -2,6 +2,7 @@ package io.storywatch.stage;
 
 import io.storywatch.topic.Topic;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.Topology;
 
 /**
@@ -20,4 +21,9 @@ public interface Stage {
     List<Topic<?, ?>> outputs();
 
     Topology buildTopology();
+
+    /** The versions of the rules and data this stage runs with, recorded with each record it cannot process. */
+    default Map<String, String> versions() {
+        return Map.of();
+    }
 }

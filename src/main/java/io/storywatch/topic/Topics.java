@@ -1,6 +1,7 @@
 package io.storywatch.topic;
 
 import io.storywatch.event.ArticleCleaned;
+import io.storywatch.event.ArticleFailed;
 import io.storywatch.event.ArticleMissedWindow;
 import io.storywatch.event.ArticleRejected;
 import io.storywatch.event.ArticleSegmented;
@@ -49,12 +50,15 @@ public final class Topics {
             new Topic<>("news.story-coverage", Serdes.String(), JsonSerde.of(StoryCoverage.class));
     public static final Topic<String, FactionShiftDetected> FACTION_ALERTS =
             new Topic<>("news.faction-alerts", Serdes.String(), JsonSerde.of(FactionShiftDetected.class));
+    /** Every stage's dead letters: records it could not read or process, with why and their original bytes. */
+    public static final Topic<String, ArticleFailed> FAILED =
+            new Topic<>("news.articles.failed", Serdes.String(), JsonSerde.of(ArticleFailed.class));
 
     private Topics() {
     }
 
     public static List<Topic<?, ?>> all() {
         return List.of(RAW, REJECTED, CLEAN, SEGMENTED, TAGGED, SCORED, FACTION_SENTIMENT, ENTITY_SENTIMENT,
-                STORIES, LATE, STORY_COVERAGE, FACTION_ALERTS);
+                STORIES, LATE, STORY_COVERAGE, FACTION_ALERTS, FAILED);
     }
 }

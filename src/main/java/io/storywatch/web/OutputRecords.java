@@ -2,6 +2,7 @@ package io.storywatch.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.storywatch.failure.FailedRecords;
 import io.storywatch.json.Json;
 import io.storywatch.metrics.PipelineMetrics;
 import io.storywatch.topic.Topics;
@@ -88,6 +89,10 @@ final class OutputRecords {
                 view.applyRejected(code);
                 metrics.topicRejection(code);
                 metrics.rejected("ingest");
+            } else if (topic.equals(Topics.FAILED.name())) {
+                String stage = failedStage(record);
+                view.applyFailed(stage);
+                metrics.failed(stage);
             } else if (topic.equals(LATE)) {
                 String reason = Json.fromBytes(record.value(), LateReason.class).reason();
                 view.applyLate(reason == null ? "unknown" : reason);
@@ -114,6 +119,16 @@ final class OutputRecords {
 
     private static JsonNode tree(ConsumerRecord<String, byte[]> record) {
         return Json.tree(new String(record.value(), StandardCharsets.UTF_8));
+    }
+
+    /** The stage a dead letter names: its header, else its value. */
+    private static String failedStage(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader(FailedRecords.STAGE_HEADER);
+        if (header != null) {
+            return new String(header.value(), StandardCharsets.UTF_8);
+        }
+        JsonNode stage = tree(record).path("stage");
+        return stage.isTextual() ? stage.asText() : "unknown";
     }
 
     private static String rejectionCode(ConsumerRecord<String, byte[]> record) {

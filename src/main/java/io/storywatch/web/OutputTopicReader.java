@@ -104,7 +104,7 @@ public final class OutputTopicReader implements AutoCloseable {
     static List<String> outputTopics() {
         return List.of(Topics.SCORED.name(), Topics.FACTION_SENTIMENT.name(), Topics.ENTITY_SENTIMENT.name(),
                 Topics.REJECTED.name(), OutputRecords.FACTION_ALERTS, OutputRecords.STORY_COVERAGE,
-                OutputRecords.LATE);
+                OutputRecords.LATE, Topics.FAILED.name());
     }
 
     private void loop() {

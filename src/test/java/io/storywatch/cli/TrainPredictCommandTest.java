@@ -55,6 +55,29 @@ class TrainPredictCommandTest {
     }
 
     @Test
+    void shouldTrainAStanceModelAndPredictOnTextWithEmoji() throws Exception {
+        List<String> training = new ArrayList<>();
+        for (String mark : List.of("👍", "🎉", "😀", "🔥")) {
+            training.add("{\"text\":\"" + mark + "坚决支持延长假期" + mark + mark + "\",\"target\":\"延长假期\",\"label\":\"FAVOR\"}");
+            training.add("{\"text\":\"反对延长假期😡" + mark + "\",\"target\":\"延长假期\",\"label\":\"AGAINST\"}");
+            training.add("{\"text\":\"" + mark + "今天下雨了\",\"target\":\"延长假期\",\"label\":\"NONE\"}");
+        }
+        Path input = dir.resolve("stance.jsonl");
+        Files.write(input, training);
+        Path model = dir.resolve("stance-model.json");
+
+        assertEquals(0, StoryWatch.commandLine().execute("train", "--task", "stance", "--input", input.toString(),
+                "--model", model.toString()));
+        Path unseen = dir.resolve("unseen-stance.jsonl");
+        Files.write(unseen, List.of("{\"text\":\"🎉🎉支持延长假期\",\"target\":\"延长假期\"}"));
+        Path output = dir.resolve("predicted-stance.jsonl");
+        assertEquals(0, StoryWatch.commandLine().execute("predict", "--model", model.toString(), "--input",
+                unseen.toString(), "--output", output.toString()));
+
+        assertEquals("FAVOR", Json.tree(Files.readAllLines(output).get(0)).get("label").asText());
+    }
+
+    @Test
     void shouldReadBothBenchmarkLayouts() throws Exception {
         Path stance = dir.resolve("stance.tsv");
         Files.write(stance, List.of("ID\tTARGET\tTEXT\tSTANCE", "1\t开放二胎\t支持\tFAVOR", "2\t开放二胎\t反对\tAGAINST",

@@ -24,6 +24,7 @@ class PipelineMetricsTest {
             metrics.rejected("ingest");
             metrics.late("aggregate");
             metrics.duplicate("ingest");
+            metrics.failed("score");
 
             String scrape = metrics.scrape();
 
@@ -31,6 +32,8 @@ class PipelineMetricsTest {
             assertTrue(scrape.contains("storywatch_stage_records_total{outcome=\"rejected\",stage=\"ingest\"} 1.0"));
             assertTrue(scrape.contains("storywatch_stage_records_total{outcome=\"late\",stage=\"aggregate\"} 1.0"));
             assertTrue(scrape.contains("storywatch_stage_records_total{outcome=\"duplicate\",stage=\"ingest\"} 1.0"));
+            assertTrue(scrape.contains("storywatch_stage_records_total{outcome=\"failed\",stage=\"score\"} 1.0"));
+            assertTrue(scrape.contains("storywatch_stage_records_total{outcome=\"failed\",stage=\"tag\"} 0.0"));
             assertTrue(scrape.contains("storywatch_stage_records_total{outcome=\"processed\",stage=\"tag\"} 0.0"));
             assertTrue(scrape.contains("storywatch_end_to_end_lag_latest_seconds -1.0"), "no lag measured yet");
         }

@@ -16,7 +16,7 @@ class StreamsSettingsTest {
         Properties props = StreamsSettings.of("127.0.0.1:9092", Path.of("/var/storywatch/state"))
                 .withInternalReplicationFactor(1)
                 .withInstance("host-1")
-                .forStage("segment");
+                .forStage("segment", Map.of("segmenter", "hanlp-test"));
 
         assertEquals(Map.ofEntries(
                 Map.entry("application.id", "storywatch-segment"),
@@ -29,7 +29,11 @@ class StreamsSettingsTest {
                 Map.entry("producer.max.request.size", 8 * 1024 * 1024),
                 Map.entry("producer.compression.type", "lz4"),
                 Map.entry("consumer.auto.offset.reset", "earliest"),
-                Map.entry("consumer.group.instance.id", "storywatch-segment-host-1")), Map.copyOf(props));
+                Map.entry("consumer.group.instance.id", "storywatch-segment-host-1"),
+                Map.entry("deserialization.exception.handler", "io.storywatch.failure.DeadLetterHandler"),
+                Map.entry("processing.exception.handler", "io.storywatch.failure.DeadLetterHandler"),
+                Map.entry("storywatch.failed.stage", "segment"),
+                Map.entry("storywatch.failed.versions", "{\"segmenter\":\"hanlp-test\"}")), Map.copyOf(props));
     }
 
     @Test

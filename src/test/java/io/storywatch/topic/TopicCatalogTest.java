@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.storywatch.event.ArticleCleaned;
+import io.storywatch.event.ArticleFailed;
 import io.storywatch.event.ArticleMissedWindow;
 import io.storywatch.event.ArticleRejected;
 import io.storywatch.event.ArticleSegmented;
@@ -17,12 +18,14 @@ import io.storywatch.event.FactionShiftDetected;
 import io.storywatch.event.RawArticle;
 import io.storywatch.event.StanceScored;
 import io.storywatch.event.StoryCoverage;
+import io.storywatch.runtime.PipelineFactory;
 import io.storywatch.story.StoryDefinition;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,7 +53,8 @@ class TopicCatalogTest {
             Map.entry("news.stories", StoryDefinition.class),
             Map.entry("news.articles.late", ArticleMissedWindow.class),
             Map.entry("news.story-coverage", StoryCoverage.class),
-            Map.entry("news.faction-alerts", FactionShiftDetected.class));
+            Map.entry("news.faction-alerts", FactionShiftDetected.class),
+            Map.entry("news.articles.failed", ArticleFailed.class));
 
     private static Set<String> codeTopics() {
         return Topics.all().stream().map(Topic::name).collect(Collectors.toCollection(TreeSet::new));
@@ -108,6 +112,16 @@ class TopicCatalogTest {
                 rejected.value().headers().keySet());
         // a rejected record may have no key, which a compacted topic would refuse
         assertEquals("delete", rejected.config().get("cleanup.policy"));
+    }
+
+    @Test
+    void shouldNameEveryStageAsAWriterOfTheFailedTopicSinceEachSendsItsOwnDeadLetters() {
+        TopicSpec failed = TopicCatalog.fromClasspath().spec(Topics.FAILED);
+
+        assertEquals(PipelineFactory.standard().stageNames(), List.of(failed.writer().split(", ")));
+        assertEquals(Set.of("storywatch.failed.stage", "storywatch.failed.error"), failed.value().headers().keySet());
+        // a dead letter may have no key, which a compacted topic would refuse
+        assertEquals("delete", failed.config().get("cleanup.policy"));
     }
 
     @Test

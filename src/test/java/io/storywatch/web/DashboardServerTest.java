@@ -321,7 +321,7 @@ class DashboardServerTest {
         assertTrue(body.contains("storywatch_stage_records_total{outcome=\"processed\",stage=\"score\"} 2.0"), body);
         assertTrue(body.contains("storywatch_stage_records_total{outcome=\"rejected\",stage=\"ingest\"} 1.0"), body);
         for (String stage : PipelineMetrics.STAGES) {
-            for (String outcome : List.of("processed", "rejected", "late", "duplicate")) {
+            for (String outcome : List.of("processed", "rejected", "late", "duplicate", "failed")) {
                 assertTrue(body.contains("storywatch_stage_records_total{outcome=\"" + outcome + "\",stage=\""
                         + stage + "\"}"), stage + " " + outcome);
             }

@@ -1,5 +1,8 @@
 package io.storywatch.web;
 
+import io.storywatch.event.ArticleFailed;
+import io.storywatch.failure.FailedRecords;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import static io.storywatch.web.view.ScoredArticleBuilder.article;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -135,6 +138,25 @@ class OutputRecordsTest {
 
         assertEquals(1, view.summary().articles());
         assertEquals(1.0, counter(Topics.SCORED.name(), "unreadable"));
+    }
+
+    @Test
+    void shouldCountDeadLettersByTheStageThatFailed() {
+        byte[] original = "{\"id\": \"p1\"".getBytes(StandardCharsets.UTF_8);
+        ArticleFailed unreadable = FailedRecords.failure("tag", ArticleFailed.DESERIALIZATION,
+                new FailedRecords.Source(Topics.SEGMENTED.name(), 0, 3, FED.toEpochMilli(), "read-segmented"),
+                Map.of(), "p1".getBytes(StandardCharsets.UTF_8), original, new IllegalStateException("cut short"));
+        ProducerRecord<byte[], byte[]> letter = FailedRecords.record(unreadable, "p1".getBytes(StandardCharsets.UTF_8));
+
+        records.apply(record(Topics.FAILED.name(), "p1", letter.value(), FED.toEpochMilli(),
+                new RecordHeaders(letter.headers().toArray())));
+        records.apply(record(Topics.FAILED.name(), "p2", Map.of("stage", "score")));
+
+        assertEquals(Map.of("tag", 1L, "score", 1L), view.summary().failed());
+        assertEquals(1.0, metrics.registry().find("storywatch.stage.records").tags("stage", "tag", "outcome",
+                "failed").counter().count());
+        assertEquals(0.0, metrics.registry().find("storywatch.stage.records").tags("stage", "segment", "outcome",
+                "failed").counter().count());
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.storywatch.stage.Stage;
 import io.storywatch.topic.Topic;
 import io.storywatch.topic.Topics;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -85,6 +86,11 @@ public final class AggregateStage implements Stage {
     }
 
     @Override
+    public Map<String, String> versions() {
+        return Map.of("grace", settings.grace().toString(), "windowSizes", settings.windowSizes().toString());
+    }
+
+    @Override
     public Topology buildTopology() {
         StreamsBuilder builder = new StreamsBuilder();
         build(builder, settings);
@@ -132,6 +138,10 @@ public final class AggregateStage implements Stage {
 
         @Override
         public void process(FixedKeyRecord<String, StanceScored> record) {
+            if (record.value().id() == null) {
+                // here, before the repartition, the dead letter still holds the scored record to replay
+                throw new IllegalArgumentException("a scored article without an id cannot be counted once");
+            }
             int partition = context.recordMetadata().map(RecordMetadata::partition).orElse(0);
             context.forward(record.withValue(Portrayals.contribution(record.value()).fromPartition(partition)));
         }

@@ -47,17 +47,18 @@ public final class PublishedAtTimestampExtractor implements TimestampExtractor {
         String text = publishedAt.strip();
         try {
             return OptionalLong.of(OffsetDateTime.parse(text).toInstant().toEpochMilli());
-        } catch (DateTimeException notAnOffsetDateTime) {
+        } catch (DateTimeException | ArithmeticException notAnOffsetDateTime) {
             // try the other forms
         }
         try {
             return OptionalLong.of(Instant.parse(text).toEpochMilli());
-        } catch (DateTimeException notAnInstant) {
+        } catch (DateTimeException | ArithmeticException notAnInstant) {
             // try a plain date
         }
         try {
             return OptionalLong.of(LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
-        } catch (DateTimeException unreadable) {
+        } catch (DateTimeException | ArithmeticException unreadable) {
+            // ArithmeticException: a date too far out for epoch milliseconds, which the extractor must not throw on
             return OptionalLong.empty();
         }
     }

@@ -4,6 +4,7 @@ import io.storywatch.stage.Stage;
 import io.storywatch.topic.Topic;
 import io.storywatch.topic.Topics;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Named;
@@ -30,6 +31,11 @@ public final class ScoreStage implements Stage {
     @Override
     public List<Topic<?, ?>> outputs() {
         return List.of(Topics.SCORED);
+    }
+
+    @Override
+    public Map<String, String> versions() {
+        return Map.of("sentiment", scorer.version());
     }
 
     @Override

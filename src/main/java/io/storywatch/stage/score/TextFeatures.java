@@ -77,8 +77,9 @@ public final class TextFeatures {
         List<String> features = new ArrayList<>(prepared.words().size() + 64);
         for (int i = 0; i < markedText.length(); i++) {
             if (markedText.charAt(i) == TARGET) {
-                charGrams(markedText.substring(Math.max(0, i - 6), i), "L", features);
-                charGrams(markedText.substring(i + 1, Math.min(markedText.length(), i + 7)), "R", features);
+                charGrams(markedText.substring(unsplit(markedText, Math.max(0, i - 6), 1), i), "L", features);
+                charGrams(markedText.substring(i + 1, unsplit(markedText, Math.min(markedText.length(), i + 7), -1)),
+                        "R", features);
             }
         }
         features.addAll(prepared.words());
@@ -130,10 +131,19 @@ public final class TextFeatures {
         return raw < 1 ? "+" : "++";
     }
 
+    /** Moves a cut by {@code step} when it would fall inside a surrogate pair (an emoji, a rare CJK character). */
+    private static int unsplit(String text, int cut, int step) {
+        boolean inside = cut > 0 && cut < text.length() && Character.isHighSurrogate(text.charAt(cut - 1))
+                && Character.isLowSurrogate(text.charAt(cut));
+        return inside ? cut + step : cut;
+    }
+
+    /** N-grams of characters, not of UTF-16 units: a gram never holds half a surrogate pair. */
     static void charGrams(String text, String prefix, List<String> out) {
+        int[] points = text.codePoints().toArray();
         for (int n = 1; n <= 3; n++) {
-            for (int i = 0; i + n <= text.length(); i++) {
-                String gram = text.substring(i, i + n);
+            for (int i = 0; i + n <= points.length; i++) {
+                String gram = new String(points, i, n);
                 if (!gram.isBlank()) {
                     out.add(prefix + n + ":" + gram);
                 }

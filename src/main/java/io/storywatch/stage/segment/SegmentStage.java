@@ -67,6 +67,11 @@ public final class SegmentStage implements Stage {
         return builder.build();
     }
 
+    @Override
+    public Map<String, String> versions() {
+        return Map.of("segmenter", segmenterFor(defaultStory).version(), "story", defaultStory.label());
+    }
+
     private Segmenter segmenterFor(StoryDefinition story) {
         return segmenters.computeIfAbsent(story.label(), label -> segmenterFactory.apply(story));
     }

@@ -6,6 +6,7 @@ import io.storywatch.story.StoryTable;
 import io.storywatch.topic.Topic;
 import io.storywatch.topic.Topics;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.GlobalKTable;
@@ -45,6 +46,11 @@ public final class TagStage implements Stage {
     @Override
     public List<Topic<?, ?>> outputs() {
         return List.of(Topics.TAGGED);
+    }
+
+    @Override
+    public Map<String, String> versions() {
+        return Map.of("story", defaultStory.label());
     }
 
     @Override

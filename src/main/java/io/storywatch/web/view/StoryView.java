@@ -66,6 +66,7 @@ public final class StoryView {
     private final Map<String, EntityMentions> entityIdentities = new TreeMap<>();
     private final Map<String, Long> rejected = new TreeMap<>();
     private final Map<String, Long> late = new TreeMap<>();
+    private final Map<String, Long> failed = new TreeMap<>();
     private final Deque<JsonNode> alerts = new ArrayDeque<>();
     private final Map<String, byte[]> coverageRecords = new TreeMap<>();
     private final AtomicLong version = new AtomicLong();
@@ -190,6 +191,11 @@ public final class StoryView {
     /** A record of news.articles.rejected, counted by its reason code. */
     public void applyRejected(String code) {
         write(() -> rejected.merge(code == null ? "unknown" : code, 1L, Long::sum));
+    }
+
+    /** A record of news.articles.failed: a record the named stage could not read or process. */
+    public void applyFailed(String stage) {
+        write(() -> failed.merge(stage == null ? "unknown" : stage, 1L, Long::sum));
     }
 
     /** A record of news.articles.late: an article a window did not count, by its reason. */
@@ -484,7 +490,7 @@ public final class StoryView {
             Set<String> factions = new TreeSet<>(factionWindows.keySet());
             articles.values().forEach(a -> factions.addAll(a.factions().keySet()));
             return new ViewSummary(version.get(), articles.size(), relevant, duplicates, Map.copyOf(rejected),
-                    Map.copyOf(late),
+                    Map.copyOf(late), Map.copyOf(failed),
                     first == null ? null : first.toString(), last == null ? null : last.toString(),
                     List.copyOf(factions), List.copyOf(entityIdentities.keySet()), windowCount(factionWindows),
                     windowCount(entityWindows), alerts.size());

@@ -1,5 +1,11 @@
 package io.storywatch.stage.aggregate;
 
+import io.storywatch.event.ArticleFailed;
+import io.storywatch.failure.DeadLetters;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import io.storywatch.json.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -610,5 +616,42 @@ class AggregateStageTest {
             }
         }
         return names;
+    }
+
+    @Test
+    void shouldSendUnreadableAndFailingArticlesToFailedTopicAndCountTheNextArticle(@TempDir Path ownStateDir) {
+        AggregateStage stage = new AggregateStage(DAILY);
+        try (TopologyTestDriver own = new TopologyTestDriver(stage.buildTopology(),
+                DeadLetters.config(stage, ownStateDir))) {
+            TestInputTopic<String, byte[]> in = own.createInputTopic(Topics.SCORED.name(), new StringSerializer(),
+                    new ByteArraySerializer());
+            TestOutputTopic<String, StoryCoverage> coverageOut = own.createOutputTopic(
+                    Topics.STORY_COVERAGE.name(), Topics.STORY_COVERAGE.keySerde().deserializer(),
+                    Topics.STORY_COVERAGE.valueSerde().deserializer());
+            TestOutputTopic<String, ArticleFailed> failed = DeadLetters.failedTopic(own);
+            String notJson = "[1, 2";
+            // an analysis without its article id
+            String poison = "{\"schemaVersion\":1,\"relevance\":0.9,\"relevant\":true,"
+                    + "\"text\":\"x\",\"factions\":{\"safety\":{\"score\":0.5,\"label\":\"pos\",\"mentions\":1}}}";
+
+            in.pipeInput("p1", notJson.getBytes(StandardCharsets.UTF_8), FED_AT);  // unreadable: a dead letter
+            in.pipeInput("p2", poison.getBytes(StandardCharsets.UTF_8), FED_AT);   // readable, but counting throws
+            in.pipeInput("a1", Json.toBytes(article("a1", "2024-06-28T10:00:00Z",  // opens [06-28,06-29): 1 article
+                    Map.of("safety", new FactionScore(-0.4, "neg", 1)))), FED_AT);
+            own.advanceWallClockTime(Duration.ofSeconds(1));
+
+            assertEquals(1, coverageOut.readValue().articles());
+            assertTrue(coverageOut.isEmpty());
+            ArticleFailed unreadable = failed.readValue();
+            assertEquals(new DeadLetters.Letter("aggregate", ArticleFailed.DESERIALIZATION,
+                    "com.fasterxml.jackson.databind.exc.MismatchedInputException", Topics.SCORED.name(), 0, "p1",
+                    notJson),
+                    DeadLetters.letter(unreadable));
+            assertEquals(Map.of("grace", "PT168H", "windowSizes", "[PT24H]"), unreadable.versions());
+            assertEquals(new DeadLetters.Letter("aggregate", ArticleFailed.PROCESSING,
+                    "java.lang.IllegalArgumentException", Topics.SCORED.name(), 1, "p2", poison),
+                    DeadLetters.letter(failed.readValue()));
+            assertTrue(failed.isEmpty());
+        }
     }
 }

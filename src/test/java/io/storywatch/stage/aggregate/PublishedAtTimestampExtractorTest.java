@@ -29,6 +29,13 @@ class PublishedAtTimestampExtractorTest {
     }
 
     @Test
+    void shouldFallBackToTheRecordTimestampWhenPublishedAtLiesBeyondEpochMilliseconds() {
+        // a timestamp extractor runs before any exception handler: throwing here would stop the stage
+        assertEquals(FED_AT, PublishedAtTimestampExtractor.eventTime("+999999999-12-31T23:59:59Z", FED_AT));
+        assertEquals(FED_AT, PublishedAtTimestampExtractor.eventTime("-999999999-01-01", FED_AT));
+    }
+
+    @Test
     void shouldClampAPublishedAtLaterThanTheRecordTimestamp() {
         assertEquals(FED_AT, PublishedAtTimestampExtractor.eventTime("2031-01-01T00:00:00Z", FED_AT));
     }

@@ -3,17 +3,26 @@ package io.storywatch.stage.score;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.storywatch.event.ArticleFailed;
 import io.storywatch.event.EntitiesTagged;
+import io.storywatch.failure.DeadLetters;
+import io.storywatch.json.Json;
 import io.storywatch.event.StanceScored;
 import io.storywatch.topic.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ScoreStageTest {
 
@@ -50,5 +59,37 @@ class ScoreStageTest {
         assertEquals("score", stage.name());
         assertEquals(Topics.TAGGED, stage.input());
         assertEquals(List.of(Topics.SCORED), stage.outputs());
+    }
+
+    @Test
+    void shouldSendUnreadableAndFailingRecordsToFailedTopicAndScoreTheNextArticle(@TempDir Path stateDir) {
+        ScoreStage stage = new ScoreStage(ArticleScorerTest.SCORER);
+        try (TopologyTestDriver driver = new TopologyTestDriver(stage.buildTopology(),
+                DeadLetters.config(stage, stateDir))) {
+            TestInputTopic<String, byte[]> in = driver.createInputTopic(Topics.TAGGED.name(), new StringSerializer(),
+                    new ByteArraySerializer());
+            TestOutputTopic<String, StanceScored> out = driver.createOutputTopic(Topics.SCORED.name(),
+                    Topics.SCORED.keySerde().deserializer(), Topics.SCORED.valueSerde().deserializer());
+            TestOutputTopic<String, ArticleFailed> failed = DeadLetters.failedTopic(driver);
+            EntitiesTagged valid = ArticleScorerTest.firingArticle();
+            String notJson = "{\"id\": \"p1\", 奥特曼";
+            String noSentences = "{\"schemaVersion\":2,\"id\":\"p2\",\"text\":\"奥特曼\"}";
+
+            in.pipeInput("p1", notJson.getBytes(StandardCharsets.UTF_8));     // unreadable: a dead letter
+            in.pipeInput("p2", noSentences.getBytes(StandardCharsets.UTF_8)); // readable, but the scorer throws
+            in.pipeInput(valid.id(), Json.toBytes(valid));                   // scored as if nothing happened
+
+            assertEquals(new KeyValue<>("a1", ArticleScorerTest.SCORER.score(valid)), out.readKeyValue());
+            assertTrue(out.isEmpty());
+            ArticleFailed unreadable = failed.readValue();
+            assertEquals(new DeadLetters.Letter("score", ArticleFailed.DESERIALIZATION,
+                    "com.fasterxml.jackson.core.JsonParseException", Topics.TAGGED.name(), 0, "p1", notJson),
+                    DeadLetters.letter(unreadable));
+            assertEquals(Map.of("sentiment", ArticleScorerTest.SCORER.version()), unreadable.versions());
+            assertEquals(new DeadLetters.Letter("score", ArticleFailed.PROCESSING,
+                    "java.lang.NullPointerException", Topics.TAGGED.name(), 1, "p2", noSentences),
+                    DeadLetters.letter(failed.readValue()));
+            assertTrue(failed.isEmpty());
+        }
     }
 }

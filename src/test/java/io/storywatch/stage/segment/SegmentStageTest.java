@@ -1,5 +1,11 @@
 package io.storywatch.stage.segment;
 
+import io.storywatch.event.ArticleFailed;
+import io.storywatch.failure.DeadLetters;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import io.storywatch.json.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,5 +100,55 @@ class SegmentStageTest {
                 new Token("告别", "vi", 8, 10), new Token("。", "w", 10, 11)), after.sentences().get(1).tokens());
         assertEquals(Map.of("segmenter", "hanlp-portable-1.8.6:viterbi+story:openai-governance@2"), after.versions());
         assertTrue(segmented.isEmpty());
+    }
+
+    @Test
+    void shouldSendUnreadableAndFailingArticlesToFailedTopicAndSegmentTheNextArticle(@TempDir Path ownStateDir) {
+        // a segmenter that breaks on one character, as a bug in a dictionary might
+        SegmentStage stage = new SegmentStage(STORY, story -> new Segmenter() {
+            private final Segmenter real = HanLpSegmenter.forStory(story);
+
+            @Override
+            public List<Sentence> segment(String text) {
+                if (text.contains("☠")) {
+                    throw new IllegalStateException("the segmenter cannot take ☠");
+                }
+                return real.segment(text);
+            }
+
+            @Override
+            public String version() {
+                return real.version();
+            }
+        });
+        try (TopologyTestDriver own = new TopologyTestDriver(stage.buildTopology(),
+                DeadLetters.config(stage, ownStateDir))) {
+            TestInputTopic<String, byte[]> in = own.createInputTopic(Topics.CLEAN.name(), new StringSerializer(),
+                    new ByteArraySerializer());
+            TestOutputTopic<String, ArticleSegmented> out = own.createOutputTopic(Topics.SEGMENTED.name(),
+                    Topics.SEGMENTED.keySerde().deserializer(), Topics.SEGMENTED.valueSerde().deserializer());
+            TestOutputTopic<String, ArticleFailed> failed = DeadLetters.failedTopic(own);
+            String notJson = "\u0000\u0001 not an article";
+            String poison = Json.toString(article("p2", "☠", "奥特曼回应。"));
+            ArticleCleaned valid = article("a1", "伊利亚离职", "奥特曼回应。");
+
+            in.pipeInput("p1", notJson.getBytes(StandardCharsets.UTF_8)); // unreadable: a dead letter
+            in.pipeInput("p2", poison.getBytes(StandardCharsets.UTF_8));  // readable, but the segmenter throws
+            in.pipeInput("a1", Json.toBytes(valid));                       // segmented as if nothing happened
+
+            assertEquals(SegmentStage.segmented(valid, HanLpSegmenter.forStory(STORY)), out.readValue());
+            assertTrue(out.isEmpty());
+            ArticleFailed unreadable = failed.readValue();
+            assertEquals(new DeadLetters.Letter("segment", ArticleFailed.DESERIALIZATION,
+                    "com.fasterxml.jackson.core.JsonParseException", Topics.CLEAN.name(), 0, "p1", notJson),
+                    DeadLetters.letter(unreadable));
+            assertEquals(Map.of("segmenter", "hanlp-portable-1.8.6:viterbi+story:openai-governance@1",
+                    "story", STORY.label()), unreadable.versions());
+            ArticleFailed thrown = failed.readValue();
+            assertEquals(new DeadLetters.Letter("segment", ArticleFailed.PROCESSING, "java.lang.IllegalStateException",
+                    Topics.CLEAN.name(), 1, "p2", poison), DeadLetters.letter(thrown));
+            assertEquals("the segmenter cannot take ☠", thrown.errorMessage());
+            assertTrue(failed.isEmpty());
+        }
     }
 }

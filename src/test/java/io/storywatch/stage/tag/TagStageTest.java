@@ -1,5 +1,11 @@
 package io.storywatch.stage.tag;
 
+import io.storywatch.event.ArticleFailed;
+import io.storywatch.failure.DeadLetters;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import io.storywatch.json.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +14,7 @@ import io.storywatch.event.EntitiesTagged;
 import io.storywatch.event.EntityMentions;
 import io.storywatch.event.Mention;
 import io.storywatch.event.Sentence;
+import io.storywatch.event.Token;
 import io.storywatch.event.UnlinkedName;
 import io.storywatch.stage.segment.HanLpSegmenter;
 import io.storywatch.story.Stories;
@@ -127,5 +134,40 @@ class TagStageTest {
 
         assertEquals("openai-governance@1", tagged.readValue().versions().get("story"));
         assertTrue(tagged.isEmpty());
+    }
+
+    @Test
+    void shouldSendUnreadableAndFailingArticlesToFailedTopicAndTagTheNextArticle(@TempDir Path ownStateDir) {
+        TagStage stage = new TagStage(STORY);
+        try (TopologyTestDriver own = new TopologyTestDriver(stage.buildTopology(),
+                DeadLetters.config(stage, ownStateDir))) {
+            TestInputTopic<String, byte[]> in = own.createInputTopic(Topics.SEGMENTED.name(), new StringSerializer(),
+                    new ByteArraySerializer());
+            TestOutputTopic<String, EntitiesTagged> out = own.createOutputTopic(Topics.TAGGED.name(),
+                    Topics.TAGGED.keySerde().deserializer(), Topics.TAGGED.valueSerde().deserializer());
+            TestOutputTopic<String, ArticleFailed> failed = DeadLetters.failedTopic(own);
+            String truncated = "{\"schemaVersion\":2,\"id\":\"p1\",\"text\":\"奥特曼";
+            // a name past the end of the text, which a buggy segmenter might write
+            String pastTheEnd = Json.toString(new ArticleSegmented(ArticleSegmented.SCHEMA_VERSION, "p2", "奥特曼",
+                    "奥特曼回应。", null, null, null, "zh", "hash-p2", null, List.of(new Sentence(0, 30, 36, "奥特曼回应。",
+                            List.of(new Token("奥特曼", "nr", 30, 33)))), Map.of()));
+            ArticleSegmented valid = segmented("a1", "伊利亚离职", "奥特曼回应。");
+
+            in.pipeInput("p1", truncated.getBytes(StandardCharsets.UTF_8));   // unreadable: a dead letter
+            in.pipeInput("p2", pastTheEnd.getBytes(StandardCharsets.UTF_8));  // readable, but the tagger throws
+            in.pipeInput("a1", Json.toBytes(valid));                          // tagged as if nothing happened
+
+            assertEquals(new EntityTagger().tag(valid, STORY), out.readValue());
+            assertTrue(out.isEmpty());
+            ArticleFailed unreadable = failed.readValue();
+            assertEquals(new DeadLetters.Letter("tag", ArticleFailed.DESERIALIZATION,
+                    "com.fasterxml.jackson.core.io.JsonEOFException", Topics.SEGMENTED.name(), 0, "p1", truncated),
+                    DeadLetters.letter(unreadable));
+            assertEquals(Map.of("story", STORY.label()), unreadable.versions());
+            assertEquals(new DeadLetters.Letter("tag", ArticleFailed.PROCESSING,
+                    "java.lang.StringIndexOutOfBoundsException", Topics.SEGMENTED.name(), 1, "p2", pastTheEnd),
+                    DeadLetters.letter(failed.readValue()));
+            assertTrue(failed.isEmpty());
+        }
     }
 }
