@@ -165,7 +165,8 @@ public final class ArticleScorer {
                     nearest = span;
                 }
             }
-            if (nearest != null && !covered && (latter || !reportsSpeech(tokens, nearest.end(), token.start(), speechVerbs))) {
+            if (nearest != null && !covered
+                    && (latter || !reportsSpeech(tokens, nearest.end(), token.start(), speechVerbs))) {
                 if (result == null) {
                     result = new ArrayList<>(spans);
                 }
