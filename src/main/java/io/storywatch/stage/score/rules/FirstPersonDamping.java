@@ -5,10 +5,9 @@ import io.storywatch.stage.score.TargetSpan;
 import java.util.List;
 
 /**
- * Damps what the sentence says of a target it names only as 我: the speaker's own feelings ("我为此感到自豪") are not
- * a judgement of the speaker. 我们 is the organisation the speaker speaks for, and its boast is the sentence's tone.
- */
-public final class FirstPersonDamping {
+ * Damps what the sentence says of a target it names only as 我, since the speaker's own feelings ("我为此感到自豪") are
+ * no judgement of the speaker (我们, the organisation spoken for, is not damped).
+ */public final class FirstPersonDamping {
 
     private final RuleWeights weights;
     private final FunctionWords words;

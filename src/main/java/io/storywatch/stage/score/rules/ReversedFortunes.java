@@ -7,11 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads a sentence that returns someone to office. A removal of the same one before the return and the return
- * itself cancel ("奥特曼被罢免又很快复职": the episode ends where it began); anyone else it shows leaving a post is
- * the side that lost ("奥特曼官复原职之际，托纳卸任了董事").
- */
-public final class ReversedFortunes {
+ * Reads a sentence that returns someone to office: a removal of the same one before the return and the return cancel
+ * ("奥特曼被罢免又很快复职"), and anyone else it shows leaving a post lost ("奥特曼官复原职之际，托纳卸任了董事").
+ */public final class ReversedFortunes {
 
     private final RoleReader roles;
 
