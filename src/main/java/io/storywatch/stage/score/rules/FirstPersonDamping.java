@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Damps what the sentence says of a target it names only as 我, since the speaker's own feelings ("我为此感到自豪") are
  * no judgement of the speaker (我们, the organisation spoken for, is not damped).
- */public final class FirstPersonDamping {
+ */
+public final class FirstPersonDamping {
 
     private final RuleWeights weights;
     private final FunctionWords words;

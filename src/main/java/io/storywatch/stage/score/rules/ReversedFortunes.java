@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Reads a sentence that returns someone to office: a removal of the same one before the return and the return cancel
  * ("奥特曼被罢免又很快复职"), and anyone else it shows leaving a post lost ("奥特曼官复原职之际，托纳卸任了董事").
- */public final class ReversedFortunes {
+ */
+public final class ReversedFortunes {
 
     private final RoleReader roles;
 
