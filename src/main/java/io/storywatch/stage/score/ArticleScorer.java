@@ -30,20 +30,26 @@ public final class ArticleScorer {
     /** 后者, "the latter": the last one named before it, person or organisation. */
     private static final String LATTER = "后者";
     private static final double PRONOUN_CONFIDENCE = 0.7;
-    private static final Set<String> SPEECH_VERBS = Set.of("说", "表示", "称", "认为", "指出", "强调", "透露", "写道",
-            "坦言", "回应", "宣称", "声称", "承认", "解释", "觉得", "告诉");
 
     private final SentimentModel model;
     private final List<String> factions;
     private final Labelling labelling;
+    private final Set<String> speechVerbs;
 
     /**
      * @param factions every faction of the story, so a faction with no member in an article is reported absent
+     * @param speechVerbs the verbs of saying: a pronoun after "X表示" is not taken for X
      */
-    public ArticleScorer(SentimentModel model, List<String> factions, Labelling labelling) {
+    public ArticleScorer(SentimentModel model, List<String> factions, Labelling labelling, Set<String> speechVerbs) {
         this.model = model;
         this.factions = List.copyOf(factions);
         this.labelling = labelling;
+        this.speechVerbs = Set.copyOf(speechVerbs);
+    }
+
+    /** With the verbs of saying of the shipped lexicon, the ones the rules read. */
+    public ArticleScorer(SentimentModel model, List<String> factions, Labelling labelling) {
+        this(model, factions, labelling, SentimentLexicon.loadDefault().wordsOf(CueKind.SPEECH));
     }
 
     public ArticleScorer(SentimentModel model, List<String> factions) {
@@ -83,7 +89,7 @@ public final class ArticleScorer {
                     .map(t -> new Token(t.word(), t.pos(), t.start() - sentence.start(), t.end() - sentence.start()))
                     .toList();
             SentenceSentiment sentiment = model.score(new SentenceInput(sentence.text(), tokens,
-                    withPronounsOfNamedPeople(spans, tokens, types)));
+                    withPronounsOfNamedPeople(spans, tokens, types, speechVerbs)));
             Map<String, TargetSentiment> targets = new TreeMap<>();
             sentiment.targets().forEach((id, score) -> {
                 double rounded = round(score);
@@ -141,7 +147,7 @@ public final class ArticleScorer {
      * person and sentence, but "感谢阿莫迪，没有他，这个团队早就散了" needs to know where else the sentence speaks of him.
      */
     static List<TargetSpan> withPronounsOfNamedPeople(List<TargetSpan> spans, List<Token> tokens,
-                                                      Map<String, String> types) {
+                                                      Map<String, String> types, Set<String> speechVerbs) {
         List<TargetSpan> result = null;
         for (Token token : tokens) {
             String word = token.word();
@@ -159,7 +165,8 @@ public final class ArticleScorer {
                     nearest = span;
                 }
             }
-            if (nearest != null && !covered && (latter || !reportsSpeech(tokens, nearest.end(), token.start()))) {
+            if (nearest != null && !covered
+                    && (latter || !reportsSpeech(tokens, nearest.end(), token.start(), speechVerbs))) {
                 if (result == null) {
                     result = new ArrayList<>(spans);
                 }
@@ -170,9 +177,9 @@ public final class ArticleScorer {
     }
 
     /** Whether a verb of saying stands between a name and a pronoun: "马斯克表示，他的前公司…" is his own word. */
-    private static boolean reportsSpeech(List<Token> tokens, int from, int to) {
+    private static boolean reportsSpeech(List<Token> tokens, int from, int to, Set<String> speechVerbs) {
         for (Token token : tokens) {
-            if (token.start() >= from && token.end() <= to && SPEECH_VERBS.contains(token.word())) {
+            if (token.start() >= from && token.end() <= to && speechVerbs.contains(token.word())) {
                 return true;
             }
         }

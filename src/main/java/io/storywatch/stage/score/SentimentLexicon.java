@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The sentiment, event and modifier words the rules read, loaded from versioned one-entry-a-line text files so a
@@ -194,6 +196,17 @@ public final class SentimentLexicon {
 
     public Map<String, LexiconEntry> entries() {
         return Collections.unmodifiableMap(entries);
+    }
+
+    /** Every word of one kind, such as the verbs of saying ({@link CueKind#SPEECH}). */
+    public Set<String> wordsOf(CueKind kind) {
+        Set<String> words = new HashSet<>();
+        entries.values().forEach(entry -> {
+            if (entry.kind() == kind) {
+                words.add(entry.word());
+            }
+        });
+        return Set.copyOf(words);
     }
 
     public int longestWord() {

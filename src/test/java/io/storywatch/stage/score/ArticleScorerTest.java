@@ -12,10 +12,12 @@ import io.storywatch.event.StanceScored;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ArticleScorerTest {
 
+    private static final Set<String> SPEECH = SentimentLexicon.loadDefault().wordsOf(CueKind.SPEECH);
     static final ArticleScorer SCORER = new ArticleScorer(
             new RuleSentimentModel(SentimentLexicon.loadDefault()), List.of("safety", "acceleration"));
 
@@ -193,7 +195,7 @@ class ArticleScorerTest {
                 TargetSpan.named("openai", openai, openai + 6));
         Map<String, String> types = Map.of("greg-brockman", "person", "openai", "organization");
         assertEquals(List.of(named.get(0), named.get(1), new TargetSpan("greg-brockman", him, him + 1, true, 0.7)),
-                ArticleScorer.withPronounsOfNamedPeople(named, Sentences.tokens(text), types));
+                ArticleScorer.withPronounsOfNamedPeople(named, Sentences.tokens(text), types, SPEECH));
     }
 
     @Test
@@ -207,7 +209,7 @@ class ArticleScorerTest {
         Map<String, String> types = Map.of("sam-altman", "person", "ilya-sutskever", "person");
         assertEquals(List.of(named.get(0), named.get(1),
                         new TargetSpan("ilya-sutskever", latter, latter + 2, true, 0.7)),
-                ArticleScorer.withPronounsOfNamedPeople(named, Sentences.tokens(text), types));
+                ArticleScorer.withPronounsOfNamedPeople(named, Sentences.tokens(text), types, SPEECH));
     }
 
     @Test
@@ -215,6 +217,6 @@ class ArticleScorerTest {
         String text = "马斯克说，他当年资助的公司如今完全闭源。";
         List<TargetSpan> named = List.of(TargetSpan.named("elon-musk", 0, 3));
         assertEquals(named, ArticleScorer.withPronounsOfNamedPeople(named, Sentences.tokens(text),
-                Map.of("elon-musk", "person")));
+                Map.of("elon-musk", "person"), SPEECH));
     }
 }
