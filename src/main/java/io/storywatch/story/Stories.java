@@ -124,6 +124,14 @@ public final class Stories {
             if (entity.partOf() != null && !isOrganization(byId.get(entity.partOf()))) {
                 problems.add(where + ": partOf \"" + entity.partOf() + "\" is not an organization of the story");
             }
+            for (String body : entity.memberOf()) {
+                if (!isOrganization(byId.get(body)) || body.equals(entity.id())) {
+                    problems.add(where + ": memberOf \"" + body + "\" is not another organization of the story");
+                }
+            }
+            if (!entity.memberOf().isEmpty() && !entity.isPerson()) {
+                problems.add(where + ": only a person can be memberOf an organization");
+            }
         }
         checkSharedAliases(story, problems);
         Set<String> factionIds = new HashSet<>();

@@ -1,6 +1,7 @@
 package io.storywatch.story;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,13 @@ import java.util.stream.Stream;
  * @param roles role nouns that refer to the entity without naming it, e.g. 首席科学家
  * @param partOf the organisation this one belongs to (a board, a team), or null; its generic aliases such as
  *        董事会 count only where that organisation is the one meant
+ * @param memberOf organisations (a board, a team) a person belongs to and speaks for: 我们 in their words means
+ *        the first of these the article names; empty when they speak for their employer
  */
 public record StoryEntity(String id, String type, String gender, Map<String, List<String>> names,
                           Map<String, List<String>> aliases, Map<String, List<String>> ambiguousAliases,
-                          Cues cues, List<Role> roles, String partOf) {
+                          Cues cues, List<Role> roles, String partOf,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> memberOf) {
 
     public static final String PERSON = "person";
     public static final String ORGANIZATION = "organization";
@@ -34,6 +38,14 @@ public record StoryEntity(String id, String type, String gender, Map<String, Lis
         ambiguousAliases = copyOf(ambiguousAliases);
         cues = cues == null ? Cues.NONE : cues;
         roles = roles == null ? List.of() : List.copyOf(roles);
+        memberOf = memberOf == null ? List.of() : List.copyOf(memberOf);
+    }
+
+    /** An entity that belongs to no body it speaks for: the form most entities take. */
+    public StoryEntity(String id, String type, String gender, Map<String, List<String>> names,
+                       Map<String, List<String>> aliases, Map<String, List<String>> ambiguousAliases,
+                       Cues cues, List<Role> roles, String partOf) {
+        this(id, type, gender, names, aliases, ambiguousAliases, cues, roles, partOf, List.of());
     }
 
     @JsonIgnore

@@ -139,6 +139,38 @@ class StoriesTest {
     }
 
     @Test
+    void shouldReadWhichBodiesAPersonSpeaksFor() {
+        StoryDefinition story = Stories.parse("""
+                {"id": "s", "version": "1",
+                 "entities": [
+                   {"id": "acme", "type": "organization", "names": {"en": ["Acme"]}},
+                   {"id": "acme-board", "type": "organization", "partOf": "acme", "names": {"en": ["Acme board"]}},
+                   {"id": "ann", "type": "person", "names": {"en": ["Ann Lee"]}, "memberOf": ["acme-board"]},
+                   {"id": "bob", "type": "person", "names": {"en": ["Bob Lee"]}}]}
+                """, "test");
+
+        assertEquals(List.of("acme-board"), story.entities().get(2).memberOf());
+        assertEquals(List.of(), story.entities().get(3).memberOf());
+    }
+
+    @Test
+    void shouldRefuseAMembershipOfSomethingThatIsNotAnotherOrganisation() {
+        InvalidStoryException error = assertThrows(InvalidStoryException.class, () -> Stories.parse("""
+                {"id": "s", "version": "1",
+                 "entities": [
+                   {"id": "acme", "type": "organization", "names": {"en": ["Acme"]}, "memberOf": ["acme"]},
+                   {"id": "ann", "type": "person", "names": {"en": ["Ann Lee"]}, "memberOf": ["bob", "nowhere"]},
+                   {"id": "bob", "type": "person", "names": {"en": ["Bob Lee"]}}]}
+                """, "test"));
+
+        assertEquals(List.of(
+                "entity \"acme\": memberOf \"acme\" is not another organization of the story",
+                "entity \"acme\": only a person can be memberOf an organization",
+                "entity \"ann\": memberOf \"bob\" is not another organization of the story",
+                "entity \"ann\": memberOf \"nowhere\" is not another organization of the story"), error.problems());
+    }
+
+    @Test
     void shouldSayWhyTextIsNotAStory() {
         InvalidStoryException error = assertThrows(InvalidStoryException.class,
                 () -> Stories.parse("{\"id\": [1, 2]", "broken.json"));

@@ -14,7 +14,7 @@ public final class TestStories {
     public static StoryDefinition withAlias(StoryDefinition story, String entityId, String alias, String version) {
         List<StoryEntity> entities = story.entities().stream().map(e -> !e.id().equals(entityId) ? e
                 : new StoryEntity(e.id(), e.type(), e.gender(), e.names(), plus(e.aliases(), "zh", alias),
-                        e.ambiguousAliases(), e.cues(), e.roles(), e.partOf())).toList();
+                        e.ambiguousAliases(), e.cues(), e.roles(), e.partOf(), e.memberOf())).toList();
         return new StoryDefinition(story.id(), version, story.title(), story.keywords(), entities, story.factions(),
                 story.commonWords());
     }

@@ -35,6 +35,12 @@ record Discourse(List<Referent> referents, List<EntityMention> implicit) {
         return found;
     }
 
+    /** The referent that starts at {@code position}, or null. */
+    Referent referentAt(int position) {
+        int k = lastReferentBefore(position + 1);
+        return k >= 0 && referents.get(k).start() == position ? referents.get(k) : null;
+    }
+
     /** Whether the entity was named or referred to before {@code position}. */
     boolean mentionedBefore(io.storywatch.story.StoryEntity entity, int position) {
         for (int k = lastReferentBefore(position); k >= 0; k--) {

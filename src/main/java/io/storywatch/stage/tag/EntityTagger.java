@@ -47,11 +47,29 @@ public final class EntityTagger {
         UnknownNames unknown = new UnknownNameFinder(view, story, lexicon).find(named);
         List<Anaphor> anaphors = new AnaphorFinder(view, lexicon).find(scanned.roleNouns(), named);
         Salience salience = SalienceRanking.rank(view, named);
-        Discourse discourse = new ImplicitResolution(view, story, lexicon, named, unknown, salience)
-                .resolve(anaphors, Discourse.start(named, unknown));
+        Discourse start = Discourse.start(named, unknown);
+        Quotations quotations = new QuotationFinder(view, lexicon, speakerWords(start, anaphors),
+                personWords(start, anaphors)).find();
+        Discourse discourse = new ImplicitResolution(view, story, lexicon, named, unknown, salience, quotations)
+                .resolve(anaphors, start);
         double relevance = Relevance.of(named, scanned.keywords(), story);
         return TaggedAssembly.assemble(view, story, lexicon.version(), named.mentions(), discourse.implicit(),
                 unknown.names(), relevance);
+    }
+
+    /** Where the words start that can name a speaker: names, names the story does not know, and anaphors. */
+    private static int[] speakerWords(Discourse start, List<Anaphor> anaphors) {
+        return java.util.stream.IntStream.concat(start.referents().stream().mapToInt(Referent::start),
+                anaphors.stream().mapToInt(Anaphor::start)).distinct().sorted().toArray();
+    }
+
+    /** Where the words start that name a third person: a person's name, 他, 她. */
+    private static java.util.BitSet personWords(Discourse start, List<Anaphor> anaphors) {
+        java.util.BitSet people = new java.util.BitSet();
+        start.referents().stream().filter(Referent::isPerson).forEach(r -> people.set(r.start()));
+        anaphors.stream().filter(a -> a instanceof Anaphor.Personal p && !p.pronoun().plural())
+                .forEach(a -> people.set(a.start()));
+        return people;
     }
 
     private CompiledStory compiled(StoryDefinition story) {

@@ -18,12 +18,12 @@ final class ImplicitResolution {
     private final OrdinalResolver ordinals;
 
     ImplicitResolution(ArticleView view, CompiledStory story, TaggerLexicon lexicon, NamesLinked named,
-                       UnknownNames unknown, Salience salience) {
+                       UnknownNames unknown, Salience salience, Quotations quotations) {
         this.view = view;
         this.named = named;
         this.roles = new RoleNounResolver(view, story, lexicon, named, unknown);
         this.pronouns = new PersonalPronounResolver(view, salience);
-        this.speakers = new SpeakerResolver(view, story, lexicon, named);
+        this.speakers = new SpeakerResolver(view, story, lexicon, named, salience, quotations);
         this.organisations = new OrganisationReferenceResolver(view, lexicon, salience);
         this.ordinals = new OrdinalResolver(view);
     }

@@ -1,52 +1,140 @@
 package io.storywatch.stage.tag;
 
+import io.storywatch.event.Token;
 import io.storywatch.story.Role;
 import io.storywatch.story.StoryEntity;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Resolves 我 to whoever was last introduced as speaking ("奥特曼表示：“我……"), and 我们 in a speaker's words to the
- * organisation the speaker holds a post at on the article's day, if the article names it.
+ * Resolves 我 to the speaker of the quotation it stands in, and 我们 to the body the speaker speaks for: the
+ * organisation itself when an organisation speaks, else the body a person is a member of, else the organisation the
+ * person holds a post at on the article's day, if the article names it. Outside a quotation with a known speaker, 我
+ * goes to whoever was last introduced as speaking.
  */
 final class SpeakerResolver {
 
     /** How many sentences back a quoted speaker still speaks. */
     private static final int SPEAKER_WINDOW = 8;
+    /** How many sentences back a pronoun naming the speaker after a quotation (“…”，他说) looks for its person. */
+    private static final int PRONOUN_WINDOW = 4;
+    private static final double NAMED_SPEAKER_CONFIDENCE = 0.8;
+    private static final double CONTINUED_SPEAKER_CONFIDENCE = 0.6;
     /** A quotation opened after a colon in the same clause: "奥特曼在内部信中：“…". */
     private static final Pattern QUOTE_AFTER_NAME = Pattern.compile("^[^。！？；\\n“”]{0,30}?[：:]\\s*[“「\"]");
 
     private final ArticleView view;
     private final CompiledStory story;
+    private final TaggerLexicon lexicon;
     private final NamesLinked named;
+    private final Salience salience;
+    private final Quotations quotations;
     private final Pattern speechAfterName;
 
-    SpeakerResolver(ArticleView view, CompiledStory story, TaggerLexicon lexicon, NamesLinked named) {
+    SpeakerResolver(ArticleView view, CompiledStory story, TaggerLexicon lexicon, NamesLinked named, Salience salience,
+                    Quotations quotations) {
         this.view = view;
         this.story = story;
+        this.lexicon = lexicon;
         this.named = named;
+        this.salience = salience;
+        this.quotations = quotations;
         this.speechAfterName = lexicon.speechAfterName();
     }
 
     Optional<Resolution> resolve(Anaphor.Speaker anaphor, Discourse discourse) {
+        Optional<Quotation> quotation = quotations.voicedAround(anaphor.start());
+        if (quotation.isPresent()) {
+            return quoted(anaphor, quotation.get(), discourse);
+        }
         Referent speaker = speakerBefore(anaphor.start(), discourse);
         if (speaker == null) {
             return Optional.empty();
         }
         int sentence = view.sentenceIndex(anaphor.start());
         boolean near = sentence - speaker.sentence() <= 1;
-        if (!anaphor.pronoun().plural()) {
-            return Optional.of(new Resolution(speaker.entity(), anaphor.start(), anaphor.end(), sentence,
-                    near ? 0.7 : 0.5));
+        StoryEntity meant = anaphor.pronoun().plural() ? bodyOf(speaker.entity()) : speaker.entity();
+        return meant == null ? Optional.empty() : Optional.of(new Resolution(meant, anaphor.start(), anaphor.end(),
+                sentence, anaphor.pronoun().plural() ? (near ? 0.6 : 0.4) : (near ? 0.7 : 0.5)));
+    }
+
+    private Optional<Resolution> quoted(Anaphor.Speaker anaphor, Quotation quotation, Discourse discourse) {
+        StoryEntity speaker = switch (quotation.voice()) {
+            case WORD, CONTINUED -> speakerNamedAt(quotation, discourse);
+            case ANSWERER -> {
+                StoryEntity main = salience.person(null);
+                yield main != null && discourse.mentionedBefore(main, anaphor.start()) ? main : null;
+            }
+            default -> null;
+        };
+        if (speaker == null) {
+            return Optional.empty();
         }
-        for (Role role : speaker.entity().roles()) {
-            StoryEntity organisation = role.organization() == null ? null : story.entities.get(role.organization());
-            if (organisation != null && role.heldOn(view.day) && named.timesNamed(organisation.id()) > 0) {
-                return Optional.of(new Resolution(organisation, anaphor.start(), anaphor.end(), sentence,
-                        near ? 0.6 : 0.4));
+        StoryEntity meant = anaphor.pronoun().plural() ? bodyOf(speaker) : speaker.isPerson() ? speaker : null;
+        double confidence = quotation.voice() == Quotation.Voice.WORD ? NAMED_SPEAKER_CONFIDENCE
+                : CONTINUED_SPEAKER_CONFIDENCE;
+        return meant == null ? Optional.empty() : Optional.of(new Resolution(meant, anaphor.start(), anaphor.end(),
+                view.sentenceIndex(anaphor.start()), confidence));
+    }
+
+    /**
+     * The entity the quotation's speaker word denotes: a referent known at that place, or, for a pronoun after the
+     * quotation (“…”，他说) that is not resolved yet, the last person of its gender before the quotation.
+     */
+    private StoryEntity speakerNamedAt(Quotation quotation, Discourse discourse) {
+        Referent referent = discourse.referentAt(quotation.speakerAt());
+        if (referent != null) {
+            return referent.entity();
+        }
+        Token word = view.tokenStartingAt(quotation.speakerAt());
+        TaggerLexicon.Pronoun pronoun = word == null ? null : lexicon.pronouns().get(word.word());
+        if (pronoun == null || pronoun.plural() || pronoun.speaker() || pronoun.ordinal()) {
+            return null;
+        }
+        int sentence = view.sentenceIndex(quotation.start());
+        for (int k = discourse.lastReferentBefore(quotation.start()); k >= 0; k--) {
+            Referent before = discourse.referents().get(k);
+            if (before.sentence() < sentence - PRONOUN_WINDOW) {
+                return null;
+            }
+            if (before.isPerson()) {
+                StoryEntity entity = before.entity();
+                if (entity == null) {
+                    return null;
+                }
+                if (entity.gender() == null || entity.gender().equals(pronoun.gender())) {
+                    return entity;
+                }
             }
         }
-        return Optional.empty();
+        return null;
+    }
+
+    /**
+     * Whom 我们 in the speaker's words means: an organisation speaks for itself; a person for the first body they are a
+     * member of that the article names (or names the whole of), else for the organisation of a post they hold.
+     */
+    private StoryEntity bodyOf(StoryEntity speaker) {
+        if (speaker == null) {
+            return null;
+        }
+        if (!speaker.isPerson()) {
+            return speaker;
+        }
+        for (String member : speaker.memberOf()) {
+            StoryEntity body = story.entities.get(member);
+            if (body != null && (named.timesNamed(body.id()) > 0
+                    || body.partOf() != null && named.timesNamed(body.partOf()) > 0)) {
+                return body;
+            }
+        }
+        for (Role role : speaker.roles()) {
+            StoryEntity organisation = role.organization() == null ? null : story.entities.get(role.organization());
+            if (organisation != null && role.heldOn(view.day) && named.timesNamed(organisation.id()) > 0) {
+                return organisation;
+            }
+        }
+        return null;
     }
 
     /** The story person last introduced as speaking before {@code position}, within the speaker window, or null. */

@@ -30,7 +30,10 @@ record TaggerLexicon(
         List<String> referenceNouns,
         List<String> referenceDeterminers,
         Map<String, Pronoun> pronouns,
-        Set<String> bareOrganisationNouns) {
+        Set<String> bareOrganisationNouns,
+        Set<String> interviewerLabels,
+        Set<String> answererLabels,
+        List<String> framingClauseEdges) {
 
     private static final String DIRECTORY = "tagger/";
     private static final TaggerLexicon BUNDLED = load();
@@ -94,7 +97,10 @@ record TaggerLexicon(
                 lines("organisation-reference-nouns.txt"),
                 lines("organisation-reference-determiners.txt"),
                 Map.copyOf(pronouns),
-                Set.copyOf(lines("bare-organisation-nouns.txt")));
+                Set.copyOf(lines("bare-organisation-nouns.txt")),
+                Set.copyOf(lines("interviewer-labels.txt")),
+                Set.copyOf(lines("answerer-labels.txt")),
+                lines("framing-clause-edges.txt"));
     }
 
     /** The non-blank lines of a list, without comments (#). */

@@ -82,6 +82,6 @@ class HanLpSegmenterTest {
     @Test
     void shouldNameItsDictionaryInItsVersion() {
         assertEquals("hanlp-portable-1.8.6:viterbi", stock.version());
-        assertEquals("hanlp-portable-1.8.6:viterbi+story:openai-governance@1", story.version());
+        assertEquals("hanlp-portable-1.8.6:viterbi+story:openai-governance@2", story.version());
     }
 }

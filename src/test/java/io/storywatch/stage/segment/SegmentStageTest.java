@@ -81,7 +81,7 @@ class SegmentStageTest {
                         new Sentence(1, 6, 12, "奥特曼回应。",
                                 List.of(new Token("奥特曼", "nr", 6, 9), new Token("回应", "vn", 9, 11),
                                         new Token("。", "w", 11, 12)))),
-                Map.of("segmenter", "hanlp-portable-1.8.6:viterbi+story:openai-governance@1")),
+                Map.of("segmenter", "hanlp-portable-1.8.6:viterbi+story:openai-governance@2")),
                 segmented.readValue());
         assertTrue(segmented.isEmpty());
     }
@@ -89,7 +89,7 @@ class SegmentStageTest {
     @Test
     void shouldKeepANameWholeOnceItIsPublishedOnTheStoriesTopic() {
         clean.pipeInput("a1", article("a1", "告别", "伊大神发文告别。"));
-        stories.pipeInput(STORY.id(), TestStories.withAlias(STORY, "ilya-sutskever", "伊大神", "2"));
+        stories.pipeInput(STORY.id(), TestStories.withAlias(STORY, "ilya-sutskever", "伊大神", "3"));
         clean.pipeInput("a2", article("a2", "告别", "伊大神发文告别。"));
 
         ArticleSegmented before = segmented.readValue();
@@ -98,7 +98,7 @@ class SegmentStageTest {
                 before.sentences().get(1).tokens().stream().map(Token::word).toList());
         assertEquals(List.of(new Token("伊大神", "nr", 3, 6), new Token("发文", "vi", 6, 8),
                 new Token("告别", "vi", 8, 10), new Token("。", "w", 10, 11)), after.sentences().get(1).tokens());
-        assertEquals(Map.of("segmenter", "hanlp-portable-1.8.6:viterbi+story:openai-governance@2"), after.versions());
+        assertEquals(Map.of("segmenter", "hanlp-portable-1.8.6:viterbi+story:openai-governance@3"), after.versions());
         assertTrue(segmented.isEmpty());
     }
 

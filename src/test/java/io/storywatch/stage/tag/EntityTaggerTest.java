@@ -206,6 +206,43 @@ class EntityTaggerTest {
     }
 
     @Test
+    void shouldGiveAQuotationTheSpeakerNamedAfterIt() {
+        assertEquals(Map.of("sam-altman", List.of("我@0")),
+                implicit(tag("“这个项目进展顺利，我对此很有信心。”奥特曼在发布会上说。")));
+    }
+
+    @Test
+    void shouldKeepTheSpeakerOverAQuotationOfSeveralSentences() {
+        Map<String, List<String>> implicit = implicit(tag("布罗克曼在信中写道：“团队非常努力。产品已经准备好了。我为大家骄傲。”"));
+
+        assertEquals(List.of("greg-brockman"), List.copyOf(implicit.keySet()));
+        assertTrue(implicit.get("greg-brockman").get(0).startsWith("我@"), implicit.toString());
+    }
+
+    @Test
+    void shouldNotTakeANameInAFramingClauseForTheSpeaker() {
+        assertEquals(Map.of("sam-altman", List.of("我@1")),
+                implicit(tag("在谈到马斯克时，奥特曼表示：“合作早已结束。我依然尊重这位老朋友。”")));
+    }
+
+    @Test
+    void shouldReadWeInABoardMembersWordsAsTheBoard() {
+        assertEquals(Map.of("openai-board", List.of("我们@1")),
+                implicit(tag("OpenAI董事会周五发表了声明。托纳在采访中说：“我们无法再相信这些说法。”")));
+    }
+
+    @Test
+    void shouldGiveInterviewAnswersToTheNamedSpeakerAndQuestionsToNobody() {
+        String text = "奥特曼谈OpenAI的未来\n记者：我想先问一个问题。\n奥特曼：我们会继续开发新模型。\n我对明年很乐观。";
+        Map<String, List<String>> implicit = implicit(tag(text));
+
+        assertEquals(List.of("openai", "sam-altman"), List.copyOf(implicit.keySet()));
+        assertEquals(1, implicit.get("openai").size());
+        assertTrue(implicit.get("openai").get(0).startsWith("我们@"), implicit.toString());
+        assertEquals(1, implicit.get("sam-altman").size(), "the question's 我 is the interviewer's");
+    }
+
+    @Test
     void shouldKeepNamesTheStoryDoesNotKnowAsUnlinked() {
         String text = "百度创始人李彦宏评论了OpenAI的新模型。";
 
@@ -244,7 +281,7 @@ class EntityTaggerTest {
     void shouldRecordTheStoryAndTaggerVersionsBesideTheSegmenters() {
         EntitiesTagged tagged = tag("伊利亚离开了。");
 
-        assertEquals(Map.of("segmenter", segmenter.version(), "story", "openai-governance@1", "tagger",
+        assertEquals(Map.of("segmenter", segmenter.version(), "story", "openai-governance@2", "tagger",
                 TAGGER.version()), tagged.versions());
         assertEquals(List.of("safety"), tagged.entities().get(0).factions());
     }

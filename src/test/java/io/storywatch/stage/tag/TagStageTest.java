@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TagStageTest {
 
     private static final StoryDefinition STORY = Stories.defaultStory();
-    private static final String SEGMENTER_VERSION = "hanlp-portable-1.8.6:viterbi+story:openai-governance@1";
+    private static final String SEGMENTER_VERSION = "hanlp-portable-1.8.6:viterbi+story:openai-governance@2";
     private static HanLpSegmenter segmenter;
 
     private TopologyTestDriver driver;
@@ -98,7 +98,7 @@ class TagStageTest {
                         new EntityMentions("sam-altman", "person", List.of("acceleration"),
                                 List.of(Mention.named(6, 9, "奥特曼", 1)))),
                 List.of(), 0.479, false,
-                Map.of("segmenter", SEGMENTER_VERSION, "story", "openai-governance@1", "tagger",
+                Map.of("segmenter", SEGMENTER_VERSION, "story", "openai-governance@2", "tagger",
                         new EntityTagger().version())),
                 tagged.readValue());
         assertTrue(tagged.isEmpty());
@@ -107,7 +107,7 @@ class TagStageTest {
     @Test
     void shouldUseAnAliasPublishedOnTheStoriesTopicForTheNextArticleWithoutRestart() {
         segmentedTopic.pipeInput("a1", segmented("a1", "告别", "苏神发文告别OpenAI。"));
-        stories.pipeInput(STORY.id(), TestStories.withAlias(STORY, "ilya-sutskever", "苏神", "2"));
+        stories.pipeInput(STORY.id(), TestStories.withAlias(STORY, "ilya-sutskever", "苏神", "3"));
         segmentedTopic.pipeInput("a2", segmented("a2", "告别", "苏神发文告别OpenAI。"));
 
         EntitiesTagged before = tagged.readValue();
@@ -115,13 +115,13 @@ class TagStageTest {
         assertEquals(List.of(new EntityMentions("openai", "organization", List.of(),
                         List.of(Mention.named(9, 15, "OpenAI", 1)))), before.entities());
         assertEquals(List.of(new UnlinkedName("苏神", "person", 3, 5, 1)), before.unlinked());
-        assertEquals("openai-governance@1", before.versions().get("story"));
+        assertEquals("openai-governance@2", before.versions().get("story"));
         assertEquals(List.of(new EntityMentions("ilya-sutskever", "person", List.of("safety"),
                                 List.of(Mention.named(3, 5, "苏神", 1))),
                         new EntityMentions("openai", "organization", List.of(),
                                 List.of(Mention.named(9, 15, "OpenAI", 1)))), after.entities());
         assertEquals(List.of(), after.unlinked());
-        assertEquals("openai-governance@2", after.versions().get("story"));
+        assertEquals("openai-governance@3", after.versions().get("story"));
         assertTrue(tagged.isEmpty());
     }
 
@@ -132,7 +132,7 @@ class TagStageTest {
                 .pipeInput(STORY.id(), "{\"id\": \"openai-governance\", \"version\": \"broken\"}");
         segmentedTopic.pipeInput("a1", segmented("a1", "伊利亚离职", "奥特曼回应。"));
 
-        assertEquals("openai-governance@1", tagged.readValue().versions().get("story"));
+        assertEquals("openai-governance@2", tagged.readValue().versions().get("story"));
         assertTrue(tagged.isEmpty());
     }
 
