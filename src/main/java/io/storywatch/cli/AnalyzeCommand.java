@@ -42,20 +42,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Where the analysis objects go, one JSON line each; - for stdout (default).")
     String output;
 
-    @Option(names = "--model", paramLabel = "default|FILE", description = "Blend the lexicon rules with a trained "
-            + "target-sentiment model: 'default' for the bundled one, or a file from train; without it, the rules "
-            + "alone.")
+    @Option(names = {"--sentiment", "--model"}, paramLabel = "encoder|rules|linear|FILE",
+            description = "The target-sentiment model: " + SentimentModels.OPTION_HELP + ".")
     String model;
 
-    @Option(names = "--rules-only", description = "Score with the lexicon rules alone.")
+    @Option(names = "--rules-only", description = "Score with the lexicon rules alone (same as --sentiment rules).")
     boolean rulesOnly;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         StoryDefinition definition = story == null ? Stories.defaultStory() : Stories.load(story);
-        SentimentModel sentiment = rulesOnly || model == null ? SentimentModels.loadDefault()
-                : SentimentModels.forOption(model, SentimentModels.DEFAULT_MODEL_WEIGHT);
+        SentimentModel sentiment = SentimentModels.forOption(rulesOnly ? SentimentModels.RULES : model,
+                SentimentModels.DEFAULT_MODEL_WEIGHT);
         ArticleAnalyzer analyzer = ArticleAnalyzer.forStory(definition, sentiment);
         int analysed = 0;
         int rejected = 0;

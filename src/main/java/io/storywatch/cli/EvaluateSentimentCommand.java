@@ -53,8 +53,8 @@ public final class EvaluateSentimentCommand implements Callable<Integer> {
     @Option(names = "--catalogue", description = "entity catalogue for --oracle-entities (default: catalogue.json beside --gold)")
     Path catalogue;
 
-    @Option(names = "--model", description = "blend the rules with a trained target-sentiment model: 'default' for the "
-            + "shipped one, or a model file from train (without it: the lexicon rules alone)")
+    @Option(names = {"--sentiment", "--model"}, paramLabel = "encoder|rules|linear|FILE",
+            description = "the target-sentiment model: " + SentimentModels.OPTION_HELP)
     String model;
 
     @Option(names = "--model-weight", defaultValue = "" + SentimentModels.DEFAULT_MODEL_WEIGHT,

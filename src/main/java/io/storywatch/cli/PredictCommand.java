@@ -2,6 +2,11 @@ package io.storywatch.cli;
 
 import io.storywatch.json.Json;
 import io.storywatch.stage.score.LabelledText;
+import io.storywatch.stage.score.SentimentModels;
+import io.storywatch.stage.score.TargetAliases;
+import io.storywatch.stage.score.encoder.HeadTraining;
+import io.storywatch.stage.score.encoder.MlpHead;
+import io.storywatch.stage.score.encoder.SentenceEncoder;
 import io.storywatch.stage.score.LinearClassifier;
 import io.storywatch.stage.score.ModelTraining;
 import io.storywatch.stage.score.TrainingTask;
@@ -12,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,12 +39,22 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LinearClassifier classifier = LinearClassifier.load(model);
-        ModelTraining training = ModelTraining.withDefaults(TrainingTask.parse(classifier.task()));
+        List<LabelledText> lines = TrainCommand.readLines(input);
         try (PrintWriter out = output == null
                 ? new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)))
                 : new PrintWriter(Files.newBufferedWriter(output))) {
-            for (LabelledText line : TrainCommand.readLines(input)) {
+            if (MlpHead.isHead(model)) {
+                HeadTraining training = new HeadTraining(SentimentModels.rulesOnly(), SentenceEncoder.bgeSmallZh(),
+                        TargetAliases.loadDefault());
+                for (HeadTraining.Prediction prediction : training.predict(MlpHead.load(model), lines)) {
+                    out.println(prediction == null ? "{\"error\":\"target not found in text\"}"
+                            : Json.toString(prediction));
+                }
+                return 0;
+            }
+            LinearClassifier classifier = LinearClassifier.load(model);
+            ModelTraining training = ModelTraining.withDefaults(TrainingTask.parse(classifier.task()));
+            for (LabelledText line : lines) {
                 out.println(Json.toString(training.predict(classifier, line)));
             }
         }

@@ -4,6 +4,7 @@ import io.storywatch.runtime.PipelineFactory;
 import io.storywatch.runtime.PipelineRunner;
 import io.storywatch.runtime.PipelineSession;
 import io.storywatch.runtime.StageSettings;
+import io.storywatch.stage.score.SentimentModels;
 import io.storywatch.runtime.StreamsSettings;
 import io.storywatch.runtime.TopicApplier.TopicStatus;
 import io.storywatch.stage.Stage;
@@ -76,6 +77,10 @@ public final class RunCommand implements Callable<Integer> {
                     + "commit.interval.ms=50 or num.stream.threads=2.")
     Map<String, String> streamsConfig = new LinkedHashMap<>();
 
+    @Option(names = "--sentiment", paramLabel = "encoder|rules|linear|FILE",
+            description = "The score stage's target-sentiment model: " + SentimentModels.OPTION_HELP + ".")
+    String sentiment;
+
     @Option(names = "--replication-factor", paramLabel = "N",
             description = "Replication of created topics and of the stages' internal topics. Default: 1 on the "
                     + "embedded broker; else topics/ and the broker's default.")
@@ -99,8 +104,9 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         StageSettings stageSettings = StageSettings.defaults().withStoryFile(story);
         if (aggregateGrace != null) {
-            stageSettings = new StageSettings(stageSettings.storyFile(), aggregateGrace);
+            stageSettings = stageSettings.withAggregateGrace(aggregateGrace);
         }
+        stageSettings = stageSettings.withSentiment(sentiment);
         List<Stage> selected = factory.stages(stages, stageSettings);
         Files.createDirectories(dataDir);
         try (ShutdownSignal signal = ShutdownSignal.install();

@@ -29,7 +29,8 @@ final class StandardStages {
         stages.put("segment", settings -> new SegmentStage(story(settings)));
         stages.put("tag", settings -> new TagStage(story(settings)));
         stages.put("score", settings -> new ScoreStage(
-                ArticleAnalyzer.scorerFor(story(settings), SentimentModels.loadDefault())));
+                ArticleAnalyzer.scorerFor(story(settings),
+                        SentimentModels.forOption(settings.sentiment(), SentimentModels.DEFAULT_MODEL_WEIGHT))));
         // stream time waits for every scored partition, as many as topics/ creates
         stages.put("aggregate", settings -> new AggregateStage(AggregateSettings.defaults()
                 .withGrace(settings.aggregateGrace())

@@ -81,15 +81,22 @@ public final class ArticleScorer {
         Map<String, String> types = new HashMap<>();
         article.entities().forEach(e -> types.put(e.id(), e.type()));
 
-        List<ScoredSentence> scored = new ArrayList<>();
-        Map<Integer, Map<String, TargetSentiment>> targetsBySentence = new HashMap<>();
+        List<SentenceInput> inputs = new ArrayList<>(article.sentences().size());
         for (Sentence sentence : article.sentences()) {
             List<TargetSpan> spans = spansBySentence.getOrDefault(sentence.index(), List.of());
             List<Token> tokens = sentence.tokens() == null ? List.of() : sentence.tokens().stream()
                     .map(t -> new Token(t.word(), t.pos(), t.start() - sentence.start(), t.end() - sentence.start()))
                     .toList();
-            SentenceSentiment sentiment = model.score(new SentenceInput(sentence.text(), tokens,
+            inputs.add(new SentenceInput(sentence.text(), tokens,
                     withPronounsOfNamedPeople(spans, tokens, types, speechVerbs)));
+        }
+        List<SentenceSentiment> sentiments = model.scoreAll(inputs);
+
+        List<ScoredSentence> scored = new ArrayList<>();
+        Map<Integer, Map<String, TargetSentiment>> targetsBySentence = new HashMap<>();
+        for (int s = 0; s < article.sentences().size(); s++) {
+            Sentence sentence = article.sentences().get(s);
+            SentenceSentiment sentiment = sentiments.get(s);
             Map<String, TargetSentiment> targets = new TreeMap<>();
             sentiment.targets().forEach((id, score) -> {
                 double rounded = round(score);

@@ -8,6 +8,11 @@ public interface SentimentModel {
 
     SentenceSentiment score(SentenceInput sentence);
 
+    /** Scores an article's sentences together, in order; a model that batches its work overrides this. */
+    default java.util.List<SentenceSentiment> scoreAll(java.util.List<SentenceInput> sentences) {
+        return sentences.stream().map(this::score).toList();
+    }
+
     /** Names the lexicon and model that produced a score; it goes into every output's versions. */
     String version();
 }

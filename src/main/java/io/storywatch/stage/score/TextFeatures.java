@@ -163,7 +163,7 @@ public final class TextFeatures {
         }
     }
 
-    static List<Token> tokens(String text) {
+    public static List<Token> tokens(String text) {
         List<Token> tokens = new ArrayList<>();
         int cursor = 0;
         for (Term term : HanLP.segment(text)) {

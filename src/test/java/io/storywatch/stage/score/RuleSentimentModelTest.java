@@ -24,6 +24,13 @@ class RuleSentimentModelTest {
     }
 
     @Test
+    void shouldScoreANameThatBeginsWithACompanionMarkerWithoutFailing() {
+        // HanLP splits 和 off 和泰资本; the falling-out check once read the text between 和 and the name backwards
+        SentenceInput input = sentence("和泰资本代理了这起纠纷，并与对方产生分歧。", "和泰资本", "hetai");
+        assertTrue(RULES.score(input).targets().containsKey("hetai"));
+    }
+
+    @Test
     void shouldMarkThePatientOfAFiringNegativeAndLeaveTheBoardNeutral() {
         SentenceInput input = sentence("董事会解雇了奥特曼。", "董事会", "openai-board", "奥特曼", "sam-altman");
         assertEquals("neg", label(input, "sam-altman"));

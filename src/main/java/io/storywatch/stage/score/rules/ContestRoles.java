@@ -52,7 +52,7 @@ final class ContestRoles {
             if (!words.companionMarkers().contains(token.word())) {
                 continue;
             }
-            if (at < token.start() || text.substring(token.end(), at).isBlank()) {
+            if (at < token.start() || at >= token.end() && text.substring(token.end(), at).isBlank()) {
                 return true;
             }
         }

@@ -1,0 +1,127 @@
+package io.storywatch.stage.score.encoder;
+
+import io.storywatch.stage.score.RuleSentimentModel;
+import io.storywatch.stage.score.SentenceInput;
+import io.storywatch.stage.score.SentenceSentiment;
+import io.storywatch.stage.score.SentimentModel;
+import io.storywatch.stage.score.TargetSpan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Target sentiment from a pretrained encoder and a trained head: each sentence that holds a target is encoded once,
+ * each target's tokens and their surroundings are pooled, and the head reads them with the lexicon rules' signals.
+ * A target's score is P(pos) - P(neg); the sentence's overall score stays the rules'.
+ */
+public final class EncoderSentimentModel implements SentimentModel {
+
+
+    private final RuleSentimentModel rules;
+    private final SentenceEncoder encoder;
+    private final MlpHead head;
+    private final int pos;
+    private final int neg;
+
+    public EncoderSentimentModel(RuleSentimentModel rules, SentenceEncoder encoder, MlpHead head) {
+        if (!head.encoder().equals(encoder.version())) {
+            throw new IllegalArgumentException("head " + head.version() + " was trained on encoder " + head.encoder()
+                    + ", not " + encoder.version());
+        }
+        this.rules = rules;
+        this.encoder = encoder;
+        this.head = head;
+        this.pos = head.labels().indexOf("pos");
+        this.neg = head.labels().indexOf("neg");
+    }
+
+    @Override
+    public SentenceSentiment score(SentenceInput sentence) {
+        return scoreAll(List.of(sentence)).get(0);
+    }
+
+    @Override
+    public List<SentenceSentiment> scoreAll(List<SentenceInput> sentences) {
+        List<Map<String, float[]>> features = new ArrayList<>();
+        List<RuleSentimentModel.SentenceAnalysis> analyses = targetFeatures(sentences, head.facts(), features);
+        List<SentenceSentiment> out = new ArrayList<>(sentences.size());
+        for (int s = 0; s < sentences.size(); s++) {
+            Map<String, Double> targets = new LinkedHashMap<>();
+            features.get(s).forEach((target, vector) -> {
+                double[] p = head.probabilities(vector);
+                targets.put(target, (pos >= 0 ? p[pos] : 0) - (neg >= 0 ? p[neg] : 0));
+            });
+            out.add(new SentenceSentiment(Math.tanh(analyses.get(s).sentenceRaw()), targets));
+        }
+        return out;
+    }
+
+    /**
+     * The head's input for every target of every sentence, encoding the sentences that hold a target in one batch;
+     * fills {@code features} (one map per sentence, target → vector) and returns the rules' analyses.
+     */
+    public List<RuleSentimentModel.SentenceAnalysis> targetFeatures(List<SentenceInput> sentences,
+                                                                      List<String> factNames,
+                                                                      List<Map<String, float[]>> features) {
+        return targetFeatures(rules, encoder, sentences, factNames, features);
+    }
+
+    static List<RuleSentimentModel.SentenceAnalysis> targetFeatures(RuleSentimentModel rules, SentenceEncoder encoder,
+                                                                      List<SentenceInput> sentences,
+                                                                      List<String> factNames,
+                                                                      List<Map<String, float[]>> features) {
+        List<RuleSentimentModel.SentenceAnalysis> analyses = new ArrayList<>(sentences.size());
+        Map<String, Integer> textIndex = new LinkedHashMap<>();
+        List<TokenizedText> toEncode = new ArrayList<>();
+        List<Map<String, TargetText>> viewsBySentence = new ArrayList<>();
+        for (SentenceInput sentence : sentences) {
+            analyses.add(rules.analyse(sentence));
+            Map<String, TargetText> views = new LinkedHashMap<>();
+            for (String target : targetsOf(sentence)) {
+                TargetText view = TargetText.of(sentence, target, encoder.tokenizer(), encoder.maxTokens());
+                views.put(target, view);
+                textIndex.computeIfAbsent(view.tokens().text(), t -> {
+                    toEncode.add(view.tokens());
+                    return toEncode.size() - 1;
+                });
+            }
+            viewsBySentence.add(views);
+        }
+        List<EncodedText> encoded = encoder.encode(toEncode);
+        for (int s = 0; s < sentences.size(); s++) {
+            SentenceInput sentence = sentences.get(s);
+            RuleSentimentModel.SentenceAnalysis analysis = analyses.get(s);
+            Map<String, float[]> vectors = new LinkedHashMap<>();
+            Map<String, TargetText> views = viewsBySentence.get(s);
+            views.forEach((target, view) -> {
+                boolean implicit = sentence.targets().stream().filter(span -> span.target().equals(target))
+                        .allMatch(TargetSpan::implicit);
+                TargetFeatures.RuleSignals signals = new TargetFeatures.RuleSignals(
+                        analysis.targetRaw().getOrDefault(target, 0.0), analysis.sentenceRaw(),
+                        analysis.targetFacts().getOrDefault(target, Set.of()), implicit, views.size());
+                vectors.put(target, TargetFeatures.of(encoded.get(textIndex.get(view.tokens().text())), view.spans(),
+                        signals, factNames));
+            });
+            features.add(vectors);
+        }
+        return analyses;
+    }
+
+    private static Set<String> targetsOf(SentenceInput sentence) {
+        Set<String> targets = new LinkedHashSet<>();
+        sentence.targets().forEach(span -> targets.add(span.target()));
+        return targets;
+    }
+
+    @Override
+    public String version() {
+        return rules.version() + "+" + encoder.version() + "+" + head.version();
+    }
+
+    public MlpHead head() {
+        return head;
+    }
+}

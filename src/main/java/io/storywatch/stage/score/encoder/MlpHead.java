@@ -1,0 +1,272 @@
+package io.storywatch.stage.score.encoder;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.storywatch.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The trained target-sentiment head over encoder features: standardised input, then one or more small networks (one
+ * ReLU hidden layer, softmax over the labels) whose probabilities are averaged, moved to the label prior expected in
+ * news. Immutable; stored as JSON with its weights as base64 little-endian float32 arrays.
+ */
+public final class MlpHead {
+
+    public static final String FORMAT = "storywatch-encoder-head-1";
+
+    private final String task;
+    private final String version;
+    private final String encoder;
+    private final List<String> labels;
+    private final List<String> facts;
+    private final float[] mean;
+    private final float[] scale;
+    private final List<Member> members;
+    private final double[] prior;
+
+    /** One network's weights: w1 is [hidden][inputs] row-major, w2 is [labels][hidden]. */
+    record Member(int hidden, float[] w1, float[] b1, float[] w2, float[] b2) {
+    }
+
+    /**
+     * @param prior the share of each label expected where the head is used; the head is trained as if labels were
+     *              equally common, and its probabilities are moved to this prior (Bayes' rule)
+     */
+    MlpHead(String task, String version, String encoder, List<String> labels, List<String> facts, float[] mean,
+            float[] scale, List<Member> members, double[] prior) {
+        this.task = task;
+        this.version = version;
+        this.encoder = encoder;
+        this.labels = List.copyOf(labels);
+        this.facts = List.copyOf(facts);
+        int inputs = mean.length;
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("a head needs at least one network");
+        }
+        for (Member m : members) {
+            if (scale.length != inputs || m.w1().length != inputs * m.hidden() || m.b1().length != m.hidden()
+                    || m.w2().length != m.hidden() * labels.size() || m.b2().length != labels.size()) {
+                throw new IllegalArgumentException("head weights do not fit " + inputs + " inputs, " + m.hidden()
+                        + " hidden units and " + labels.size() + " labels");
+            }
+        }
+        if (prior.length != labels.size()) {
+            throw new IllegalArgumentException("prior has " + prior.length + " shares for " + labels.size() + " labels");
+        }
+        this.mean = mean;
+        this.scale = scale;
+        this.members = List.copyOf(members);
+        this.prior = prior.clone();
+    }
+
+    /** The same head with another expected label prior (shares in the order of {@link #labels()}). */
+    public MlpHead withPrior(double[] shares) {
+        return new MlpHead(task, version, encoder, labels, facts, mean, scale, members, shares);
+    }
+
+    /** Heads trained on the same examples (same inputs and standardisation) averaged as one, under a new version. */
+    public static MlpHead ensemble(String version, List<MlpHead> heads) {
+        MlpHead first = heads.get(0);
+        List<Member> members = new ArrayList<>();
+        for (MlpHead head : heads) {
+            if (!Arrays.equals(head.mean, first.mean) || !head.facts.equals(first.facts)) {
+                throw new IllegalArgumentException("heads of an ensemble must share their inputs");
+            }
+            members.addAll(head.members);
+        }
+        return new MlpHead(first.task, version, first.encoder, first.labels, first.facts, first.mean, first.scale,
+                members, first.prior);
+    }
+
+    public String task() {
+        return task;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** The encoder whose vectors this head was trained on. */
+    public String encoder() {
+        return encoder;
+    }
+
+    public List<String> labels() {
+        return labels;
+    }
+
+    /** The rule facts the head reads, in the order of its inputs. */
+    public List<String> facts() {
+        return facts;
+    }
+
+    public int inputs() {
+        return mean.length;
+    }
+
+    public int members() {
+        return members.size();
+    }
+
+    public double[] prior() {
+        return prior.clone();
+    }
+
+    /** Label probabilities for one feature vector, in the order of {@link #labels()}. */
+    public double[] probabilities(float[] features) {
+        int inputs = mean.length;
+        if (features.length != inputs) {
+            throw new IllegalArgumentException("head expects " + inputs + " features, got " + features.length);
+        }
+        float[] x = new float[inputs];
+        for (int i = 0; i < inputs; i++) {
+            x[i] = (features[i] - mean[i]) * scale[i];
+        }
+        int k = labels.size();
+        double[] average = new double[k];
+        for (Member member : members) {
+            double[] p = softmax(logits(member, x));
+            for (int c = 0; c < k; c++) {
+                average[c] += p[c] / members.size();
+            }
+        }
+        double[] moved = new double[k];
+        for (int c = 0; c < k; c++) {
+            moved[c] = Math.log(Math.max(1e-12, average[c])) + Math.log(prior[c] * k);
+        }
+        return softmax(moved);
+    }
+
+    private double[] logits(Member m, float[] x) {
+        int inputs = x.length;
+        int hidden = m.hidden();
+        float[] h = new float[hidden];
+        for (int j = 0; j < hidden; j++) {
+            float sum = m.b1()[j];
+            int row = j * inputs;
+            for (int i = 0; i < inputs; i++) {
+                sum += m.w1()[row + i] * x[i];
+            }
+            h[j] = Math.max(0, sum);
+        }
+        double[] logits = new double[labels.size()];
+        for (int c = 0; c < logits.length; c++) {
+            double sum = m.b2()[c];
+            for (int j = 0; j < hidden; j++) {
+                sum += m.w2()[c * hidden + j] * h[j];
+            }
+            logits[c] = sum;
+        }
+        return logits;
+    }
+
+    static double[] softmax(double[] logits) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double l : logits) {
+            max = Math.max(max, l);
+        }
+        double sum = 0;
+        double[] p = new double[logits.length];
+        for (int c = 0; c < p.length; c++) {
+            p[c] = Math.exp(logits[c] - max);
+            sum += p[c];
+        }
+        for (int c = 0; c < p.length; c++) {
+            p[c] /= sum;
+        }
+        return p;
+    }
+
+    static double[] uniform(int k) {
+        double[] shares = new double[k];
+        Arrays.fill(shares, 1.0 / k);
+        return shares;
+    }
+
+    public void save(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            List<StoredMember> stored = members.stream().map(m -> new StoredMember(m.hidden(), encode(m.w1()),
+                    encode(m.b1()), encode(m.w2()), encode(m.b2()))).toList();
+            Files.write(file, Json.toBytes(new Stored(FORMAT, task, version, encoder, labels, facts, mean.length,
+                    prior, encode(mean), encode(scale), stored)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write head " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static MlpHead load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read head " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static MlpHead load(InputStream in) throws IOException {
+        Stored s = Json.mapper().readValue(in, Stored.class);
+        if (!FORMAT.equals(s.format())) {
+            throw new IllegalArgumentException("not an encoder head (format " + s.format() + ", expected " + FORMAT
+                    + ")");
+        }
+        List<Member> members = s.members().stream().map(m -> new Member(m.hidden(), decode(m.w1()), decode(m.b1()),
+                decode(m.w2()), decode(m.b2()))).toList();
+        return new MlpHead(s.task(), s.version(), s.encoder(), s.labels(), s.facts(), decode(s.mean()),
+                decode(s.scale()), members, s.prior() == null ? uniform(s.labels().size()) : s.prior());
+    }
+
+    /** Whether a model file is an encoder head rather than a linear model, by its format field. */
+    public static boolean isHead(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(200), StandardCharsets.UTF_8).contains("\"" + FORMAT + "\"");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String encode(float[] values) {
+        ByteBuffer buffer = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : values) {
+            buffer.putFloat(v);
+        }
+        return Base64.getEncoder().encodeToString(buffer.array());
+    }
+
+    private static float[] decode(String text) {
+        ByteBuffer buffer = ByteBuffer.wrap(Base64.getDecoder().decode(text)).order(ByteOrder.LITTLE_ENDIAN);
+        float[] values = new float[buffer.remaining() / 4];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = buffer.getFloat();
+        }
+        return values;
+    }
+
+    /** The file layout: the format first, so {@link #isHead} can tell it from the first bytes. */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"format", "task", "version", "encoder", "labels", "facts",
+            "inputs", "prior", "mean", "scale", "members"})
+    record Stored(@JsonProperty("format") String format, @JsonProperty("task") String task,
+                  @JsonProperty("version") String version, @JsonProperty("encoder") String encoder,
+                  @JsonProperty("labels") List<String> labels, @JsonProperty("facts") List<String> facts,
+                  @JsonProperty("inputs") int inputs, @JsonProperty("prior") double[] prior,
+                  @JsonProperty("mean") String mean, @JsonProperty("scale") String scale,
+                  @JsonProperty("members") List<StoredMember> members) {
+    }
+
+    /** One network in the file. */
+    record StoredMember(@JsonProperty("hidden") int hidden, @JsonProperty("w1") String w1,
+                        @JsonProperty("b1") String b1, @JsonProperty("w2") String w2, @JsonProperty("b2") String b2) {
+    }
+}

@@ -1,0 +1,34 @@
+package io.storywatch.stage.score.encoder;
+
+import io.storywatch.stage.score.SentenceInput;
+import io.storywatch.stage.score.TargetSpan;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The text the encoder reads for one target of a sentence, and where the target's mentions lie in it: the sentence
+ * itself, or, when the sentence is longer than the encoder's limit and the target lies past it, a window that starts
+ * shortly before the target. Targets of one sentence that fit share one text, so it is encoded once.
+ */
+record TargetText(TokenizedText tokens, List<TargetSpan> spans) {
+
+    /** Characters kept before a target when a long sentence must be encoded from the target on. */
+    static final int LEAD = 40;
+
+    static TargetText of(SentenceInput sentence, String target, WordPieceTokenizer tokenizer, int maxTokens) {
+        List<TargetSpan> spans = sentence.targets().stream().filter(s -> s.target().equals(target))
+                .sorted(Comparator.comparingInt(TargetSpan::start)).toList();
+        String text = sentence.text();
+        TokenizedText tokens = tokenizer.tokenize(text, maxTokens);
+        int covered = tokens.length() > 2 ? tokens.ends()[tokens.length() - 2] : 0;
+        int last = spans.stream().mapToInt(TargetSpan::end).max().orElse(0);
+        if (last > covered) {
+            int first = spans.stream().mapToInt(TargetSpan::start).min().orElse(0);
+            int offset = Math.max(0, Math.min(first - LEAD, text.length() - 1));
+            tokens = tokenizer.tokenize(text.substring(offset), maxTokens);
+            spans = spans.stream().map(s -> new TargetSpan(target, s.start() - offset, s.end() - offset,
+                    s.implicit(), s.confidence())).toList();
+        }
+        return new TargetText(tokens, spans);
+    }
+}

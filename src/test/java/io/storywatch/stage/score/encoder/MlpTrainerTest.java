@@ -1,0 +1,69 @@
+package io.storywatch.stage.score.encoder;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MlpTrainerTest {
+
+    private static final List<String> LABELS = List.of("neg", "neu", "pos");
+
+    /** Three clusters around different centres in 6 dimensions; label = cluster. */
+    private static List<MlpTrainer.Example> clusters(int perLabel, long seed) {
+        Random random = new Random(seed);
+        List<MlpTrainer.Example> examples = new ArrayList<>();
+        for (int n = 0; n < perLabel; n++) {
+            for (int label = 0; label < 3; label++) {
+                float[] x = new float[6];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = (float) (random.nextGaussian() * 0.5 + (i % 3 == label ? 2 : 0));
+                }
+                examples.add(new MlpTrainer.Example(x, label));
+            }
+        }
+        return examples;
+    }
+
+    private static MlpHead trained() {
+        return MlpTrainer.train("target-sentiment", "test-head", "test-encoder", LABELS, List.of("fact"),
+                clusters(100, 1), clusters(20, 2), new MlpTrainer.Options(16, 10, 1e-2, 1e-4, 0.1, 16, 3), e -> { });
+    }
+
+    @Test
+    void shouldLearnSeparableClustersAndScoreHeldOutOnesWell() {
+        MlpHead head = trained();
+
+        assertTrue(MlpTrainer.macroF1(head, clusters(30, 9), 3) > 0.95);
+    }
+
+    @Test
+    void shouldGiveTheSameProbabilitiesAfterSavingAndLoading(@TempDir Path dir) {
+        MlpHead head = trained().withPrior(new double[] {0.2, 0.6, 0.2});
+        head.save(dir.resolve("head.json"));
+        MlpHead loaded = MlpHead.load(dir.resolve("head.json"));
+        float[] x = clusters(1, 5).get(2).features();
+
+        assertTrue(MlpHead.isHead(dir.resolve("head.json")));
+        assertEquals(head.version(), loaded.version());
+        assertEquals(List.of("fact"), loaded.facts());
+        assertArrayEquals(head.probabilities(x), loaded.probabilities(x), 1e-9);
+    }
+
+    @Test
+    void shouldMoveProbabilityTowardALabelWhosePriorIsRaised() {
+        MlpHead head = trained();
+        float[] between = new float[6];
+        java.util.Arrays.fill(between, 0.7f);
+        double neutralBefore = head.probabilities(between)[1];
+        double neutralAfter = head.withPrior(new double[] {0.1, 0.8, 0.1}).probabilities(between)[1];
+
+        assertTrue(neutralAfter > neutralBefore, neutralBefore + " -> " + neutralAfter);
+    }
+}
