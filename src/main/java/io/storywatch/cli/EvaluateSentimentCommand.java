@@ -34,7 +34,6 @@ public final class EvaluateSentimentCommand implements Callable<Integer> {
      * Rounds over the articles for --timing, the fastest of each counting: enough for the JIT to have compiled the
      * scorer's rules (with 30, runs read anywhere from 30% to 55% as the rules were still interpreted in some).
      */
-    private static final int TIMING_ROUNDS = 300;
 
     @Option(names = "--articles", required = true, description = "RawArticle JSONL, e.g. ../shared/eval/story/dev-articles.jsonl")
     Path articles;
@@ -66,6 +65,11 @@ public final class EvaluateSentimentCommand implements Callable<Integer> {
                     + "(needs the catalogue: --oracle-entities or --catalogue)")
     boolean timing;
 
+    @Option(names = "--timing-rounds", defaultValue = "300",
+            description = "with --timing: rounds over the articles; each article's fastest round counts "
+                    + "(default ${DEFAULT-VALUE})")
+    int timingRounds;
+
     @Override
     public Integer call() throws IOException {
         List<RawArticle> raw = readArticles(articles);
@@ -89,10 +93,12 @@ public final class EvaluateSentimentCommand implements Callable<Integer> {
         if (timing) {
             OracleTagging whole = OracleTagging.fromCatalogue(labels,
                     catalogue != null ? catalogue : gold.toAbsolutePath().getParent().resolve("catalogue.json"));
-            ScoringCost.Result cost = ScoringCost.measure(raw, whole, scorer, TIMING_ROUNDS);
+            ScoringCost.Result cost = ScoringCost.measure(raw, whole, scorer, timingRounds);
             System.out.printf("per whole article (%d articles, fastest of %d runs): plain HanLP segmentation "
-                    + "%.2f ms, scoring %.2f ms, scoring/segmentation %.1f%%%n", cost.articles(), cost.rounds(),
-                    cost.segmentMillisPerArticle(), cost.scoreMillisPerArticle(), 100 * cost.ratio());
+                    + "%.2f ms, scoring %.2f ms, scoring/segmentation %.1f%%; %.1f sentences with a target per article, "
+                    + "scoring %.2f ms per such sentence%n", cost.articles(), cost.rounds(),
+                    cost.segmentMillisPerArticle(), cost.scoreMillisPerArticle(), 100 * cost.ratio(),
+                    cost.targetSentencesPerArticle(), cost.scoreMillisPerTargetSentence());
         }
         if (json != null) {
             Files.writeString(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));

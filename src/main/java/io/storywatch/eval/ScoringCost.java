@@ -17,7 +17,12 @@ public final class ScoringCost {
 
     /** Fastest milliseconds per article, averaged over the articles, and scoring time over segmentation time. */
     public record Result(int articles, int rounds, double segmentMillisPerArticle, double scoreMillisPerArticle,
-                         double ratio) {
+                         double ratio, double targetSentencesPerArticle) {
+
+        /** Scoring time per sentence that holds a target (the sentences an encoder reads). */
+        public double scoreMillisPerTargetSentence() {
+            return targetSentencesPerArticle == 0 ? 0 : scoreMillisPerArticle / targetSentencesPerArticle;
+        }
     }
 
     private ScoringCost() {
@@ -46,10 +51,13 @@ public final class ScoringCost {
                 fastestScore[i] = Math.min(fastestScore[i], scored - segmented);
             }
         }
+        long targetSentences = tagged.stream().mapToLong(article -> article.entities().stream()
+                .flatMap(entity -> entity.mentions().stream()).map(mention -> mention.sentence()).distinct().count())
+                .sum();
         long segment = Arrays.stream(fastestSegment).sum();
         long score = Arrays.stream(fastestScore).sum();
         double perArticle = 1e6 * Math.max(1, tagged.size());
         return new Result(tagged.size(), rounds, segment / perArticle, score / perArticle,
-                segment == 0 ? 0 : (double) score / segment);
+                segment == 0 ? 0 : (double) score / segment, (double) targetSentences / Math.max(1, tagged.size()));
     }
 }
