@@ -238,7 +238,8 @@ public final class LinearClassifier {
         return Math.round(v * 1e5) / 1e5;
     }
 
-    private static double[] softmax(double[] scores) {
+    /** Probabilities from unnormalised log-scores, shifted by their maximum so large scores do not overflow. */
+    public static double[] softmax(double[] scores) {
         double max = Double.NEGATIVE_INFINITY;
         for (double s : scores) {
             max = Math.max(max, s);

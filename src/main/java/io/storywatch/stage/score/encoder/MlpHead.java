@@ -171,20 +171,7 @@ public final class MlpHead {
     }
 
     static double[] softmax(double[] logits) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double l : logits) {
-            max = Math.max(max, l);
-        }
-        double sum = 0;
-        double[] p = new double[logits.length];
-        for (int c = 0; c < p.length; c++) {
-            p[c] = Math.exp(logits[c] - max);
-            sum += p[c];
-        }
-        for (int c = 0; c < p.length; c++) {
-            p[c] /= sum;
-        }
-        return p;
+        return io.storywatch.stage.score.LinearClassifier.softmax(logits);
     }
 
     static double[] uniform(int k) {
