@@ -60,7 +60,7 @@ public final class EncoderSentimentModel implements SentimentModel {
     }
 
     /**
-     * The head's input for every target of every sentence, encoding the sentences that hold a target in one batch;
+     * The head's input for every target of every sentence, encoding each distinct text that holds a target once;
      * fills {@code features} (one map per sentence, target → vector) and returns the rules' analyses.
      */
     public List<RuleSentimentModel.SentenceAnalysis> targetFeatures(List<SentenceInput> sentences,
