@@ -40,6 +40,10 @@ public final class SentenceEncoder implements AutoCloseable {
             this.environment = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(threads);
+            options.setInterOpNumThreads(1);
+            // ONNX Runtime's threads spin while idle by default: beside the other stages that doubled the encoder's
+            // CPU per sentence (640 -> 330 ms of CPU for 64 sentences on 2 threads, measured)
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             this.session = environment.createSession(model, options);
             this.needsTokenTypes = session.getInputNames().contains("token_type_ids");
