@@ -65,7 +65,7 @@ public final class DashboardServer implements AutoCloseable {
         this.lookup = lookup;
         this.policy = new AccessPolicy(options.apiToken(), options.corsOrigins());
         this.api = new DashboardApi(view, story);
-        this.live = new LiveUpdates(view);
+        this.live = new LiveUpdates(view, options.sseMaxPerClient(), options.sseMaxTotal());
         InetAddress address = InetAddress.getByName(options.bind());
         this.loopback = address.isLoopbackAddress();
         this.server = HttpServer.create(new InetSocketAddress(address, options.port()), 64);
@@ -148,6 +148,10 @@ public final class DashboardServer implements AutoCloseable {
 
     public PipelineMetrics metrics() {
         return metrics;
+    }
+
+    LiveUpdates liveUpdates() {
+        return live;
     }
 
     public Optional<OutputTopicReader> reader() {
