@@ -178,6 +178,12 @@ public final class DashboardServer implements AutoCloseable {
         boolean streaming = false;
         try {
             policy.secure(exchange.getResponseHeaders());
+            Optional<RequestLimits.Refusal> refusal = RequestLimits.check(exchange);
+            if (refusal.isPresent()) {
+                exchange.getResponseHeaders().set("Connection", "close");
+                json(exchange, refusal.get().status(), Map.of("error", refusal.get().message()));
+                return;
+            }
             if (!AccessPolicy.hostAllowed(exchange.getRequestHeaders().getFirst("Host"), loopback)) {
                 json(exchange, 403, Map.of("error", "unexpected Host header"));
                 return;
@@ -198,6 +204,10 @@ public final class DashboardServer implements AutoCloseable {
             }
             String path = exchange.getRequestURI().getRawPath();
             String query = exchange.getRequestURI().getRawQuery();
+            if (path == null || !path.startsWith("/api/articles/") && !RequestLimits.safePath(path)) {
+                json(exchange, 400, Map.of("error", "bad path"));
+                return;
+            }
             if (policy.requiresToken() && !admitted(exchange, path, query)) {
                 return;
             }
