@@ -1,6 +1,7 @@
 package io.storywatch.web;
 
 import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -86,23 +87,36 @@ final class RequestLimits {
      * so nothing is ever resolved against a directory; this refuses the attempt with a 400 instead of a 404.
      */
     static boolean safePath(String rawPath) {
+        try {
+            URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
         String path = rawPath;
-        for (int round = 0; round <= DECODE_ROUNDS; round++) {
+        for (int round = 0; round < DECODE_ROUNDS; round++) {
             if (!safeAsIs(path)) {
                 return false;
             }
-            String decoded;
-            try {
-                decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return round > 0;
-            }
-            if (decoded.equals(path)) {
-                return true;
-            }
-            path = decoded;
+            path = percentDecode(path);
         }
         return safeAsIs(path);
+    }
+
+    /** Decodes every valid {@code %XX} escape and keeps anything else as it is, so no later round can fail. */
+    private static String percentDecode(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int high = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
+            int low = high >= 0 ? Character.digit(text.charAt(i + 2), 16) : -1;
+            if (c == '%' && low >= 0) {
+                bytes.write(high * 16 + low);
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     private static boolean safeAsIs(String path) {

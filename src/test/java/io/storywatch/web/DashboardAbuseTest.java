@@ -53,6 +53,7 @@ class DashboardAbuseTest {
                 "/assets/%2E%2E/%2E%2E/pom.xml",
                 "/%252e%252e/%252e%252e/etc/passwd",
                 "/assets/%25252e%25252e/pom.xml",
+                "/%252e%252e/%25zz/pom.xml",
                 "/assets/%5c..%5c..%5cpom.xml",
                 "/assets/..%255c..%255cpom.xml",
                 "/assets/app.js%00.html",
