@@ -100,8 +100,7 @@ final class AccessPolicy {
         }
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                && MessageDigest.isEqual(token, authorization.substring(7).strip()
-                .getBytes(StandardCharsets.UTF_8))) {
+                && sameSecret(token, authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8))) {
             return true;
         }
         List<String> cookies = exchange.getRequestHeaders().get("Cookie");
@@ -109,7 +108,7 @@ final class AccessPolicy {
             for (String header : cookies) {
                 for (String cookie : header.split(";")) {
                     String[] pair = cookie.strip().split("=", 2);
-                    if (pair.length == 2 && pair[0].equals(COOKIE) && MessageDigest.isEqual(
+                    if (pair.length == 2 && pair[0].equals(COOKIE) && sameSecret(
                             session.getBytes(StandardCharsets.UTF_8), pair[1].getBytes(StandardCharsets.UTF_8))) {
                         return true;
                     }
@@ -122,7 +121,21 @@ final class AccessPolicy {
     /** Whether a {@code ?token=} offered on the page is the token. */
     boolean validToken(String offered) {
         return token != null && offered != null
-                && MessageDigest.isEqual(token, offered.getBytes(StandardCharsets.UTF_8));
+                && sameSecret(token, offered.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Compares a secret with what a client offered in time that depends on neither: both are hashed to 32 bytes
+     * first, so not even the secret's length shows, then compared with {@link MessageDigest#isEqual}, which looks at
+     * every byte whatever the first difference.
+     */
+    static boolean sameSecret(byte[] secret, byte[] offered) {
+        try {
+            return MessageDigest.isEqual(MessageDigest.getInstance("SHA-256").digest(secret),
+                    MessageDigest.getInstance("SHA-256").digest(offered));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** The Set-Cookie value that stands for the token from now on. */

@@ -65,7 +65,7 @@ public final class DashboardServer implements AutoCloseable {
         this.lookup = lookup;
         this.policy = new AccessPolicy(options.apiToken(), options.corsOrigins());
         this.api = new DashboardApi(view, story);
-        this.live = new LiveUpdates(view);
+        this.live = new LiveUpdates(view, options.sseMaxPerClient(), options.sseMaxTotal());
         InetAddress address = InetAddress.getByName(options.bind());
         this.loopback = address.isLoopbackAddress();
         this.server = HttpServer.create(new InetSocketAddress(address, options.port()), 64);
@@ -150,6 +150,10 @@ public final class DashboardServer implements AutoCloseable {
         return metrics;
     }
 
+    LiveUpdates liveUpdates() {
+        return live;
+    }
+
     public Optional<OutputTopicReader> reader() {
         return Optional.ofNullable(reader);
     }
@@ -174,6 +178,12 @@ public final class DashboardServer implements AutoCloseable {
         boolean streaming = false;
         try {
             policy.secure(exchange.getResponseHeaders());
+            Optional<RequestLimits.Refusal> refusal = RequestLimits.check(exchange);
+            if (refusal.isPresent()) {
+                exchange.getResponseHeaders().set("Connection", "close");
+                json(exchange, refusal.get().status(), Map.of("error", refusal.get().message()));
+                return;
+            }
             if (!AccessPolicy.hostAllowed(exchange.getRequestHeaders().getFirst("Host"), loopback)) {
                 json(exchange, 403, Map.of("error", "unexpected Host header"));
                 return;
@@ -194,6 +204,10 @@ public final class DashboardServer implements AutoCloseable {
             }
             String path = exchange.getRequestURI().getRawPath();
             String query = exchange.getRequestURI().getRawQuery();
+            if (path == null || !path.startsWith("/api/articles/") && !RequestLimits.safePath(path)) {
+                json(exchange, 400, Map.of("error", "bad path"));
+                return;
+            }
             if (policy.requiresToken() && !admitted(exchange, path, query)) {
                 return;
             }

@@ -31,6 +31,15 @@ public final class HttpOptions {
                     + "repeatable. Default: none (same origin only).")
     List<String> corsOrigins = new ArrayList<>();
 
+    @Option(names = "--sse-max-per-client", paramLabel = "N", defaultValue = "4",
+            description = "Most live-update streams (/api/events) open from one client address; more get 429. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int sseMaxPerClient = 4;
+
+    @Option(names = "--sse-max-total", paramLabel = "N", defaultValue = "32",
+            description = "Most live-update streams open in total; more get 503. Default: ${DEFAULT-VALUE}.")
+    int sseMaxTotal = 32;
+
     public HttpOptions() {
     }
 
@@ -39,6 +48,14 @@ public final class HttpOptions {
         this.bind = bind;
         this.apiToken = apiToken;
         this.corsOrigins = new ArrayList<>(corsOrigins);
+    }
+
+    /** As above with the live-update stream limits. */
+    public HttpOptions(int port, String bind, String apiToken, List<String> corsOrigins, int sseMaxPerClient,
+                       int sseMaxTotal) {
+        this(port, bind, apiToken, corsOrigins);
+        this.sseMaxPerClient = sseMaxPerClient;
+        this.sseMaxTotal = sseMaxTotal;
     }
 
     public int port() {
@@ -52,6 +69,14 @@ public final class HttpOptions {
     /** The configured token, or null when the dashboard is open to anyone who can reach its address. */
     public String apiToken() {
         return apiToken == null || apiToken.isBlank() ? null : apiToken;
+    }
+
+    public int sseMaxPerClient() {
+        return sseMaxPerClient;
+    }
+
+    public int sseMaxTotal() {
+        return sseMaxTotal;
     }
 
     public List<String> corsOrigins() {
