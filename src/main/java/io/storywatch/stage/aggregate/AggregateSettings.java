@@ -77,21 +77,23 @@ public record AggregateSettings(List<Duration> windowSizes, Duration grace, Dura
 
     /** One window size and one grace for it, the other choices at their defaults. */
     public AggregateSettings(Duration windowSize, Duration grace) {
-        this(List.of(windowSize), grace, grace, ONE_DAY, 5, 5, 5, ShiftAlertSettings.defaults(), 0, DEFAULT_PUBLISH_INTERVAL);
+        this(List.of(windowSize), grace, grace, ONE_DAY, 5, 5, 5, ShiftAlertSettings.defaults(), 0,
+                DEFAULT_PUBLISH_INTERVAL);
     }
 
     /**
-     * 1-hour and 1-day windows, 7 days of grace for hours (and alerts), three years for days, 1 day of future tolerance, low sample below 5, top 5 evidence, changed
-     * windows written every 50 ms.
+     * 1-hour and 1-day windows, 7 days of grace for hours (and alerts), three years for days, 1 day of future
+     * tolerance, low sample below 5, top 5 evidence, changed windows written every 50 ms.
      */
     public static AggregateSettings defaults() {
-        return new AggregateSettings(List.of(ONE_HOUR, ONE_DAY), Duration.ofDays(7), DEFAULT_DAY_GRACE, ONE_DAY, 5, 5, 5,
-                ShiftAlertSettings.defaults(), 0, DEFAULT_PUBLISH_INTERVAL);
+        return new AggregateSettings(List.of(ONE_HOUR, ONE_DAY), Duration.ofDays(7), DEFAULT_DAY_GRACE, ONE_DAY,
+                5, 5, 5, ShiftAlertSettings.defaults(), 0, DEFAULT_PUBLISH_INTERVAL);
     }
 
     /** One grace for every window size. */
     public AggregateSettings withGrace(Duration newGrace) {
-        return new AggregateSettings(windowSizes, newGrace, newGrace, futureTolerance, lowSampleArticles, evidenceArticles,
+        return new AggregateSettings(windowSizes, newGrace, newGrace, futureTolerance, lowSampleArticles,
+                evidenceArticles,
                 topEntities, alerts, scoredPartitions, publishInterval);
     }
 
@@ -106,7 +108,8 @@ public record AggregateSettings(List<Duration> windowSizes, Duration grace, Dura
     }
 
     public AggregateSettings withWindowSizes(List<Duration> sizes) {
-        return new AggregateSettings(sizes, grace, dayGrace, futureTolerance, lowSampleArticles, evidenceArticles, topEntities,
+        return new AggregateSettings(sizes, grace, dayGrace, futureTolerance, lowSampleArticles, evidenceArticles,
+                topEntities,
                 alerts, scoredPartitions, publishInterval);
     }
 
@@ -116,7 +119,8 @@ public record AggregateSettings(List<Duration> windowSizes, Duration grace, Dura
     }
 
     public AggregateSettings withLowSampleArticles(int articles) {
-        return new AggregateSettings(windowSizes, grace, dayGrace, futureTolerance, articles, evidenceArticles, topEntities,
+        return new AggregateSettings(windowSizes, grace, dayGrace, futureTolerance, articles, evidenceArticles,
+                topEntities,
                 alerts, scoredPartitions, publishInterval);
     }
 

@@ -730,7 +730,7 @@ class AggregateStageTest {
                     "com.fasterxml.jackson.databind.exc.MismatchedInputException", Topics.SCORED.name(), 0, "p1",
                     notJson),
                     DeadLetters.letter(unreadable));
-            assertEquals(Map.of("grace", "PT168H", "windowSizes", "[PT24H]"), unreadable.versions());
+            assertEquals(Map.of("grace", "PT168H", "dayGrace", "PT168H", "windowSizes", "[PT24H]"), unreadable.versions());
             assertEquals(new DeadLetters.Letter("aggregate", ArticleFailed.PROCESSING,
                     "java.lang.IllegalArgumentException", Topics.SCORED.name(), 1, "p2", poison),
                     DeadLetters.letter(failed.readValue()));
