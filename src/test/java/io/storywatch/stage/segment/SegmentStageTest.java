@@ -142,7 +142,7 @@ class SegmentStageTest {
             assertEquals(new DeadLetters.Letter("segment", ArticleFailed.DESERIALIZATION,
                     "com.fasterxml.jackson.core.JsonParseException", Topics.CLEAN.name(), 0, "p1", notJson),
                     DeadLetters.letter(unreadable));
-            assertEquals(Map.of("segmenter", "hanlp-portable-1.8.6:viterbi+story:openai-governance@1",
+            assertEquals(Map.of("segmenter", "hanlp-portable-1.8.6:viterbi+story:" + STORY.label(),
                     "story", STORY.label()), unreadable.versions());
             ArticleFailed thrown = failed.readValue();
             assertEquals(new DeadLetters.Letter("segment", ArticleFailed.PROCESSING, "java.lang.IllegalStateException",
