@@ -68,9 +68,14 @@ public final class RunCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--aggregate-grace", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How late in event time an article may arrive and still count in its window (e.g. 7d). "
-                    + "Default: 7d.")
+            description = "How late in event time an article may arrive and still count in its hour window, and "
+                    + "when a day's shift alert is decided (e.g. 7d). Default: 7d.")
     Duration aggregateGrace;
+
+    @Option(names = "--aggregate-day-grace", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How late in event time an article may arrive and still count in its day window: how long "
+                    + "a story is followed (e.g. 1095d). Default: 1095d.")
+    Duration aggregateDayGrace;
 
     @Option(names = "--streams-config", paramLabel = "KEY=VALUE",
             description = "A Kafka Streams property for every stage (repeatable), applied last, e.g. "
@@ -105,6 +110,9 @@ public final class RunCommand implements Callable<Integer> {
         StageSettings stageSettings = StageSettings.defaults().withStoryFile(story);
         if (aggregateGrace != null) {
             stageSettings = stageSettings.withAggregateGrace(aggregateGrace);
+        }
+        if (aggregateDayGrace != null) {
+            stageSettings = stageSettings.withAggregateDayGrace(aggregateDayGrace);
         }
         stageSettings = stageSettings.withSentiment(sentiment);
         List<Stage> selected = factory.stages(stages, stageSettings);

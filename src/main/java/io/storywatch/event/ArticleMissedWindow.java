@@ -1,11 +1,11 @@
 package io.storywatch.event;
 
 /**
- * An article (or a syndicated copy) the aggregate stage did not count in a window, and why: the value of
+ * An article (or a syndicated copy) the aggregate stage counted in no window, and why: the value of
  * news.articles.late, so that nothing is dropped silently.
  *
- * <p>{@code reason} is {@code AFTER_GRACE} (its window had closed: stream time had reached window end + grace; one
- * record per window size that refused it) or {@code FUTURE_DATED} (its {@code publishedAt} lies more than the
+ * <p>{@code reason} is {@code AFTER_GRACE} (every window of it had closed: stream time had reached window end + grace;
+ * one record, naming the longest window size) or {@code FUTURE_DATED} (its {@code publishedAt} lies more than the
  * tolerance after its record timestamp, so it has no trustworthy window; window fields are null). {@code eventTime}
  * is the time the windows would have used; {@code streamTime} the aggregate's stream time when it arrived.
  */

@@ -1,5 +1,6 @@
 package io.storywatch.runtime;
 
+import io.storywatch.stage.aggregate.AggregateSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -8,26 +9,34 @@ import java.util.Optional;
  * What the command line passes to the stages it builds, as a value rather than global configuration.
  *
  * @param storyFile a story definition to load instead of the bundled default one
- * @param aggregateGrace how late (in event time) an article may arrive and still count in its window
+ * @param aggregateGrace how late (in event time) an article may arrive and still count in a window shorter than a day,
+ *                       and when a day's shift alert is decided
+ * @param aggregateDayGrace the same for day windows: how long a story is followed
  * @param sentiment the score stage's target-sentiment model, as {@code --sentiment} names it (null: the default)
  */
-public record StageSettings(Optional<Path> storyFile, Duration aggregateGrace, String sentiment) {
+public record StageSettings(Optional<Path> storyFile, Duration aggregateGrace, Duration aggregateDayGrace,
+                            String sentiment) {
 
     public static final Duration DEFAULT_AGGREGATE_GRACE = Duration.ofDays(7);
+    public static final Duration DEFAULT_AGGREGATE_DAY_GRACE = AggregateSettings.DEFAULT_DAY_GRACE;
 
     public static StageSettings defaults() {
-        return new StageSettings(Optional.empty(), DEFAULT_AGGREGATE_GRACE, null);
+        return new StageSettings(Optional.empty(), DEFAULT_AGGREGATE_GRACE, DEFAULT_AGGREGATE_DAY_GRACE, null);
     }
 
     public StageSettings withStoryFile(Path file) {
-        return new StageSettings(Optional.ofNullable(file), aggregateGrace, sentiment);
+        return new StageSettings(Optional.ofNullable(file), aggregateGrace, aggregateDayGrace, sentiment);
     }
 
     public StageSettings withAggregateGrace(Duration grace) {
-        return new StageSettings(storyFile, grace, sentiment);
+        return new StageSettings(storyFile, grace, aggregateDayGrace, sentiment);
+    }
+
+    public StageSettings withAggregateDayGrace(Duration dayGrace) {
+        return new StageSettings(storyFile, aggregateGrace, dayGrace, sentiment);
     }
 
     public StageSettings withSentiment(String model) {
-        return new StageSettings(storyFile, aggregateGrace, model);
+        return new StageSettings(storyFile, aggregateGrace, aggregateDayGrace, model);
     }
 }

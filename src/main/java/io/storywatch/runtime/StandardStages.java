@@ -34,6 +34,7 @@ final class StandardStages {
         // stream time waits for every scored partition, as many as topics/ creates
         stages.put("aggregate", settings -> new AggregateStage(AggregateSettings.defaults()
                 .withGrace(settings.aggregateGrace())
+                .withDayGrace(settings.aggregateDayGrace())
                 .withScoredPartitions(TopicCatalog.fromClasspath().spec(Topics.SCORED).partitions())));
         return stages;
     }

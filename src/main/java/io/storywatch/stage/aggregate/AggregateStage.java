@@ -87,7 +87,8 @@ public final class AggregateStage implements Stage {
 
     @Override
     public Map<String, String> versions() {
-        return Map.of("grace", settings.grace().toString(), "windowSizes", settings.windowSizes().toString());
+        return Map.of("grace", settings.grace().toString(), "dayGrace", settings.dayGrace().toString(),
+                "windowSizes", settings.windowSizes().toString());
     }
 
     @Override

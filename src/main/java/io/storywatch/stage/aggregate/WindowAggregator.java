@@ -34,12 +34,15 @@ import org.slf4j.LoggerFactory;
  * window.
  *
  * <p>Per record: a {@code publishedAt} more than the future tolerance after the record timestamp makes the article
- * FUTURE_DATED (reported, not counted, stream time untouched); otherwise the record advances {@link StreamTime}
- * (the watermark over the scored topic's partitions, kept in a store so it survives restarts). An original is then
- * added, per window size, to the window of its timestamp if that window is open ({@code end + grace > streamTime},
- * Kafka Streams' own rule), else reported AFTER_GRACE; a copy adds to the reach of its original's windows (see
- * {@link OriginalSeen}). Last, every window with {@code end + grace <= streamTime} is emitted once more with
- * {@code final} true and forgotten; a closing faction window of the alert size is compared with its baseline.
+ * FUTURE_DATED (reported, not counted, stream time untouched); otherwise a dated record advances {@link StreamTime}
+ * (the watermark over the scored topic's partitions, kept in a store so it survives restarts), and an undated one
+ * (no readable {@code publishedAt}) counts at its record timestamp, its arrival, without moving stream time. An
+ * original is then added, per window size, to the window of its timestamp if that window is open
+ * ({@code end + grace > streamTime}, Kafka Streams' own rule; the grace is the settings' {@code dayGrace} for windows
+ * of a day or longer); it is reported AFTER_GRACE only when no window size counts it. A copy adds to the reach of its
+ * original's windows (see {@link OriginalSeen}). Last, every window with {@code end + grace <= streamTime} is emitted
+ * once more with {@code final} true and forgotten. A faction window of the alert size is compared with its baseline
+ * once, when stream time passes its end + the short grace, whether or not it stays open longer.
  * Closing happens only as records arrive, so the newest windows stay open until later articles come. An article id
  * counts once: a later version of it (a correction, or the output of a replayed upstream stage) is not counted again.
  *
@@ -64,7 +67,9 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
 
     private final AggregateSettings settings;
     private final List<Long> sizes;
-    private final long graceMs;
+    private final Map<Long, Long> graceMsBySize = new TreeMap<>();
+    /** When a window's shift alert is decided: the grace of windows shorter than a day, whatever the window's size. */
+    private final long alertGraceMs;
     private final long futureToleranceMs;
     private final long alertSizeMs;
     private final ShiftDetector shiftDetector;
@@ -92,7 +97,8 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     WindowAggregator(AggregateSettings settings, AggregateStores storeNames) {
         this.settings = settings;
         this.sizes = settings.windowSizes().stream().map(Duration::toMillis).toList();
-        this.graceMs = settings.grace().toMillis();
+        settings.windowSizes().forEach(size -> graceMsBySize.put(size.toMillis(), settings.graceOf(size).toMillis()));
+        this.alertGraceMs = settings.grace().toMillis();
         this.futureToleranceMs = settings.futureTolerance().toMillis();
         this.alertSizeMs = settings.alerts().windowSize().toMillis();
         this.shiftDetector = new ShiftDetector(settings.alerts());
@@ -158,13 +164,22 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
                     now < 0 ? null : EventWindow.iso(now), null));
             return;
         }
-        long now = advanceStreamTime(article.sourcePartition(), eventTime);
+        long before = streamTime.streamTime();
+        // an undated article counts at its arrival (the record timestamp) but does not say how far the dated news has
+        // come: a backfill fed with today's undated articles would otherwise make every archived article late
+        long now = published.isPresent() ? advanceStreamTime(article.sourcePartition(), eventTime) : before;
         if (article.isCopy()) {
             countCopy(record, article, now);
         } else {
             countOriginal(record, article, eventTime, now);
         }
-        closeWindows(record, now);
+        if (now != before) {
+            closeWindows(record, before, now);
+        }
+    }
+
+    private long graceMs(long sizeMs) {
+        return graceMsBySize.get(sizeMs);
     }
 
     private long advanceStreamTime(int partition, long eventTime) {
@@ -186,18 +201,23 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
             return;
         }
         List<Long> counted = new ArrayList<>();
+        EventWindow longestClosed = null;
         for (long size : sizes) {
             EventWindow window = EventWindow.containing(eventTime, size);
-            if (!window.isOpenAt(now, graceMs)) {
-                emit(record, article.id(), missed(article, ArticleMissedWindow.AFTER_GRACE,
-                        "its " + window.size() + " window closed at " + window.closesAt(graceMs)
-                                + " (window end + grace) and stream time is " + EventWindow.iso(now),
-                        eventTime, EventWindow.iso(now), window));
-                continue;
+            if (window.isOpenAt(now, graceMs(size))) {
+                counted.add(size);
+            } else {
+                longestClosed = window;
             }
-            counted.add(size);
         }
-        if (!counted.isEmpty()) {
+        if (counted.isEmpty()) {
+            // late only when no window counts it: an hour window closed while its day is open is a narrower view,
+            // not a lost article
+            emit(record, article.id(), missed(article, ArticleMissedWindow.AFTER_GRACE,
+                    "its " + longestClosed.size() + " window closed at " + longestClosed.closesAt(
+                            graceMs(longestClosed.sizeMs())) + " (window end + grace) and stream time is "
+                            + EventWindow.iso(now), eventTime, EventWindow.iso(now), longestClosed));
+        } else {
             keep(new UnpublishedCount(record.timestamp(), new UnpublishedCount.OriginalCounted(article, eventTime,
                     counted, seen.copies(), seen.copySources()), null));
         }
@@ -214,18 +234,22 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
             return; // the original adds this copy to its windows when it arrives
         }
         List<Long> counted = new ArrayList<>();
+        EventWindow longestClosed = null;
         for (long size : seen.countedSizes()) {
             EventWindow window = EventWindow.containing(seen.eventTime(), size);
-            if (!window.isOpenAt(now, graceMs)) {
-                emit(record, copy.id(), missed(copy, ArticleMissedWindow.AFTER_GRACE, "a copy of " + originalId
-                                + ", whose " + window.size() + " window closed at " + window.closesAt(graceMs)
-                                + " (window end + grace); stream time is " + EventWindow.iso(now),
-                        seen.eventTime(), EventWindow.iso(now), window));
-                continue;
+            if (window.isOpenAt(now, graceMs(size))) {
+                counted.add(size);
+            } else {
+                longestClosed = window;
             }
-            counted.add(size);
         }
-        if (!counted.isEmpty()) {
+        if (counted.isEmpty() && longestClosed != null) {
+            emit(record, copy.id(), missed(copy, ArticleMissedWindow.AFTER_GRACE, "a copy of " + originalId
+                            + ", whose " + longestClosed.size() + " window closed at "
+                            + longestClosed.closesAt(graceMs(longestClosed.sizeMs()))
+                            + " (window end + grace); stream time is " + EventWindow.iso(now),
+                    seen.eventTime(), EventWindow.iso(now), longestClosed));
+        } else if (!counted.isEmpty()) {
             keep(new UnpublishedCount(record.timestamp(), null, new UnpublishedCount.CopyCounted(originalId,
                     copy.source(), seen.eventTime(), counted, seen.factions(), seen.entities())));
         }
@@ -307,10 +331,10 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         publishesSinceCheckpoint = 0;
     }
 
-    private void closeWindows(Record<String, Contribution> record, long now) {
+    private void closeWindows(Record<String, Contribution> record, long before, long now) {
         boolean published = false;
         for (long size : sizes) {
-            long lastClosedStart = now - graceMs - size;
+            long lastClosedStart = now - graceMs(size) - size;
             if (lastClosedStart < 0) {
                 continue;
             }
@@ -326,12 +350,45 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
             }
             for (Map.Entry<String, WindowState> entry : List.copyOf(closing.entrySet())) {
                 EventWindow window = emitWindow(entry.getKey(), entry.getValue(), true, record);
-                if (kind(entry.getKey()) == FACTION && size == alertSizeMs) {
+                if (kind(entry.getKey()) == FACTION && size == alertSizeMs && alertDue(window, before)) {
                     checkShift(record, window, target(entry.getKey()), entry.getValue().sentiment());
                 }
                 windows.delete(entry.getKey());
                 open.remove(entry.getKey());
                 unsaved.remove(entry.getKey());
+            }
+        }
+        decideAlertsOfOpenWindows(record, before, now);
+    }
+
+    /**
+     * A window's shift alert is decided once, when stream time passes its end + the (short) grace, so that a day window
+     * followed for years still alerts within a week; articles it takes afterwards do not raise or withdraw an alert.
+     */
+    private boolean alertDue(EventWindow window, long before) {
+        return window.endMs() + alertGraceMs > before;
+    }
+
+    /** Alerts for the windows of the alert size that stay open after their alert fell due (a grace longer than it). */
+    private void decideAlertsOfOpenWindows(Record<String, Contribution> record, long before, long now) {
+        if (!graceMsBySize.containsKey(alertSizeMs) || graceMs(alertSizeMs) == alertGraceMs) {
+            return; // closing decided them
+        }
+        long lastDueStart = now - alertGraceMs - alertSizeMs;
+        if (lastDueStart < 0) {
+            return;
+        }
+        long firstDueStart = Math.max(0, before - alertGraceMs - alertSizeMs + 1);
+        if (firstDueStart > lastDueStart) {
+            return;
+        }
+        SortedMap<String, WindowState> due = open.subMap(String.format("%013d|%015d|", alertSizeMs, firstDueStart),
+                String.format("%013d|%015d|\uffff", alertSizeMs, lastDueStart));
+        for (Map.Entry<String, WindowState> entry : List.copyOf(due.entrySet())) {
+            if (kind(entry.getKey()) == FACTION) {
+                String[] parts = entry.getKey().split("\\|", 4);
+                checkShift(record, new EventWindow(alertSizeMs, Long.parseLong(parts[1])), parts[3],
+                        entry.getValue().sentiment());
             }
         }
     }
@@ -435,7 +492,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
                 window.end(), window.size(), tally.articles(), tally.mentions(), tally.meanScore(), tally.pos(),
                 tally.neg(), tally.neu(), tally.mixed(), interval.low(), interval.high(),
                 tally.articles() < settings.lowSampleArticles(), tally.copies(), tally.articles() + tally.copies(),
-                tally.evidence(), isFinal, window.closesAt(graceMs));
+                tally.evidence(), isFinal, window.closesAt(graceMs(window.sizeMs())));
     }
 
     private EntitySentimentWindow entityWindow(EventWindow window, String entity, SentimentTally tally,
@@ -445,14 +502,14 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
                 window.size(), tally.articles(), tally.mentions(), tally.meanScore(), tally.pos(), tally.neg(),
                 tally.neu(), interval.low(), interval.high(), tally.articles() < settings.lowSampleArticles(),
                 tally.copies(), tally.articles() + tally.copies(), tally.evidence(), isFinal,
-                window.closesAt(graceMs));
+                window.closesAt(graceMs(window.sizeMs())));
     }
 
     private StoryCoverage storyCoverage(EventWindow window, CoverageTally coverage, boolean isFinal) {
         return new StoryCoverage(StoryCoverage.SCHEMA_VERSION, window.start(), window.end(), window.size(),
                 coverage.articles(), coverage.copies(), coverage.articles() + coverage.copies(),
                 coverage.sources().size(), coverage.sources(), coverage.topEntities(settings.topEntities()),
-                coverage.voices(), isFinal, window.closesAt(graceMs));
+                coverage.voices(), isFinal, window.closesAt(graceMs(window.sizeMs())));
     }
 
     private ArticleMissedWindow missed(Contribution article, String reason, String message, long eventTime,
@@ -461,6 +518,6 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
                 article.source(), article.publishedAt(), article.duplicateOf(), reason, message,
                 EventWindow.iso(eventTime), streamTime, window == null ? null : window.size(),
                 window == null ? null : window.start(), window == null ? null : window.end(),
-                window == null ? null : window.closesAt(graceMs));
+                window == null ? null : window.closesAt(graceMs(window.sizeMs())));
     }
 }

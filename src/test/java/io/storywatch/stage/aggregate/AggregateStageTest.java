@@ -58,6 +58,7 @@ class AggregateStageTest {
     Path stateDir;
 
     private TopologyTestDriver driver;
+    private AggregateSettings settings;
     private TestInputTopic<String, StanceScored> scored;
     private TestOutputTopic<String, FactionSentimentWindow> factions;
     private TestOutputTopic<String, EntitySentimentWindow> entities;
@@ -66,6 +67,7 @@ class AggregateStageTest {
     private TestOutputTopic<String, ArticleMissedWindow> late;
 
     private void start(AggregateSettings settings) {
+        this.settings = settings;
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "aggregate-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -187,7 +189,8 @@ class AggregateStageTest {
         publish();
         // opens [06-04T10:00, 11:00) and [06-04, 06-05); stream time 06-04T10:30 closes the hour [05-28T09:00, 10:00)
         pipe(article("h3", "2024-06-04T10:30:00Z", Map.of("acceleration", new FactionScore(0.0, "neu", 1))), FED_AT);
-        // beyond grace for its hour [09:00, 10:00) (late record), within grace for its day: [05-28): h1, h2, h4 0.8
+        // beyond grace for its hour [09:00, 10:00), within the day's grace: [05-28): h1, h2, h4 0.8; counted, so
+        // not late
         pipe(article("h4", "2024-05-28T09:50:00Z", Map.of("acceleration", new FactionScore(0.8, "pos", 1))), FED_AT);
         publish();
 
@@ -205,12 +208,75 @@ class AggregateStageTest {
                                 counted("h4", "2024-05-28T09:50:00Z", 0.8, "pos", 1))),
                 factions.readKeyValuesToList());
         assertTrue(factions.isEmpty());
-        assertEquals(List.of(KeyValue.pair("h4", new ArticleMissedWindow(1, "h4", "标题", "示例日报",
-                        "2024-05-28T09:50:00Z", null, "AFTER_GRACE", "its PT1H window closed at 2024-06-04T10:00:00Z"
-                        + " (window end + grace) and stream time is 2024-06-04T10:30:00Z", "2024-05-28T09:50:00Z",
-                        "2024-06-04T10:30:00Z", "PT1H", "2024-05-28T09:00:00Z", "2024-05-28T10:00:00Z",
-                        "2024-06-04T10:00:00Z"))),
+        assertTrue(late.isEmpty());
+    }
+
+    @Test
+    void shouldReportAnArticleLateOnlyWhenNoWindowSizeCountsIt() {
+        start(AggregateSettings.defaults().withDayGrace(Duration.ofDays(30)));
+        // opens [05-01T09:00, 10:00) and [05-01): acceleration: a1 0.4
+        pipe(article("a1", "2024-05-01T09:15:00Z", Map.of("acceleration", new FactionScore(0.4, "pos", 1))), FED_AT);
+        // stream time 06-05T12:00 closes both windows of a1 (hour at 05-08T10:00, day at 06-01T00:00)
+        pipe(article("a2", "2024-06-05T12:00:00Z", Map.of("acceleration", new FactionScore(0.0, "neu", 1))), FED_AT);
+        // beyond the grace of its hour and of its day: late, once, naming the day window
+        pipe(article("a3", "2024-05-01T09:30:00Z", Map.of("acceleration", new FactionScore(0.8, "pos", 1))), FED_AT);
+
+        assertEquals(List.of(KeyValue.pair("a3", new ArticleMissedWindow(1, "a3", "标题", "示例日报",
+                        "2024-05-01T09:30:00Z", null, "AFTER_GRACE", "its P1D window closed at 2024-06-01T00:00:00Z"
+                        + " (window end + grace) and stream time is 2024-06-05T12:00:00Z", "2024-05-01T09:30:00Z",
+                        "2024-06-05T12:00:00Z", "P1D", "2024-05-01T00:00:00Z", "2024-05-02T00:00:00Z",
+                        "2024-06-01T00:00:00Z"))),
                 late.readKeyValuesToList());
+        assertTrue(late.isEmpty());
+    }
+
+    @Test
+    void shouldCountEveryDatedArticleOfABackfillInFileOrderAmongUndatedOnes() {
+        start(AggregateSettings.defaults());
+        // an archive fed today, 2026-12-04: dated articles from 2023-2024 out of order, undated ones between them
+        Instant fedToday = Instant.parse("2026-12-04T09:20:00Z");
+        String[][] archive = {
+                {"k01", "2024-03-11T08:00:00Z", "0.3"},
+                {"k02", null, "-0.1"},
+                {"k03", "2023-09-02T00:00:00Z", "-0.6"},
+                {"k04", "2024-10-20T06:30:00Z", "0.5"},
+                {"k05", null, "0.2"},
+                {"k06", "2023-04-17T00:00:00Z", "-0.2"},
+                {"k07", "2024-01-05T12:00:00Z", "0.7"},
+                {"k08", null, "-0.4"},
+                {"k09", "2023-12-30T23:59:00Z", "0.1"},
+                {"k10", "2024-06-02T00:00:00Z", "-0.8"},
+                {"k11", "2023-06-15T04:00:00Z", "0.6"},
+        };
+        List<Counted> undated = new ArrayList<>();
+        Map<String, KeyValue<String, FactionSentimentWindow>> expected = new TreeMap<>();
+        for (String[] row : archive) {
+            double score = Double.parseDouble(row[2]);
+            String label = score >= 0 ? "pos" : "neg";
+            // dated: opens the day of its publishedAt, safety: this article alone; undated: counts in the day it
+            // arrived, [2026-12-04), and moves no stream time
+            pipe(article(row[0], row[1], Map.of("safety", new FactionScore(score, label, 1))), fedToday);
+            Counted counted = counted(row[0], row[1], score, label, 1);
+            if (row[1] == null) {
+                undated.add(counted);
+            } else {
+                KeyValue<String, FactionSentimentWindow> day = faction("safety", row[1].substring(0, 10), DAY, false,
+                        counted);
+                expected.put(day.key, day);
+            }
+        }
+        KeyValue<String, FactionSentimentWindow> arrivalDay = faction("safety", "2026-12-04", DAY, false,
+                undated.toArray(Counted[]::new));
+        expected.put(arrivalDay.key, arrivalDay);
+        publish();
+
+        Map<String, FactionSentimentWindow> lastDayRecords = new TreeMap<>();
+        factions.readKeyValuesToList().stream()
+                .filter(record -> record.value.windowSize().equals("P1D"))
+                .forEach(record -> lastDayRecords.put(record.key, record.value));
+        Map<String, FactionSentimentWindow> expectedDayRecords = new TreeMap<>();
+        expected.values().forEach(record -> expectedDayRecords.put(record.key, record.value));
+        assertEquals(expectedDayRecords, lastDayRecords);
         assertTrue(late.isEmpty());
     }
 
@@ -420,7 +486,24 @@ class AggregateStageTest {
 
     @Test
     void shouldRaiseExactlyOneAlertWhenAFactionsDailyMeanShifts() {
-        start(DAILY.withAlerts(new ShiftAlertSettings(DAY, 3, 3, 6, 3.0, 0.2)));
+        raiseOneAlertAWeekAfterTheShift(DAILY.withAlerts(new ShiftAlertSettings(DAY, 3, 3, 6, 3.0, 0.2)));
+    }
+
+    @Test
+    void shouldDecideTheAlertAfterTheShortGraceWhileTheDayWindowStaysOpen() {
+        raiseOneAlertAWeekAfterTheShift(DAILY.withDayGrace(Duration.ofDays(3 * 365))
+                .withAlerts(new ShiftAlertSettings(DAY, 3, 3, 6, 3.0, 0.2)));
+        // the windows stay open: no final record
+        assertTrue(factions.readValuesToList().stream().noneMatch(FactionSentimentWindow::isFinal));
+        // a later article and a late one for the shifted day decide nothing again
+        pipe(article("later2", "2024-05-13T12:00:00Z", Map.of("safety", new FactionScore(0.0, "neu", 1))), FED_AT);
+        pipe(article("d9", "2024-05-04T09:00:00Z", Map.of("safety", new FactionScore(0.9, "pos", 1))), FED_AT);
+        assertTrue(alerts.isEmpty());
+        assertTrue(late.isEmpty());
+    }
+
+    private void raiseOneAlertAWeekAfterTheShift(AggregateSettings withAlerts) {
+        start(withAlerts);
         // [05-01), [05-02), [05-03): safety: 3 articles a day at 0.25, the baseline
         for (int day = 1; day <= 3; day++) {
             for (int hour = 0; hour < 3; hour++) {
@@ -537,7 +620,7 @@ class AggregateStageTest {
     }
 
     /** The window record over these originals, in arrival order: sums in that order, evidence top 5 by |score|. */
-    private static KeyValue<String, FactionSentimentWindow> faction(String faction, String start, Duration size,
+    private KeyValue<String, FactionSentimentWindow> faction(String faction, String start, Duration size,
                                                                     boolean isFinal, Counted... counted) {
         Totals t = new Totals(counted);
         String windowStart = start.length() == 10 ? start + "T00:00:00Z" : start;
@@ -547,10 +630,10 @@ class AggregateStageTest {
                 windowStart, end.toString(), sizeName, t.articles, t.mentions, t.mean(), t.labels.get("pos"),
                 t.labels.get("neg"), t.labels.get("neu"), t.labels.get("mixed"), t.interval.low(),
                 t.interval.high(), t.articles < 5, t.copies, t.articles + t.copies, t.evidence, isFinal,
-                end.plus(GRACE).toString()));
+                end.plus(settings.graceOf(size)).toString()));
     }
 
-    private static KeyValue<String, EntitySentimentWindow> entity(String entity, String day, boolean isFinal,
+    private KeyValue<String, EntitySentimentWindow> entity(String entity, String day, boolean isFinal,
                                                                   Counted... counted) {
         Totals t = new Totals(counted);
         String start = day + "T00:00:00Z";
@@ -558,10 +641,10 @@ class AggregateStageTest {
         return KeyValue.pair(entity + "@" + start + "/P1D", new EntitySentimentWindow(2, entity, start,
                 end.toString(), "P1D", t.articles, t.mentions, t.mean(), t.labels.get("pos"), t.labels.get("neg"),
                 t.labels.get("neu"), t.interval.low(), t.interval.high(), t.articles < 5, t.copies,
-                t.articles + t.copies, t.evidence, isFinal, end.plus(GRACE).toString()));
+                t.articles + t.copies, t.evidence, isFinal, end.plus(settings.graceOf(DAY)).toString()));
     }
 
-    private static KeyValue<String, StoryCoverage> coverage(String day, long articles, long copies,
+    private KeyValue<String, StoryCoverage> coverage(String day, long articles, long copies,
                                                            List<String> sources,
                                                            List<StoryCoverage.EntityCoverage> top,
                                                            Map<String, StoryCoverage.FactionVoice> voices) {
@@ -569,7 +652,7 @@ class AggregateStageTest {
         Instant end = Instant.parse(start).plus(DAY);
         return KeyValue.pair("story@" + start + "/P1D", new StoryCoverage(1, start, end.toString(), "P1D", articles,
                 copies, articles + copies, sources.size(), sources, top, new TreeMap<>(voices), false,
-                end.plus(GRACE).toString()));
+                end.plus(settings.graceOf(DAY)).toString()));
     }
 
     private static final class Totals {
@@ -647,7 +730,7 @@ class AggregateStageTest {
                     "com.fasterxml.jackson.databind.exc.MismatchedInputException", Topics.SCORED.name(), 0, "p1",
                     notJson),
                     DeadLetters.letter(unreadable));
-            assertEquals(Map.of("grace", "PT168H", "windowSizes", "[PT24H]"), unreadable.versions());
+            assertEquals(Map.of("grace", "PT168H", "dayGrace", "PT168H", "windowSizes", "[PT24H]"), unreadable.versions());
             assertEquals(new DeadLetters.Letter("aggregate", ArticleFailed.PROCESSING,
                     "java.lang.IllegalArgumentException", Topics.SCORED.name(), 1, "p2", poison),
                     DeadLetters.letter(failed.readValue()));
