@@ -47,13 +47,17 @@ public final class EncoderSentimentModel implements SentimentModel {
     public List<SentenceSentiment> scoreAll(List<SentenceInput> sentences) {
         List<Map<String, float[]>> features = new ArrayList<>();
         List<RuleSentimentModel.SentenceAnalysis> analyses = targetFeatures(sentences, head.facts(), features);
+        List<float[]> vectors = new ArrayList<>();
+        features.forEach(byTarget -> vectors.addAll(byTarget.values()));
+        List<double[]> probabilities = head.probabilitiesOf(vectors);
         List<SentenceSentiment> out = new ArrayList<>(sentences.size());
+        int next = 0;
         for (int s = 0; s < sentences.size(); s++) {
             Map<String, Double> targets = new LinkedHashMap<>();
-            features.get(s).forEach((target, vector) -> {
-                double[] p = head.probabilities(vector);
+            for (String target : features.get(s).keySet()) {
+                double[] p = probabilities.get(next++);
                 targets.put(target, (pos >= 0 ? p[pos] : 0) - (neg >= 0 ? p[neg] : 0));
-            });
+            }
             out.add(new SentenceSentiment(Math.tanh(analyses.get(s).sentenceRaw()), targets));
         }
         return out;

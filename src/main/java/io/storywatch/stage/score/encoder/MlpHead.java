@@ -124,41 +124,98 @@ public final class MlpHead {
 
     /** Label probabilities for one feature vector, in the order of {@link #labels()}. */
     public double[] probabilities(float[] features) {
-        int inputs = mean.length;
-        if (features.length != inputs) {
-            throw new IllegalArgumentException("head expects " + inputs + " features, got " + features.length);
-        }
-        float[] x = new float[inputs];
-        for (int i = 0; i < inputs; i++) {
-            x[i] = (features[i] - mean[i]) * scale[i];
-        }
-        int k = labels.size();
-        double[] average = new double[k];
-        for (Member member : members) {
-            double[] p = softmax(logits(member, x));
-            for (int c = 0; c < k; c++) {
-                average[c] += p[c] / members.size();
-            }
-        }
-        double[] moved = new double[k];
-        for (int c = 0; c < k; c++) {
-            moved[c] = Math.log(Math.max(1e-12, average[c])) + Math.log(prior[c] * k);
-        }
-        return softmax(moved);
+        return probabilitiesOf(List.of(features)).get(0);
     }
 
-    private double[] logits(Member m, float[] x) {
-        int inputs = x.length;
-        int hidden = m.hidden();
-        float[] h = new float[hidden];
-        for (int j = 0; j < hidden; j++) {
-            float sum = m.b1()[j];
-            int row = j * inputs;
-            for (int i = 0; i < inputs; i++) {
-                sum += m.w1()[row + i] * x[i];
+    /**
+     * Label probabilities for several feature vectors (e.g. every target of an article), each exactly what
+     * {@link #probabilities} gives it alone: the vectors pass through the weights four at a time, so the weights
+     * (6.6 MB for the shipped head, more than the CPU's cache) are read once per four vectors instead of once each,
+     * while every vector's sums still add up in the same order.
+     */
+    public List<double[]> probabilitiesOf(List<float[]> featureVectors) {
+        int inputs = mean.length;
+        float[][] x = new float[featureVectors.size()][];
+        for (int v = 0; v < x.length; v++) {
+            float[] features = featureVectors.get(v);
+            if (features.length != inputs) {
+                throw new IllegalArgumentException("head expects " + inputs + " features, got " + features.length);
             }
-            h[j] = Math.max(0, sum);
+            x[v] = new float[inputs];
+            for (int i = 0; i < inputs; i++) {
+                x[v][i] = (features[i] - mean[i]) * scale[i];
+            }
         }
+        int k = labels.size();
+        double[][] average = new double[x.length][k];
+        for (Member member : members) {
+            float[][] hidden = hiddenLayer(member, x);
+            for (int v = 0; v < x.length; v++) {
+                double[] p = softmax(logits(member, hidden[v]));
+                for (int c = 0; c < k; c++) {
+                    average[v][c] += p[c] / members.size();
+                }
+            }
+        }
+        List<double[]> out = new ArrayList<>(x.length);
+        for (double[] a : average) {
+            double[] moved = new double[k];
+            for (int c = 0; c < k; c++) {
+                moved[c] = Math.log(Math.max(1e-12, a[c])) + Math.log(prior[c] * k);
+            }
+            out.add(softmax(moved));
+        }
+        return out;
+    }
+
+    /** ReLU(w1 x + b1) for each vector; four vectors share each pass over a weight row. */
+    private static float[][] hiddenLayer(Member m, float[][] x) {
+        int hiddenUnits = m.hidden();
+        float[] w1 = m.w1();
+        float[][] h = new float[x.length][hiddenUnits];
+        int v = 0;
+        for (; v + 4 <= x.length; v += 4) {
+            float[] x0 = x[v];
+            float[] x1 = x[v + 1];
+            float[] x2 = x[v + 2];
+            float[] x3 = x[v + 3];
+            int inputs = x0.length;
+            for (int j = 0; j < hiddenUnits; j++) {
+                float s0 = m.b1()[j];
+                float s1 = s0;
+                float s2 = s0;
+                float s3 = s0;
+                int row = j * inputs;
+                for (int i = 0; i < inputs; i++) {
+                    float w = w1[row + i];
+                    s0 += w * x0[i];
+                    s1 += w * x1[i];
+                    s2 += w * x2[i];
+                    s3 += w * x3[i];
+                }
+                h[v][j] = Math.max(0, s0);
+                h[v + 1][j] = Math.max(0, s1);
+                h[v + 2][j] = Math.max(0, s2);
+                h[v + 3][j] = Math.max(0, s3);
+            }
+        }
+        for (; v < x.length; v++) {
+            float[] xv = x[v];
+            int inputs = xv.length;
+            for (int j = 0; j < hiddenUnits; j++) {
+                float sum = m.b1()[j];
+                int row = j * inputs;
+                for (int i = 0; i < inputs; i++) {
+                    sum += w1[row + i] * xv[i];
+                }
+                h[v][j] = Math.max(0, sum);
+            }
+        }
+        return h;
+    }
+
+    private double[] logits(Member m, float[] h) {
+        int hidden = m.hidden();
         double[] logits = new double[labels.size()];
         for (int c = 0; c < logits.length; c++) {
             double sum = m.b2()[c];

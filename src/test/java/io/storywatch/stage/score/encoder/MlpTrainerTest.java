@@ -57,6 +57,19 @@ class MlpTrainerTest {
     }
 
     @Test
+    void shouldGiveEachVectorOfABatchExactlyItsOwnProbabilities() {
+        MlpHead head = trained();
+        List<float[]> vectors = clusters(3, 11).stream().map(MlpTrainer.Example::features).toList();
+
+        List<double[]> batched = head.probabilitiesOf(vectors);
+
+        assertEquals(9, batched.size());
+        for (int v = 0; v < vectors.size(); v++) {
+            assertArrayEquals(head.probabilities(vectors.get(v)), batched.get(v), 0.0, "vector " + v);
+        }
+    }
+
+    @Test
     void shouldMoveProbabilityTowardALabelWhosePriorIsRaised() {
         MlpHead head = trained();
         float[] between = new float[6];
