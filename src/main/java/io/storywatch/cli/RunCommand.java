@@ -79,7 +79,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--streams-config", paramLabel = "KEY=VALUE",
             description = "A Kafka Streams property for every stage (repeatable), applied last, e.g. "
-                    + "commit.interval.ms=50 or num.stream.threads=2.")
+                    + "commit.interval.ms=50; STAGE:KEY=VALUE sets it for one stage, e.g. "
+                    + "score:num.stream.threads=2.")
     Map<String, String> streamsConfig = new LinkedHashMap<>();
 
     @Option(names = "--sentiment", paramLabel = "encoder|rules|linear|FILE",

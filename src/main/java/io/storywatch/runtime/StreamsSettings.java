@@ -17,12 +17,15 @@ import org.apache.kafka.streams.StreamsConfig;
  *
  * @param internalReplicationFactor replication of changelog and repartition topics; -1 takes the broker default
  * @param instance names this instance of every stage for static group membership, or null for dynamic membership
- * @param overrides any further Streams properties, applied last
+ * @param overrides any further Streams properties, applied last; a key {@code STAGE:KEY} applies to that stage only
+ *                  (e.g. {@code score:num.stream.threads}), after the keys for every stage
  */
 public record StreamsSettings(String bootstrapServers, Path stateDir, String processingGuarantee,
                               int internalReplicationFactor, String instance, Map<String, Object> overrides) {
 
     public static final String APPLICATION_ID_PREFIX = "storywatch-";
+    /** Separates a stage's name from a property that applies to that stage only: {@code score:num.stream.threads}. */
+    public static final char STAGE_SEPARATOR = ':';
     /** A stage may write a value close to the largest raw article (4 MiB) into its own topic. */
     static final int MAX_REQUEST_BYTES = 8 * 1024 * 1024;
     /**
@@ -120,7 +123,17 @@ public record StreamsSettings(String bootstrapServers, Path stateDir, String pro
             props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
                     applicationId(stageName) + "-" + instance);
         }
-        props.putAll(overrides);
+        String stagePrefix = stageName + STAGE_SEPARATOR;
+        overrides.forEach((key, value) -> {
+            if (key.indexOf(STAGE_SEPARATOR) < 0) {
+                props.put(key, value);
+            }
+        });
+        overrides.forEach((key, value) -> {
+            if (key.startsWith(stagePrefix)) {
+                props.put(key.substring(stagePrefix.length()), value);
+            }
+        });
         return props;
     }
 }

@@ -60,6 +60,24 @@ class StreamsSettingsTest {
     }
 
     @Test
+    void shouldApplyAStagesOwnOverridesToThatStageOnlyAndAfterTheOnesForEveryStage() {
+        StreamsSettings settings = StreamsSettings.of("b:9092", Path.of("s"))
+                .withOverride("score:num.stream.threads", "2")
+                .withOverride("num.stream.threads", "1")
+                .withOverride("score:commit.interval.ms", "20");
+
+        Properties score = settings.forStage("score");
+        Properties tag = settings.forStage("tag");
+
+        assertEquals("2", score.get("num.stream.threads"));
+        assertEquals("20", score.get("commit.interval.ms"));
+        assertNull(score.get("score:num.stream.threads"));
+        assertEquals("1", tag.get("num.stream.threads"));
+        assertEquals(50, tag.get("commit.interval.ms"));
+        assertNull(tag.get("score:commit.interval.ms"));
+    }
+
+    @Test
     void shouldLeaveTheCommitIntervalToKafkaStreamsWhenAtLeastOnce() {
         Properties props = StreamsSettings.of("b:9092", Path.of("s"))
                 .withProcessingGuarantee("at_least_once")
