@@ -96,9 +96,11 @@ public final class EvaluateSentimentCommand implements Callable<Integer> {
             ScoringCost.Result cost = ScoringCost.measure(raw, whole, scorer, timingRounds);
             System.out.printf("per whole article (%d articles, fastest of %d runs): plain HanLP segmentation "
                     + "%.2f ms, scoring %.2f ms, scoring/segmentation %.1f%%; %.1f sentences with a target per article, "
-                    + "scoring %.2f ms per such sentence%n", cost.articles(), cost.rounds(),
+                    + "scoring %.2f ms per such sentence; scoring CPU (all threads, least of the runs) %.2f ms per "
+                    + "article, %.2f ms per such sentence%n", cost.articles(), cost.rounds(),
                     cost.segmentMillisPerArticle(), cost.scoreMillisPerArticle(), 100 * cost.ratio(),
-                    cost.targetSentencesPerArticle(), cost.scoreMillisPerTargetSentence());
+                    cost.targetSentencesPerArticle(), cost.scoreMillisPerTargetSentence(),
+                    cost.scoreCpuMillisPerArticle(), cost.scoreCpuMillisPerTargetSentence());
         }
         if (json != null) {
             Files.writeString(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
