@@ -73,7 +73,9 @@ class DashboardBrowserTest {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1700", "--user-data-dir=" + profile);
+                "--disable-dev-shm-usage", "--window-size=1400,1700", "--user-data-dir=" + profile, "--lang=zh-CN");
+        // a reader whose browser prefers Chinese: the page names the story's players in Chinese until told otherwise
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh,en"));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -113,8 +115,8 @@ class DashboardBrowserTest {
 
         // the token was traded for a cookie: the address no longer carries it
         assertEquals(server.url().toString(), driver.getCurrentUrl());
-        assertEquals("OpenAI 治理之争：安全主义与加速主义 · The OpenAI governance fight: safety vs acceleration",
-                driver.findElement(By.id("story-title")).getText());
+        assertEquals("zh", driver.findElement(By.tagName("body")).getDomAttribute("data-lang"));
+        assertEquals("OpenAI 治理之争：安全主义与加速主义", driver.findElement(By.id("story-title")).getText());
 
         WebElement chart = driver.findElement(By.id("sentiment-chart"));
         assertEquals("acceleration,safety", chart.getDomAttribute("data-factions"));
@@ -122,11 +124,35 @@ class DashboardBrowserTest {
         assertEquals(4, points.path("safety").asInt());
         assertEquals(4, points.path("acceleration").asInt());
         // the legend is redrawn with the chart: read it inside the wait that retries a stale element
-        assertEquals(List.of("加速主义 acceleration (4)", "安全主义 safety (4)"),
+        assertEquals(List.of("加速主义 (4)", "安全主义 (4)"),
                 wait.until(d -> d.findElements(By.cssSelector("#sentiment-legend .legend-item")).stream()
                         .map(WebElement::getText).toList()));
+        assertEquals(List.of("acceleration", "safety"), wait.until(d -> d.findElements(
+                By.cssSelector("#sentiment-legend .legend-item")).stream().map(i -> i.getDomAttribute("title")).toList()));
         assertEquals("4", driver.findElement(By.id("coverage-chart")).getDomAttribute("data-windows"));
         assertTrue(driver.findElements(By.cssSelector("#entity-rows tr[data-entity]")).size() >= 5);
+        // the players by the names the story gives them, their ids in the tooltip
+        assertEquals(List.of("萨姆·奥特曼", "sam-altman", "加速主义"), wait.until(d -> {
+            WebElement row = d.findElement(By.cssSelector("#entity-rows tr[data-entity='sam-altman']"));
+            WebElement name = row.findElement(By.cssSelector("td.entity"));
+            return List.of(name.getText(), name.getDomAttribute("title"), row.findElement(By.cssSelector(".badge"))
+                    .getText());
+        }));
+
+        // switched to English, the page names the story, its camps and players in English, and remembers it
+        new Select(driver.findElement(By.id("language-select"))).selectByValue("en");
+        wait.until(d -> List.of("acceleration (4)", "safety (4)").equals(d.findElements(
+                By.cssSelector("#sentiment-legend .legend-item")).stream().map(WebElement::getText).toList()));
+        assertEquals("The OpenAI governance fight: safety vs acceleration",
+                driver.findElement(By.id("story-title")).getText());
+        assertEquals("Sam Altman", wait.until(d -> d.findElement(By.cssSelector(
+                "#entity-rows tr[data-entity='sam-altman'] td.entity")).getText()));
+        assertEquals("en", driver.findElement(By.tagName("html")).getDomAttribute("lang"));
+        driver.navigate().refresh();
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        assertEquals("en", driver.findElement(By.tagName("body")).getDomAttribute("data-lang"));
+        new Select(driver.findElement(By.id("language-select"))).selectByValue("zh");
+        wait.until(d -> "OpenAI 治理之争：安全主义与加速主义".equals(d.findElement(By.id("story-title")).getText()));
 
         // the XSS title is listed as text, and no element came of it
         // lists are redrawn when live updates arrive: read each one inside a wait that retries a stale element
@@ -141,7 +167,7 @@ class DashboardBrowserTest {
             return List.of(item.getText(), item.findElement(By.cssSelector(
                     ".alert-evidence li[data-article-id='xss-title'] .article-title")).getText());
         });
-        assertTrue(alert.get(0).startsWith("安全主义 safety · 2023-11-19 · ↓ 转负 down"), alert.get(0));
+        assertTrue(alert.get(0).startsWith("安全主义 · 2023-11-19 · ↓ 转负 down"), alert.get(0));
         assertEquals(DashboardFixtures.XSS_TITLE, alert.get(1));
         assertNoXss();
 
@@ -154,7 +180,9 @@ class DashboardBrowserTest {
         WebElement sentence = evidence.findElement(By.cssSelector(".sentence"));
         assertTrue(sentence.getText().startsWith(DashboardFixtures.EVIDENCE_SENTENCE), sentence.getText());
         assertEquals("苏茨克维", sentence.findElement(By.tagName("mark")).getText());
-        assertTrue(driver.findElement(By.id("evidence-summary")).getText().contains("安全主义 safety · 2023-11-19"));
+        assertTrue(driver.findElement(By.id("evidence-summary")).getText().contains("安全主义 · 2023-11-19"));
+        WebElement target = evidence.findElement(By.cssSelector(".targets .entity"));
+        assertEquals(List.of("伊利亚·苏茨克维", "ilya-sutskever"), List.of(target.getText(), target.getDomAttribute("title")));
         assertNoXss();
 
         // the list entry of an article shows its scored sentences too
@@ -187,7 +215,8 @@ class DashboardBrowserTest {
         new Select(driver.findElement(By.id("window-select"))).selectByValue("1h");
         wait.until(d -> Json.tree(d.findElement(By.id("sentiment-chart")).getDomAttribute("data-points"))
                 .path("safety").asInt() == 8);
-        assertEquals(6, Json.tree(chart.getDomAttribute("data-points")).path("acceleration").asInt());
+        assertEquals(6, Json.tree(driver.findElement(By.id("sentiment-chart")).getDomAttribute("data-points"))
+                .path("acceleration").asInt());
 
         List<String> violations = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage)
