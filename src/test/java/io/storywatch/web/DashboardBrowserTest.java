@@ -6,15 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.storywatch.analysis.ArticleAnalyzer;
 import io.storywatch.json.Json;
 import io.storywatch.metrics.PipelineMetrics;
+import io.storywatch.stage.score.SentimentModels;
+import io.storywatch.story.Stories;
 import io.storywatch.web.view.ScoredArticleBuilder;
 import io.storywatch.web.view.StoryView;
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -223,6 +228,46 @@ class DashboardBrowserTest {
                 .filter(message -> message.contains("Content Security Policy") || message.contains("Uncaught"))
                 .toList();
         assertEquals(List.of(), violations);
+    }
+
+    /**
+     * The README's picture: the bundled sample articles analysed as the stages analyse them (the default sentiment
+     * model), on the page a reader whose browser prefers Chinese sees. Taken only when asked for, by
+     * {@code scripts/screenshot}, which passes the file to write as {@code -Dstorywatch.readme-screenshot=FILE}.
+     */
+    @Test
+    void shouldShowTheBundledSamplesAsTheReadmePictureShowsThem() throws Exception {
+        String target = System.getProperty("storywatch.readme-screenshot");
+        assumeTrue(target != null, "skipped: scripts/screenshot takes the README's picture");
+        StoryView view = new StoryView();
+        ArticleAnalyzer analyzer = ArticleAnalyzer.forStory(Stories.defaultStory(), SentimentModels.loadDefault());
+        // fed at one fixed time, so that the picture only changes with the page or the samples (an undated sample
+        // counts at its arrival)
+        long fedAt = Instant.parse("2025-01-01T00:00:00Z").toEpochMilli();
+        for (String line : new String(DashboardBrowserTest.class.getClassLoader()
+                .getResourceAsStream("samples/articles.jsonl").readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank() && analyzer.analyze(line.getBytes(StandardCharsets.UTF_8))
+                    instanceof ArticleAnalyzer.Analysed analysed) {
+                view.applyScored(analysed.analysis(), fedAt);
+            }
+        }
+        try (DashboardServer samples = DashboardServer.serve(new HttpOptions(0, "127.0.0.1", null, List.of()), view,
+                metrics)) {
+            driver.get(samples.url().toString());
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            wait.ignoring(StaleElementReferenceException.class);
+            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+            new Select(driver.findElement(By.id("language-select"))).selectByValue("zh");
+            wait.until(d -> "acceleration,safety".equals(d.findElement(By.id("sentiment-chart"))
+                    .getDomAttribute("data-factions")));
+            wait.until(d -> "萨姆·奥特曼".equals(d.findElement(By.cssSelector(
+                    "#entity-rows tr[data-entity='sam-altman'] td.entity")).getText()));
+            driver.findElement(By.cssSelector("#article-list li[data-article-id]")).click();
+            wait.until(d -> !d.findElements(By.cssSelector("#evidence-list .sentence")).isEmpty());
+            Path file = Path.of(target);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     private static void clickPoint(String faction, String windowStart, double score) {
