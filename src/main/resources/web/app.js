@@ -5,7 +5,9 @@
   const COLORS = { safety: '#2f6fca', acceleration: '#e0662c' };
   const FALLBACK_COLORS = ['#6c4fb3', '#1f8a4c', '#8c564b', '#17becf'];
   const LABELS = { pos: '正面 pos', neg: '负面 neg', neu: '中性 neu', mixed: '混合 mixed', absent: '未提及 absent' };
-  const state = { story: null, window: '1d', from: '', to: '', series: {}, sources: new Set(), selection: null };
+  const LANGUAGES = ['zh', 'en'];
+  const state = { story: null, window: '1d', from: '', to: '', series: {}, sources: new Set(), selection: null,
+    lang: initialLanguage() };
   let sentimentChart = null;
   let coverageChart = null;
   let refreshTimer = null;
@@ -43,9 +45,43 @@
     return d.toISOString().slice(0, 10);
   }
 
+  /** The reader's language: the one chosen on the page before, else the first of the browser's that the story has. */
+  function initialLanguage() {
+    let saved = null;
+    try { saved = window.localStorage.getItem('storywatch.lang'); } catch (e) { /* storage may be off */ }
+    if (LANGUAGES.includes(saved)) return saved;
+    const preferred = (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language])
+      .map((l) => String(l || '').toLowerCase().slice(0, 2)).find((l) => LANGUAGES.includes(l));
+    return preferred || 'zh';
+  }
+
+  function setLanguage(lang) {
+    state.lang = lang;
+    try { window.localStorage.setItem('storywatch.lang', lang); } catch (e) { /* storage may be off */ }
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : lang;
+    document.body.dataset.lang = lang;
+    $('language-select').value = lang;
+  }
+
+  /** A name the story gives, in the reader's language; the id when the story names it not. */
+  function storyName(group, id) {
+    const names = state.story && state.story[group] && state.story[group][id];
+    return (names && names[state.lang]) || id;
+  }
+
   function factionName(faction) {
-    const names = state.story && state.story.factions && state.story.factions[faction];
-    return names ? names.zh + ' ' + names.en : faction;
+    return storyName('factions', faction);
+  }
+
+  function entityName(entity) {
+    return storyName('entities', entity);
+  }
+
+  /** A story's name on the page, its id in the tooltip. */
+  function named(tag, className, text, id) {
+    const node = el(tag, className, text);
+    node.title = id;
+    return node;
   }
 
   function factionColor(faction, index) {
@@ -122,6 +158,7 @@
       item.dataset.faction = faction;
       const swatch = el('span', 'legend-swatch ' + faction);
       swatch.style.background = factionColor(faction, i);
+      item.title = faction;
       item.append(swatch, el('span', null, factionName(faction) + ' (' + series[faction].length + ')'));
       legend.append(item);
     });
@@ -261,7 +298,8 @@
       const line = el('span', 'targets');
       targets.forEach(([entity, t], i) => {
         if (i > 0) line.append(document.createTextNode(' · '));
-        line.append(document.createTextNode(entity + ' '), scoreSpan(t.score, t.label),
+        line.append(named('span', 'entity', entityName(entity), entity), document.createTextNode(' '),
+          scoreSpan(t.score, t.label),
           document.createTextNode(' ' + (LABELS[t.label] || t.label)));
       });
       block.append(line);
@@ -304,7 +342,7 @@
       const row = el('tr');
       row.dataset.entity = entity.entity;
       const camps = el('td');
-      (entity.factions || []).forEach((f) => camps.append(el('span', 'badge ' + f, factionName(f))));
+      (entity.factions || []).forEach((f) => camps.append(named('span', 'badge ' + f, factionName(f), f)));
       const sentiment = el('td');
       sentiment.append(scoreSpan(entity.meanScore));
       if (entity.ci95) {
@@ -316,7 +354,8 @@
       const pick = () => { $('filter-entity').value = entity.entity; scheduleRefresh(); };
       row.addEventListener('click', pick);
       row.addEventListener('keydown', (e) => { if (e.key === 'Enter') pick(); });
-      row.append(el('td', null, entity.entity), camps, el('td', 'num', entity.articles),
+      row.append(named('td', 'entity', entityName(entity.entity), entity.entity), camps,
+        el('td', 'num', entity.articles),
         el('td', 'num', entity.mentions), sentiment);
       rows.append(row);
     });
@@ -336,7 +375,7 @@
       const meta = el('div', 'meta', [article.source, when(article.eventTime)].filter(Boolean).join(' · '));
       Object.entries(article.factions || {}).forEach(([faction, score]) => {
         if (score.label === 'absent') return;
-        meta.append(el('span', 'badge ' + faction, factionName(faction).split(' ')[0] + ' ' + signed(score.score)));
+        meta.append(named('span', 'badge ' + faction, factionName(faction) + ' ' + signed(score.score), faction));
       });
       if (!article.relevant) meta.append(el('span', 'badge', '不相关 off-topic'));
       if (article.duplicateOf) meta.append(el('span', 'badge', '转载 copy'));
@@ -389,6 +428,7 @@
     values.forEach((v) => {
       const option = el('option', null, name(v));
       option.value = v;
+      option.title = v;
       select.append(option);
     });
     select.value = values.includes(chosen) ? chosen : '';
@@ -396,7 +436,8 @@
 
   function renderSummary(summary) {
     state.story = summary.story;
-    $('story-title').textContent = summary.story.titleZh + ' · ' + summary.story.titleEn;
+    $('story-title').textContent = state.lang === 'en' ? summary.story.titleEn : summary.story.titleZh;
+    $('story-title').title = summary.story.id;
     const v = summary.view;
     const rejected = Object.values(v.rejected || {}).reduce((a, b) => a + b, 0);
     const late = Object.values(v.late || {}).reduce((a, b) => a + b, 0);
@@ -405,7 +446,7 @@
       + v.duplicates + ' 转载 copies · ' + rejected + ' 拒收 rejected · ' + late + ' 迟到 late · '
       + failed + ' 失败 failed · v' + v.version;
     fillSelect($('filter-faction'), v.factions, factionName);
-    fillSelect($('filter-entity'), v.entities, (e) => e);
+    fillSelect($('filter-entity'), v.entities, entityName);
   }
 
   // ---- loading and live updates -------------------------------------------------------------------------------
@@ -452,6 +493,8 @@
   }
 
   function start() {
+    setLanguage(state.lang);
+    $('language-select').addEventListener('change', (e) => { setLanguage(e.target.value); scheduleRefresh(); });
     sentimentChart = echarts.init($('sentiment-chart'));
     coverageChart = echarts.init($('coverage-chart'));
     sentimentChart.getZr().on('click', (event) => {

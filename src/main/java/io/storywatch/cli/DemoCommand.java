@@ -1,6 +1,7 @@
 package io.storywatch.cli;
 
 import io.storywatch.event.FactionSentimentWindow;
+import io.storywatch.metrics.PipelineMetrics;
 import io.storywatch.runtime.ArticleFeeder;
 import io.storywatch.runtime.ArticleFiles;
 import io.storywatch.runtime.PipelineFactory;
@@ -8,10 +9,17 @@ import io.storywatch.runtime.PipelineRunner;
 import io.storywatch.runtime.PipelineSession;
 import io.storywatch.runtime.StageSettings;
 import io.storywatch.stage.Stage;
+import io.storywatch.story.Stories;
+import io.storywatch.story.StoryDefinition;
+import io.storywatch.story.StoryTopic;
 import io.storywatch.topic.TopicCatalog;
 import io.storywatch.topic.Topics;
+import io.storywatch.web.DashboardServer;
+import io.storywatch.web.HttpOptions;
+import io.storywatch.web.StoryInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,12 +35,14 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The first thing a newcomer runs: the whole pipeline on the bundled articles, with its result live on screen. */
+/** The first thing a newcomer runs: the whole pipeline on the bundled articles, with its dashboard and a live table. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Start the embedded broker and every stage, feed the bundled sample articles and show the "
-                + "per-faction sentiment of news.faction-sentiment as it updates. Ctrl-C stops everything.",
+        description = {"Start the embedded broker, serve the dashboard (its URL is the first line on stdout, "
+                + "dashboard=URL), start every stage, feed the bundled sample articles and show the per-faction "
+                + "sentiment of news.faction-sentiment as it updates. Ctrl-C stops everything.",
                 "The samples are fed once per data directory; a later demo on the same directory shows the same "
                         + "result again from the topics."})
 public final class DemoCommand implements Callable<Integer> {
@@ -52,6 +62,9 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Windows shown on a terminal (the most recent). Default: ${DEFAULT-VALUE}.")
     int rows;
 
+    @Mixin
+    HttpOptions http = new HttpOptions();
+
     private final PipelineFactory factory;
 
     public DemoCommand() {
@@ -70,18 +83,43 @@ public final class DemoCommand implements Callable<Integer> {
         List<Stage> stages = factory.stages(List.of(), StageSettings.defaults());
         Files.createDirectories(dataDir);
         try (ShutdownSignal signal = ShutdownSignal.install();
-             PipelineSession session = PipelineSession.startEmbedded(dataDir, 0)) {
+             PipelineSession session = PipelineSession.startEmbedded(dataDir, 0);
+             PipelineMetrics metrics = new PipelineMetrics()) {
             err.println("embedded broker: " + PipelineSession.bootstrapLine(session.bootstrapServers())
                     + " (data in " + dataDir + ")");
             session.applyTopics(TopicCatalog.fromClasspath());
-            PipelineRunner runner = session.startStages(stages, session.streamsSettings());
-            runner.awaitRunning(START_TIMEOUT);
-            err.println("stages running: " + stages.stream().map(Stage::name).toList());
-            feedSamplesOnce(session, err);
-            err.println("watching " + Topics.FACTION_SENTIMENT.name() + "; Ctrl-C to stop");
-            watch(session.bootstrapServers(), signal, runner, out, terminal);
-            err.println("stopping");
-            return runner.failures().isEmpty() ? 0 : 1;
+            StoryDefinition story = new StoryTopic(session.bootstrapServers()).ensure(Stories.defaultStory(), false);
+            try (DashboardServer dashboard = startDashboard(story, session.bootstrapServers(), metrics, out, err)) {
+                err.println("open " + dashboard.url() + " in a browser: the dashboard fills in as the stages work");
+                PipelineRunner runner = session.startStages(stages, session.streamsSettings());
+                runner.bindMetrics(metrics);
+                runner.awaitRunning(START_TIMEOUT);
+                err.println("stages running: " + stages.stream().map(Stage::name).toList());
+                feedSamplesOnce(session, err);
+                err.println("watching " + Topics.FACTION_SENTIMENT.name() + "; Ctrl-C to stop");
+                watch(session.bootstrapServers(), signal, runner, out, terminal, dashboard.url().toString());
+                err.println("stopping");
+                return runner.failures().isEmpty() ? 0 : 1;
+            }
+        }
+    }
+
+    /**
+     * The dashboard on {@code --http-port}; when the default port is taken (another demo, another server), on a free
+     * one instead, since a newcomer should not have to know the option to see the page.
+     */
+    private DashboardServer startDashboard(StoryDefinition story, String bootstrapServers, PipelineMetrics metrics,
+                                           PrintWriter out, PrintWriter err) throws IOException {
+        try {
+            return DashboardServer.start(http, StoryInfo.of(story), bootstrapServers, dataDir, metrics, out);
+        } catch (BindException e) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--http-port") || http.port() == 0) {
+                throw e;
+            }
+            err.println("port " + http.port() + " is taken: serving the dashboard on a free port instead");
+            HttpOptions anyPort = new HttpOptions(0, http.bind(), http.apiToken(), http.corsOrigins(),
+                    http.sseMaxPerClient(), http.sseMaxTotal());
+            return DashboardServer.start(anyPort, StoryInfo.of(story), bootstrapServers, dataDir, metrics, out);
         }
     }
 
@@ -108,7 +146,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private void watch(String bootstrapServers, ShutdownSignal signal, PipelineRunner runner, PrintWriter out,
-                       boolean terminal) {
+                       boolean terminal, String dashboardUrl) {
         FactionSentimentTable table = new FactionSentimentTable();
         try (KafkaConsumer<String, FactionSentimentWindow> consumer = new KafkaConsumer<>(readCommitted(bootstrapServers),
                 Topics.FACTION_SENTIMENT.keySerde().deserializer(),
@@ -134,7 +172,7 @@ public final class DemoCommand implements Callable<Integer> {
                 }
                 long now = System.nanoTime();
                 if (terminal && changed && now - lastDraw >= REDRAW_INTERVAL.toNanos()) {
-                    redraw(out, table, runner);
+                    redraw(out, table, runner, dashboardUrl);
                     lastDraw = now;
                     changed = false;
                 }
@@ -145,9 +183,10 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void redraw(PrintWriter out, FactionSentimentTable table, PipelineRunner runner) {
+    private void redraw(PrintWriter out, FactionSentimentTable table, PipelineRunner runner, String dashboardUrl) {
         StringBuilder screen = new StringBuilder("\033[H\033[2J");
-        screen.append("storywatch demo: sentiment toward each faction per day (news.faction-sentiment)\n\n");
+        screen.append("storywatch demo: the dashboard is at ").append(dashboardUrl).append('\n');
+        screen.append("sentiment toward each faction per day (news.faction-sentiment)\n\n");
         table.render(rows).forEach(line -> screen.append(line).append('\n'));
         if (table.windows() == 0) {
             screen.append("(waiting for the first aggregates)\n");

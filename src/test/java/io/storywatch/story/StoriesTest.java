@@ -81,7 +81,7 @@ class StoriesTest {
                  "factions": [{"id": "f", "members": [{"id": "a"}, {"id": "bob"}]}]}
                 """, "test"));
 
-        assertEquals(List.of("faction \"f\": unknown member \"bob\""), error.problems());
+        assertEquals(List.of("factions[0].members[1]: unknown entity \"bob\""), error.problems());
     }
 
     @Test
@@ -95,8 +95,8 @@ class StoriesTest {
                     "ambiguousAliases": {"zh": ["阿莫迪"]}}]}
                 """, "test"));
 
-        assertEquals(List.of("alias \"阿莫迪\" is shared by [dario, daniela] but \"daniela\" has no positive cues "
-                + "to tell them apart"), error.problems());
+        assertEquals(List.of("entities[1].cues.positive: \"阿莫迪\" is shared by [dario, daniela] but \"daniela\" has "
+                + "no positive cues to tell them apart"), error.problems());
     }
 
     @Test
@@ -110,8 +110,8 @@ class StoriesTest {
                     "cues": {"positive": ["y"]}}]}
                 """, "test"));
 
-        assertEquals(List.of("alias \"sam\" is an unambiguous name of [a, b]; list it under ambiguousAliases of all "
-                + "but one of them"), error.problems());
+        assertEquals(List.of("entities[1].aliases.en[0]: \"sam\" is also a name of [a, b]; list it under "
+                + "ambiguousAliases of all but one of them"), error.problems());
     }
 
     @Test
@@ -126,16 +126,16 @@ class StoriesTest {
                 """, "test"));
 
         assertEquals(List.of(
-                "story id \"Bad Id\" must be lower-case words joined by '-'",
-                "story version is missing",
-                "entity \"a\": type must be person or organization, not robot",
-                "entity \"a\": gender must be male or female, not other",
-                "entity \"a\": has no names",
-                "entity \"a\": duplicate entity id",
-                "entity \"a\" role [CEO]: validTo 2023-01-01 is before validFrom 2024-05-01",
-                "entity \"a\" role [CTO]: validFrom \"May 2024\" is not an ISO date (YYYY-MM-DD)",
-                "entity \"a\": role organization \"a\" is not an organization of the story",
-                "entity \"a\": partOf \"nowhere\" is not an organization of the story"), error.problems());
+                "id: \"Bad Id\" must be lower-case words joined by '-', e.g. harbour-strike",
+                "version: missing: give the story a version (e.g. \"1\") and raise it with every change",
+                "entities[0].type: must be person or organization, not \"robot\"",
+                "entities[0].gender: must be male or female (or left out), not \"other\"",
+                "entities[0].names: no names: give at least one full name, e.g. {\"zh\": [\"...\"]}",
+                "entities[1].id: \"a\" is already the id of entities[0]",
+                "entities[1].roles[0].validTo: 2023-01-01 is before validFrom 2024-05-01",
+                "entities[1].roles[1].validFrom: \"May 2024\" is not an ISO date (YYYY-MM-DD)",
+                "entities[1].roles[0].organization: \"a\" is a robot, not an organization",
+                "entities[1].partOf: unknown entity \"nowhere\""), error.problems());
     }
 
     @Test
@@ -164,10 +164,10 @@ class StoriesTest {
                 """, "test"));
 
         assertEquals(List.of(
-                "entity \"acme\": memberOf \"acme\" is not another organization of the story",
-                "entity \"acme\": only a person can be memberOf an organization",
-                "entity \"ann\": memberOf \"bob\" is not another organization of the story",
-                "entity \"ann\": memberOf \"nowhere\" is not another organization of the story"), error.problems());
+                "entities[0].memberOf[0]: an entity cannot be a member of itself",
+                "entities[0].memberOf: only a person can be memberOf an organization",
+                "entities[1].memberOf[0]: \"bob\" is a person, not an organization",
+                "entities[1].memberOf[1]: unknown entity \"nowhere\""), error.problems());
     }
 
     @Test
@@ -176,7 +176,45 @@ class StoriesTest {
                 () -> Stories.parse("{\"id\": [1, 2]", "broken.json"));
 
         assertEquals(1, error.problems().size());
-        assertTrue(error.problems().get(0).startsWith("not a story definition: "), error.problems().get(0));
+        assertEquals(List.of("not a story definition: Unexpected end-of-input: expected close marker for Object "
+                + "(line 1, column 14)"), error.problems());
         assertTrue(error.getMessage().startsWith("invalid story broken.json:"), error.getMessage());
+    }
+
+    @Test
+    void shouldNameTheFieldPathOfEveryProblemAndSuggestWhatWasMeant() {
+        InvalidStoryException error = assertThrows(InvalidStoryException.class, () -> Stories.parse("""
+                // a team's story, with comments and a trailing comma as story init writes them
+                {"id": "harbour-strike", "version": "1",
+                 "entities": [
+                   {"id": "dockers-union", "type": "organization", "names": {"zh": ["码头工会"]}},
+                   {"id": "port-authority", "type": "organization", "names": {"zh": ["港务局", ""]},
+                    "cues": {"positiv": ["码头"]}},
+                 ],
+                 "factions": [
+                   {"id": "workers", "members": [{"id": "dockers-union"}]},
+                   {"id": "owners", "members": [{"id": "port-authorty"}, {"id": "x"}]}],
+                 "titel": {"zh": "港口罢工"}}
+                """, "harbour.json"));
+
+        assertEquals(List.of(
+                "entities[1].cues.positiv: unknown field (did you mean \"positive\"?)",
+                "titel: unknown field (did you mean \"title\"?)",
+                "entities[1].names.zh[1]: empty name",
+                "factions[1].members[0]: unknown entity \"port-authorty\" (did you mean \"port-authority\"?)",
+                "factions[1].members[1]: unknown entity \"x\""), error.problems());
+    }
+
+    @Test
+    void shouldSayWhereAValueHasTheWrongShape() {
+        InvalidStoryException error = assertThrows(InvalidStoryException.class, () -> Stories.parse("""
+                {"id": "s", "version": "1",
+                 "entities": [{"id": "a", "type": "person", "names": {"zh": "安娜"}}]}
+                """, "test"));
+
+        assertEquals(1, error.problems().size());
+        assertTrue(error.problems().get(0).startsWith("entities[0].names.zh: not a story definition: "),
+                error.problems().get(0));
+        assertTrue(error.problems().get(0).endsWith("(line 2, column 61)"), error.problems().get(0));
     }
 }

@@ -6,15 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.storywatch.analysis.ArticleAnalyzer;
 import io.storywatch.json.Json;
 import io.storywatch.metrics.PipelineMetrics;
+import io.storywatch.stage.score.SentimentModels;
+import io.storywatch.story.Stories;
 import io.storywatch.web.view.ScoredArticleBuilder;
 import io.storywatch.web.view.StoryView;
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -73,7 +78,9 @@ class DashboardBrowserTest {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1700", "--user-data-dir=" + profile);
+                "--disable-dev-shm-usage", "--window-size=1400,1700", "--user-data-dir=" + profile, "--lang=zh-CN");
+        // a reader whose browser prefers Chinese: the page names the story's players in Chinese until told otherwise
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh,en"));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -113,8 +120,8 @@ class DashboardBrowserTest {
 
         // the token was traded for a cookie: the address no longer carries it
         assertEquals(server.url().toString(), driver.getCurrentUrl());
-        assertEquals("OpenAI 治理之争：安全主义与加速主义 · The OpenAI governance fight: safety vs acceleration",
-                driver.findElement(By.id("story-title")).getText());
+        assertEquals("zh", driver.findElement(By.tagName("body")).getDomAttribute("data-lang"));
+        assertEquals("OpenAI 治理之争：安全主义与加速主义", driver.findElement(By.id("story-title")).getText());
 
         WebElement chart = driver.findElement(By.id("sentiment-chart"));
         assertEquals("acceleration,safety", chart.getDomAttribute("data-factions"));
@@ -122,11 +129,35 @@ class DashboardBrowserTest {
         assertEquals(4, points.path("safety").asInt());
         assertEquals(4, points.path("acceleration").asInt());
         // the legend is redrawn with the chart: read it inside the wait that retries a stale element
-        assertEquals(List.of("加速主义 acceleration (4)", "安全主义 safety (4)"),
+        assertEquals(List.of("加速主义 (4)", "安全主义 (4)"),
                 wait.until(d -> d.findElements(By.cssSelector("#sentiment-legend .legend-item")).stream()
                         .map(WebElement::getText).toList()));
+        assertEquals(List.of("acceleration", "safety"), wait.until(d -> d.findElements(
+                By.cssSelector("#sentiment-legend .legend-item")).stream().map(i -> i.getDomAttribute("title")).toList()));
         assertEquals("4", driver.findElement(By.id("coverage-chart")).getDomAttribute("data-windows"));
         assertTrue(driver.findElements(By.cssSelector("#entity-rows tr[data-entity]")).size() >= 5);
+        // the players by the names the story gives them, their ids in the tooltip
+        assertEquals(List.of("萨姆·奥特曼", "sam-altman", "加速主义"), wait.until(d -> {
+            WebElement row = d.findElement(By.cssSelector("#entity-rows tr[data-entity='sam-altman']"));
+            WebElement name = row.findElement(By.cssSelector("td.entity"));
+            return List.of(name.getText(), name.getDomAttribute("title"), row.findElement(By.cssSelector(".badge"))
+                    .getText());
+        }));
+
+        // switched to English, the page names the story, its camps and players in English, and remembers it
+        new Select(driver.findElement(By.id("language-select"))).selectByValue("en");
+        wait.until(d -> List.of("acceleration (4)", "safety (4)").equals(d.findElements(
+                By.cssSelector("#sentiment-legend .legend-item")).stream().map(WebElement::getText).toList()));
+        assertEquals("The OpenAI governance fight: safety vs acceleration",
+                driver.findElement(By.id("story-title")).getText());
+        assertEquals("Sam Altman", wait.until(d -> d.findElement(By.cssSelector(
+                "#entity-rows tr[data-entity='sam-altman'] td.entity")).getText()));
+        assertEquals("en", driver.findElement(By.tagName("html")).getDomAttribute("lang"));
+        driver.navigate().refresh();
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        assertEquals("en", driver.findElement(By.tagName("body")).getDomAttribute("data-lang"));
+        new Select(driver.findElement(By.id("language-select"))).selectByValue("zh");
+        wait.until(d -> "OpenAI 治理之争：安全主义与加速主义".equals(d.findElement(By.id("story-title")).getText()));
 
         // the XSS title is listed as text, and no element came of it
         // lists are redrawn when live updates arrive: read each one inside a wait that retries a stale element
@@ -141,7 +172,7 @@ class DashboardBrowserTest {
             return List.of(item.getText(), item.findElement(By.cssSelector(
                     ".alert-evidence li[data-article-id='xss-title'] .article-title")).getText());
         });
-        assertTrue(alert.get(0).startsWith("安全主义 safety · 2023-11-19 · ↓ 转负 down"), alert.get(0));
+        assertTrue(alert.get(0).startsWith("安全主义 · 2023-11-19 · ↓ 转负 down"), alert.get(0));
         assertEquals(DashboardFixtures.XSS_TITLE, alert.get(1));
         assertNoXss();
 
@@ -154,7 +185,9 @@ class DashboardBrowserTest {
         WebElement sentence = evidence.findElement(By.cssSelector(".sentence"));
         assertTrue(sentence.getText().startsWith(DashboardFixtures.EVIDENCE_SENTENCE), sentence.getText());
         assertEquals("苏茨克维", sentence.findElement(By.tagName("mark")).getText());
-        assertTrue(driver.findElement(By.id("evidence-summary")).getText().contains("安全主义 safety · 2023-11-19"));
+        assertTrue(driver.findElement(By.id("evidence-summary")).getText().contains("安全主义 · 2023-11-19"));
+        WebElement target = evidence.findElement(By.cssSelector(".targets .entity"));
+        assertEquals(List.of("伊利亚·苏茨克维", "ilya-sutskever"), List.of(target.getText(), target.getDomAttribute("title")));
         assertNoXss();
 
         // the list entry of an article shows its scored sentences too
@@ -187,13 +220,54 @@ class DashboardBrowserTest {
         new Select(driver.findElement(By.id("window-select"))).selectByValue("1h");
         wait.until(d -> Json.tree(d.findElement(By.id("sentiment-chart")).getDomAttribute("data-points"))
                 .path("safety").asInt() == 8);
-        assertEquals(6, Json.tree(chart.getDomAttribute("data-points")).path("acceleration").asInt());
+        assertEquals(6, Json.tree(driver.findElement(By.id("sentiment-chart")).getDomAttribute("data-points"))
+                .path("acceleration").asInt());
 
         List<String> violations = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage)
                 .filter(message -> message.contains("Content Security Policy") || message.contains("Uncaught"))
                 .toList();
         assertEquals(List.of(), violations);
+    }
+
+    /**
+     * The README's picture: the bundled sample articles analysed as the stages analyse them (the default sentiment
+     * model), on the page a reader whose browser prefers Chinese sees. Taken only when asked for, by
+     * {@code scripts/screenshot}, which passes the file to write as {@code -Dstorywatch.readme-screenshot=FILE}.
+     */
+    @Test
+    void shouldShowTheBundledSamplesAsTheReadmePictureShowsThem() throws Exception {
+        String target = System.getProperty("storywatch.readme-screenshot");
+        assumeTrue(target != null, "skipped: scripts/screenshot takes the README's picture");
+        StoryView view = new StoryView();
+        ArticleAnalyzer analyzer = ArticleAnalyzer.forStory(Stories.defaultStory(), SentimentModels.loadDefault());
+        // fed at one fixed time, so that the picture only changes with the page or the samples (an undated sample
+        // counts at its arrival)
+        long fedAt = Instant.parse("2025-01-01T00:00:00Z").toEpochMilli();
+        for (String line : new String(DashboardBrowserTest.class.getClassLoader()
+                .getResourceAsStream("samples/articles.jsonl").readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank() && analyzer.analyze(line.getBytes(StandardCharsets.UTF_8))
+                    instanceof ArticleAnalyzer.Analysed analysed) {
+                view.applyScored(analysed.analysis(), fedAt);
+            }
+        }
+        try (DashboardServer samples = DashboardServer.serve(new HttpOptions(0, "127.0.0.1", null, List.of()), view,
+                metrics)) {
+            driver.get(samples.url().toString());
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            wait.ignoring(StaleElementReferenceException.class);
+            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+            new Select(driver.findElement(By.id("language-select"))).selectByValue("zh");
+            wait.until(d -> "acceleration,safety".equals(d.findElement(By.id("sentiment-chart"))
+                    .getDomAttribute("data-factions")));
+            wait.until(d -> "萨姆·奥特曼".equals(d.findElement(By.cssSelector(
+                    "#entity-rows tr[data-entity='sam-altman'] td.entity")).getText()));
+            driver.findElement(By.cssSelector("#article-list li[data-article-id]")).click();
+            wait.until(d -> !d.findElements(By.cssSelector("#evidence-list .sentence")).isEmpty());
+            Path file = Path.of(target);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     private static void clickPoint(String faction, String windowStart, double score) {

@@ -8,6 +8,7 @@ import io.storywatch.metrics.PipelineMetrics;
 import io.storywatch.story.Faction;
 import io.storywatch.story.FactionMember;
 import io.storywatch.story.StoryDefinition;
+import io.storywatch.story.StoryEntity;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,6 +37,20 @@ class StoryInfoTest {
                 "owners", new StoryInfo.FactionName("port owners", "port owners"),
                 "city", new StoryInfo.FactionName("city", "city"))), info);
         assertEquals(List.of("union", "owners", "city"), List.copyOf(info.factions().keySet()));
+    }
+
+    @Test
+    void shouldNameEachEntityByItsFirstFullNamePerLanguage() {
+        StoryDefinition story = new StoryDefinition("harbour-strike", "3", Map.of(), Map.of(),
+                List.of(new StoryEntity("chen-hai", "person", null, Map.of("zh", List.of("陈海", "陈海生"),
+                                "en", List.of("Chen Hai")), Map.of("zh", List.of("老陈")), Map.of(), null, null, null),
+                        new StoryEntity("dockers-union", "organization", null, Map.of("zh", List.of(),
+                                "en", List.of("Dockers' Union")), Map.of(), Map.of(), null, null, null)),
+                List.of(), List.of());
+
+        assertEquals(Map.of("chen-hai", new StoryInfo.EntityName("陈海", "Chen Hai"),
+                "dockers-union", new StoryInfo.EntityName("Dockers' Union", "Dockers' Union")),
+                StoryInfo.of(story).entities());
     }
 
     @Test
