@@ -117,6 +117,7 @@ public final class ChaosScenarios {
             progress.printf("%s: round %d of %d: feeding %d of %d pending records, SIGKILL in %.1f s%n", name,
                     round, kills, quota, pending.size(), killAfterMillis / 1000.0);
             FeedJob job = FeedJob.start(run.bootstrapServers(), pending.subList(0, quota), FEED_PER_SECOND);
+            job.awaitCommitted(1);
             Thread.sleep(killAfterMillis);
             stops.addAll(run.stageStops());
             run.kill();
@@ -142,9 +143,11 @@ public final class ChaosScenarios {
         Path dataDir = freshDir("restarts");
         List<ChaosRecord> records = new ArrayList<>(plan(story, random.nextLong(), "sigterm", 0, articles, 0));
         RunProcess run = start(dataDir);
-        long termAfterMillis = 1500 + (long) (random.nextDouble() * records.size() / FEED_PER_SECOND * 500);
-        progress.printf("%s: feeding %d records, SIGTERM in %.1f s%n", name, records.size(), termAfterMillis / 1e3);
+        long termAfterMillis = (long) (random.nextDouble() * records.size() / FEED_PER_SECOND * 500);
+        progress.printf("%s: feeding %d records, SIGTERM %.1f s after the first 40%n", name, records.size(),
+                termAfterMillis / 1e3);
         FeedJob job = FeedJob.start(run.bootstrapServers(), records, FEED_PER_SECOND);
+        job.awaitCommitted(40);
         Thread.sleep(termAfterMillis);
         List<String> stops = new ArrayList<>(run.stageStops());
         List<String> checks = new ArrayList<>();
@@ -389,6 +392,14 @@ public final class ChaosScenarios {
             FeedJob job = new FeedJob(bootstrapServers, records, perSecond);
             job.thread.start();
             return job;
+        }
+
+        /** Waits (two minutes at most) until {@code records} are committed or the feed has ended. */
+        void awaitCommitted(long records) throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (committed() < records && thread.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
         }
 
         long committed() {
