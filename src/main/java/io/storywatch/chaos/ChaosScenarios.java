@@ -34,7 +34,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 public final class ChaosScenarios {
 
-    private static final Duration START_LIMIT = Duration.ofMinutes(4);
+    private static final Duration START_LIMIT = Duration.ofMinutes(8);
     private static final double FEED_PER_SECOND = 60;
     private static final List<String> WATCHED = List.of(Topics.CLEAN.name(), Topics.SEGMENTED.name(),
             Topics.TAGGED.name(), Topics.SCORED.name(), Topics.REJECTED.name(), Topics.FAILED.name(),

@@ -86,7 +86,8 @@ public final class RunProcess {
                         + tail(read(stderr)));
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("run was not running after " + timeout + "; see " + stderr);
+                throw new IllegalStateException("run was not running after " + timeout + "; its stderr ends: "
+                        + tail(read(stderr)));
             }
             Thread.sleep(100);
         }
