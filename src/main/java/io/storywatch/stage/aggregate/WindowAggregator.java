@@ -57,6 +57,12 @@ import org.slf4j.LoggerFactory;
 final class WindowAggregator implements Processor<String, Contribution, String, Object> {
 
     static final String STREAM_TIME_KEY = "stream-time";
+    /**
+     * The originals store also marks each copy it counted, under this prefix and the copy's id, so that a copy's
+     * second record (a replay of score) does not add to its original's reach again. Only an original whose id itself
+     * starts with NUL, "copy", NUL could meet such a key.
+     */
+    static final String COUNTED_COPY_PREFIX = "\u0000copy\u0000";
     static final String COVERAGE_TARGET = "story";
     private static final char COVERAGE = 'c';
     private static final char ENTITY = 'e';
@@ -226,6 +232,13 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     }
 
     private void countCopy(Record<String, Contribution> record, Contribution copy, long now) {
+        String countedKey = COUNTED_COPY_PREFIX + copy.id();
+        if (originals.get(countedKey) != null) {
+            // a copy's new version (e.g. a replay of an upstream stage) must not add to its original's reach again
+            LOG.debug("copy {} was already counted; its new version is not counted again", copy.id());
+            return;
+        }
+        originals.put(countedKey, OriginalSeen.unseen());
         String originalId = copy.duplicateOf();
         OriginalSeen seen = Optional.ofNullable(originals.get(originalId)).orElse(OriginalSeen.unseen())
                 .withCopy(copy.source());

@@ -16,6 +16,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -151,6 +152,10 @@ public final class ArticleValidator {
             if (parsed.isEmpty()) {
                 return invalid(RejectionCode.BAD_TIMESTAMP, "\"publishedAt\" is \"" + abbreviate(rawPublishedAt)
                         + "\", expected ISO-8601 like 2024-05-28T10:00:00+08:00, 2024-05-28T02:00:00Z or 2024-05-28");
+            }
+            if (parsed.get().toInstant().isBefore(Instant.EPOCH)) {
+                return invalid(RejectionCode.BAD_TIMESTAMP, "\"publishedAt\" is \"" + abbreviate(rawPublishedAt)
+                        + "\", before 1970-01-01T00:00:00Z, which a record timestamp cannot hold");
             }
             publishedAt = CANONICAL.format(parsed.get());
         }

@@ -5,7 +5,11 @@ import java.util.List;
 
 /**
  * Cuts a text into sentences after 。！？!?；;… and at line ends, keeping closing quotes and brackets with the
- * sentence they close; spans are trimmed of surrounding white space and index the text.
+ * sentence they close; spans are trimmed of surrounding white space and index the text. A run of more than
+ * {@value #MAX_SENTENCE_CHARS} characters without a sentence end is cut there too (after its last comma or space in
+ * the second half, else at the limit, never inside a surrogate pair): no real sentence is that long, and the later
+ * stages' work per sentence grows faster than its length, so one paragraph without punctuation would otherwise hold a
+ * stage for minutes.
  */
 public final class SentenceSplitter {
 
@@ -15,6 +19,8 @@ public final class SentenceSplitter {
 
     private static final String TERMINATORS = "。！？!?；;…";
     private static final String CLOSERS = "”’」』\"'）)》〉】]";
+    private static final String PAUSES = "，,、：:　 \t";
+    public static final int MAX_SENTENCE_CHARS = 500;
 
     private SentenceSplitter() {
     }
@@ -32,7 +38,7 @@ public final class SentenceSplitter {
                 i++;
             } else if (TERMINATORS.indexOf(c) >= 0) {
                 int end = i + 1;
-                while (end < n && TERMINATORS.indexOf(text.charAt(end)) >= 0) {
+                while (end < n && end - start < MAX_SENTENCE_CHARS && TERMINATORS.indexOf(text.charAt(end)) >= 0) {
                     end++;
                 }
                 while (end < n && CLOSERS.indexOf(text.charAt(end)) >= 0 && closesOpenQuote(text, start, end)) {
@@ -41,12 +47,28 @@ public final class SentenceSplitter {
                 add(text, start, end, spans);
                 start = end;
                 i = end;
+            } else if (i - start >= MAX_SENTENCE_CHARS) {
+                int cut = cutPoint(text, start, i);
+                add(text, start, cut, spans);
+                start = cut;
+                i = cut;
             } else {
                 i++;
             }
         }
         add(text, start, n, spans);
         return spans;
+    }
+
+    /** Where an over-long run [start, limit) is cut: after its last pause in the second half, else at the limit. */
+    private static int cutPoint(String text, int start, int limit) {
+        for (int k = limit; k > start + MAX_SENTENCE_CHARS / 2; k--) {
+            if (PAUSES.indexOf(text.charAt(k - 1)) >= 0) {
+                return k;
+            }
+        }
+        return Character.isHighSurrogate(text.charAt(limit - 1)) && Character.isLowSurrogate(text.charAt(limit))
+                ? limit - 1 : limit;
     }
 
     /** A closer belongs to the sentence when that sentence opened it (or it is a straight quote). */

@@ -121,6 +121,27 @@ class WindowAggregatorTest {
         assertEquals(expectedFinals, afterRestart.stream().filter(FactionSentimentWindow::isFinal).toList());
     }
 
+    @Test
+    void shouldCountACopyOnceWhenItsRecordComesAgain() {
+        process(0, "original", "2024-05-01T12:00:00Z");
+        Record<String, Contribution> copy = copy("copy-1", "original", "2024-05-01T12:00:00Z");
+        aggregator.process(copy);
+        publish(context);
+        // a replay of score writes every scored record again, the copy's included
+        aggregator.process(copy);
+        publish(context);
+
+        List<FactionSentimentWindow> windows = factionWindows(context);
+        FactionSentimentWindow latest = windows.get(windows.size() - 1);
+        assertEquals(List.of(1L, 1L, 2L), List.of(latest.articles(), latest.copies(), latest.reach()));
+    }
+
+    private static Record<String, Contribution> copy(String id, String originalId, String publishedAt) {
+        Contribution copy = new Contribution(id, "标题", "转载日报", publishedAt, originalId, new TreeMap<>(),
+                new TreeMap<>(), 0);
+        return new Record<>(id, copy, Instant.parse(publishedAt).toEpochMilli());
+    }
+
     private void process(int partition, String id, String publishedAt) {
         process(aggregator, context, partition, id, publishedAt);
     }

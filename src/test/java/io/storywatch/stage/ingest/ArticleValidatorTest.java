@@ -84,7 +84,11 @@ class ArticleValidatorTest {
                                 + " 2024-05-28T10:00:00+08:00, 2024-05-28T02:00:00Z or 2024-05-28"),
                 Arguments.of("{\"id\": \"x\", \"body\": \"正文\", \"publishedAt\": \"2024-05-28T10:00:00\"}",
                         RejectionCode.BAD_TIMESTAMP, "\"publishedAt\" is \"2024-05-28T10:00:00\", expected ISO-8601"
-                                + " like 2024-05-28T10:00:00+08:00, 2024-05-28T02:00:00Z or 2024-05-28"));
+                                + " like 2024-05-28T10:00:00+08:00, 2024-05-28T02:00:00Z or 2024-05-28"),
+                // found by scripts/chaos: ingest used to fail on it (a negative record timestamp)
+                Arguments.of("{\"id\": \"x\", \"body\": \"正文\", \"publishedAt\": \"0000-01-01T00:00:00Z\"}",
+                        RejectionCode.BAD_TIMESTAMP, "\"publishedAt\" is \"0000-01-01T00:00:00Z\", before"
+                                + " 1970-01-01T00:00:00Z, which a record timestamp cannot hold"));
     }
 
     @ParameterizedTest

@@ -41,4 +41,30 @@ class SentenceSplitterTest {
     void shouldNotSplitInsideEnglishNamesOrDecimals() {
         assertEquals(List.of("Samuel H. Altman 拿到了 1.5 亿美元。"), sentences("Samuel H. Altman 拿到了 1.5 亿美元。"));
     }
+
+    @Test
+    void shouldCutARunWithoutSentenceEndsAfterItsLastPauseBeforeTheLimit() {
+        String clause = "奥特曼说董事会会继续讨论，"; // 13 characters
+        String text = clause.repeat(100) + "完。";
+
+        List<String> sentences = sentences(text);
+
+        assertEquals(text, String.join("", sentences));
+        assertEquals(clause.repeat(SentenceSplitter.MAX_SENTENCE_CHARS / clause.length()), sentences.get(0));
+        sentences.forEach(s -> assertEquals(true, s.length() <= SentenceSplitter.MAX_SENTENCE_CHARS, s));
+    }
+
+    @Test
+    void shouldCutARunWithoutAnyPauseAtTheLimitButNotInsideASurrogatePair() {
+        String text = "奥".repeat(SentenceSplitter.MAX_SENTENCE_CHARS - 1) + "😀" + "特".repeat(1000);
+
+        List<Span> spans = SentenceSplitter.split(text);
+
+        assertEquals(new Span(0, SentenceSplitter.MAX_SENTENCE_CHARS - 1), spans.get(0));
+        assertEquals(SentenceSplitter.MAX_SENTENCE_CHARS - 1, spans.get(1).start());
+        assertEquals(text.length(), spans.get(spans.size() - 1).end());
+        for (int i = 1; i < spans.size(); i++) {
+            assertEquals(spans.get(i - 1).end(), spans.get(i).start());
+        }
+    }
 }
