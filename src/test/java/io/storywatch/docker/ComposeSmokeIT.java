@@ -37,7 +37,7 @@ class ComposeSmokeIT {
         try (Compose compose = new Compose("storywatch-smoke-" + ProcessHandle.current().pid(),
                 "docker-compose.yml", Map.of("KAFKA_HOST_PORT", Integer.toString(port)))) {
             try {
-                compose.run(Duration.ofMinutes(5), "up", "-d", "--no-build");
+                compose.run(Duration.ofMinutes(12), "up", "-d", "--no-build");
                 String fed = Compose.exec(List.of("java", "-jar", "target/storywatch.jar", "feed",
                         "--bootstrap-servers", bootstrap, SAMPLES.toString()), Map.of(), Duration.ofMinutes(2));
                 Set<String> ids = sampleIds();

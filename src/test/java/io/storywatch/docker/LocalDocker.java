@@ -40,8 +40,11 @@ public final class LocalDocker implements ExecutionCondition, BeforeAllCallback 
     /** target/storywatch.jar on the local Java base image. */
     public static final String STORYWATCH_IMAGE = setting("STORYWATCH_IMAGE", "storywatch:local");
 
-    /** How long a container may take to start: the shared two-core machines are at times very busy. */
-    public static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+    /**
+     * How long a broker container may take to start: some 20 s on an idle two-core machine, over 3 minutes when
+     * other work keeps the cores busy (a load average of 70 was seen).
+     */
+    public static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(6);
 
     private static final Path ROOT = Path.of("").toAbsolutePath();
     private static final Set<String> BUILT = new LinkedHashSet<>();

@@ -48,7 +48,7 @@ final class StoryWatchCluster implements AutoCloseable {
                         "KAFKA_3_HOST_PORT", Integer.toString(ports[2]),
                         "SENTIMENT", sentiment));
         progress.accept("starting docker-compose.cluster.yml (three brokers, two instances) ...");
-        compose.run(Duration.ofMinutes(8), "up", "-d", "--no-build");
+        compose.run(Duration.ofMinutes(15), "up", "-d", "--no-build");
     }
 
     /** Articles not made before, each a distinct story text, ids {@code PREFIX-00000}... */
@@ -149,7 +149,7 @@ final class StoryWatchCluster implements AutoCloseable {
     }
 
     PipelineProbe probe() {
-        return new PipelineProbe(bootstrap);
+        return new PipelineProbe(bootstrap, Duration.ofMinutes(3));
     }
 
     void log(String line) {
