@@ -36,6 +36,7 @@ final class StoryWatchCluster implements AutoCloseable {
     private final BenchCorpus corpus = BenchCorpus.fromSamples(Stories.defaultStory());
     private final List<BenchArticle> made = new ArrayList<>();
     private final Consumer<String> progress;
+    private final Map<String, String> containers = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Starts the cluster, its instances scoring with {@code --sentiment sentiment}. */
     StoryWatchCluster(String sentiment, Consumer<String> progress) {
@@ -59,8 +60,9 @@ final class StoryWatchCluster implements AutoCloseable {
         return articles;
     }
 
+    /** A service's container; stopping and starting it keeps it. */
     String container(String service) {
-        return compose.containerId(service);
+        return containers.computeIfAbsent(service, compose::containerId);
     }
 
     /** docker with these arguments. */
