@@ -49,7 +49,13 @@ final class StoryWatchCluster implements AutoCloseable {
                         "KAFKA_3_HOST_PORT", Integer.toString(ports[2]),
                         "SENTIMENT", sentiment));
         progress.accept("starting docker-compose.cluster.yml (three brokers, two instances) ...");
-        compose.run(Duration.ofMinutes(15), "up", "-d", "--no-build");
+        try {
+            compose.run(Duration.ofMinutes(15), "up", "-d", "--no-build");
+        } catch (RuntimeException e) {
+            System.err.println(compose.run(Duration.ofMinutes(1), "logs", "--no-color", "--tail", "60"));
+            compose.close();
+            throw e;
+        }
     }
 
     /** Articles not made before, each a distinct story text, ids {@code PREFIX-00000}... */
