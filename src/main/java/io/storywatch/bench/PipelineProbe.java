@@ -78,7 +78,16 @@ public final class PipelineProbe implements AutoCloseable {
     private final AtomicReference<Exception> readerFailure = new AtomicReference<>();
     private volatile boolean running = true;
 
+    /** How long the outputs may stay silent before a wait gives up. */
+    private final Duration idleLimit;
+
     public PipelineProbe(String bootstrapServers) {
+        this(bootstrapServers, IDLE_LIMIT);
+    }
+
+    /** @param idleLimit how long the outputs may stay silent before a wait gives up (a failover test waits longer) */
+    public PipelineProbe(String bootstrapServers, Duration idleLimit) {
+        this.idleLimit = idleLimit;
         Properties producerConfig = ArticleFeeder.producerConfig(bootstrapServers);
         producerConfig.put("client.id", "storywatch-bench-feed");
         producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
@@ -336,7 +345,7 @@ public final class PipelineProbe implements AutoCloseable {
                 throw new IllegalStateException("reading the outputs failed", readerFailure.get());
             }
             long t = System.nanoTime();
-            if (t > deadline || t - lastOutputAt.get() > IDLE_LIMIT.toNanos()) {
+            if (t > deadline || t - lastOutputAt.get() > idleLimit.toNanos()) {
                 progress.accept(String.format("giving up waiting: scored %d/%d, window reach %d/%d",
                         scoredNow, articles.size(), now.reach(), now.expectedReach()));
                 return false;

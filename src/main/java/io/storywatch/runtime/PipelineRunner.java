@@ -60,6 +60,10 @@ public final class PipelineRunner implements AutoCloseable {
             });
             streams.setStateListener((newState, oldState) -> {
                 LOG.info("stage {}: {} -> {}", stage.name(), oldState, newState);
+                if (newState == KafkaStreams.State.RUNNING) {
+                    // where several instances share a stage, which of its tasks this one runs now
+                    LOG.info("stage {} runs tasks {} here", stage.name(), activeTasks(streams));
+                }
                 synchronized (stateChange) {
                     stateChange.notifyAll();
                 }
@@ -68,6 +72,15 @@ public final class PipelineRunner implements AutoCloseable {
         }
         clients = Collections.unmodifiableMap(created);
         created.values().forEach(KafkaStreams::start);
+    }
+
+    /** The stage's active tasks on this instance, e.g. [0_0, 0_2] (sub-topology_partition), in order. */
+    private static List<String> activeTasks(KafkaStreams streams) {
+        return streams.metadataForLocalThreads().stream()
+                .flatMap(thread -> thread.activeTasks().stream())
+                .map(task -> task.taskId().toString())
+                .sorted()
+                .toList();
     }
 
     /** Publishes every stage's Kafka Streams metrics, tagged with the stage, until the runner closes. */

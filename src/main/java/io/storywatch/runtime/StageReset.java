@@ -62,7 +62,7 @@ public final class StageReset {
             if (!description.members().isEmpty()) {
                 throw new IllegalStateException("stage " + stage + " is running (" + description.members().size()
                         + " member(s) in group " + applicationId + "); stop it before resetting it (a killed stage stays a "
-                        + "member until its session times out, 45 s by default)");
+                        + "member until its session times out, 10 s by default)");
             }
             if (!admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get().isEmpty()
                     || description.groupState() != org.apache.kafka.common.GroupState.DEAD) {

@@ -1,17 +1,23 @@
 package io.storywatch.pipeline;
 
+import io.storywatch.docker.LocalDocker;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
 
-/** The whole pipeline on the official apache/kafka image; skipped where there is no Docker. */
-@Testcontainers(disabledWithoutDocker = true)
+/**
+ * The whole pipeline in a Kafka container, the local image with the official apache/kafka image's
+ * interface (LocalDocker); skipped, saying so, where there is no Docker engine.
+ */
+@LocalDocker.Images("kafka")
+@Testcontainers
 class ContainerPipelineEndToEndTest extends PipelineEndToEndContract {
 
     @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.3.1")
+    static final KafkaContainer KAFKA = new KafkaContainer(LocalDocker.kafkaImage())
+            .withStartupTimeout(LocalDocker.STARTUP_TIMEOUT)
             // one broker: internal topics of transactions and groups get one replica
             .withEnv("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
             .withEnv("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")

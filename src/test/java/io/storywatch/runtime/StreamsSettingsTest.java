@@ -30,6 +30,7 @@ class StreamsSettingsTest {
                 Map.entry("producer.compression.type", "lz4"),
                 Map.entry("consumer.auto.offset.reset", "earliest"),
                 Map.entry("consumer.group.instance.id", "storywatch-segment-host-1"),
+                Map.entry("session.timeout.ms", 10_000),
                 Map.entry("deserialization.exception.handler", "io.storywatch.failure.DeadLetterHandler"),
                 Map.entry("processing.exception.handler", "io.storywatch.failure.DeadLetterHandler"),
                 Map.entry("storywatch.failed.stage", "segment"),
@@ -45,6 +46,8 @@ class StreamsSettingsTest {
         assertNotEquals(here.instance(), there.instance());
         assertEquals("storywatch-tag-" + here.instance(), here.forStage("tag").get("consumer.group.instance.id"));
         assertNull(here.withInstance(null).forStage("tag").get("consumer.group.instance.id"));
+        assertNull(here.withInstance(null).forStage("tag").get("session.timeout.ms"),
+                "a dynamic member keeps Kafka's session timeout");
     }
 
     @Test

@@ -33,12 +33,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Keeps the code's topic list, the topics/ folder and docker-compose.yml in agreement. */
+/** Keeps the code's topic list, the topics/ folder and the docker-compose files in agreement. */
 class TopicCatalogTest {
 
     private static final Path TOPICS_DIR = Path.of("topics");
-    private static final Path COMPOSE = Path.of("docker-compose.yml");
 
     /** The event record each topic's value carries; a new topic needs a line here too. */
     private static final Map<String, Class<? extends Record>> VALUE_RECORDS = Map.ofEntries(
@@ -133,9 +134,10 @@ class TopicCatalogTest {
                 "topics/ describes a production cluster of three brokers");
     }
 
-    @Test
-    void shouldMentionInDockerComposeOnlyTopicsOfTopicsFolderAndCreateThemFromIt() throws IOException {
-        String compose = Files.readString(COMPOSE);
+    @ParameterizedTest
+    @ValueSource(strings = {"docker-compose.yml", "docker-compose.cluster.yml"})
+    void shouldMentionInDockerComposeOnlyTopicsOfTopicsFolderAndCreateThemFromIt(String file) throws IOException {
+        String compose = Files.readString(Path.of(file));
         Set<String> mentioned = new TreeSet<>();
         Matcher topic = Pattern.compile("news\\.[a-z][a-z.-]*[a-z]").matcher(compose);
         while (topic.find()) {
@@ -143,7 +145,7 @@ class TopicCatalogTest {
         }
         mentioned.removeAll(codeTopics());
 
-        assertEquals(Set.of(), mentioned, "docker-compose.yml names topics that topics/ does not define");
+        assertEquals(Set.of(), mentioned, file + " names topics that topics/ does not define");
         assertTrue(compose.contains("./topics:/topics"), "topic-init must read topics/");
         assertTrue(compose.contains("\"topics\", \"apply\""), "topic-init must run `topics apply`");
         assertFalse(compose.contains("kafka-topics"), "topics are created from topics/, not by hand");

@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+# Kafka's own tool by the same name.
+exec /opt/kafka/bin/kafka-run-class.sh org.apache.kafka.tools.TopicCommand "$@"
