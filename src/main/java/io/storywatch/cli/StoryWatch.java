@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
                 PredictCommand.class,
                 ServeCommand.class,
                 BenchCommand.class,
+                SoakCommand.class,
         })
 public final class StoryWatch {
 
