@@ -67,13 +67,13 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         boolean terminal = Terminal.isStdout();
-        List<Stage> stages = factory.stages(List.of(), StageSettings.defaults());
         Files.createDirectories(dataDir);
         try (ShutdownSignal signal = ShutdownSignal.install();
              PipelineSession session = PipelineSession.startEmbedded(dataDir, 0)) {
             err.println("embedded broker: " + PipelineSession.bootstrapLine(session.bootstrapServers())
                     + " (data in " + dataDir + ")");
             session.applyTopics(TopicCatalog.fromClasspath());
+            List<Stage> stages = factory.stages(List.of(), session.withClusterFacts(StageSettings.defaults()));
             PipelineRunner runner = session.startStages(stages, session.streamsSettings());
             runner.awaitRunning(START_TIMEOUT);
             err.println("stages running: " + stages.stream().map(Stage::name).toList());
