@@ -78,7 +78,8 @@ public final class Soak {
         List<BenchArticle> articles = articles();
         long copiesWithinDistance = copiesWithinDistance(articles);
         figures.put("corpus", Map.of("articles", articles.size(), "days", options.days(), "seed", options.seed(),
-                "copies", copies(articles), "copiesWithinDistance", copiesWithinDistance, "from", YEAR_FROM.toString()));
+                "copies", copies(articles), "copiesWithinDistance", copiesWithinDistance,
+                "from", YEAR_FROM.toString()));
 
         Path dataDir = options.dataDir() != null ? options.dataDir() : Files.createTempDirectory("storywatch-soak-");
         List<String> runArgs = new ArrayList<>(List.of("--http-port", "0", "--sentiment", options.sentiment()));
@@ -94,7 +95,8 @@ public final class Soak {
                 long sent = 0;
                 long scoredBefore = probe.counts().scored();
                 for (int from = 0; from < articles.size(); from += options.slice()) {
-                    List<BenchArticle> slice = articles.subList(from, Math.min(articles.size(), from + options.slice()));
+                    List<BenchArticle> slice = articles.subList(from,
+                            Math.min(articles.size(), from + options.slice()));
                     Snapshot before = Snapshot.take(process);
                     long duplicatesBefore = probe.counts().duplicatesMarked();
                     long started = System.nanoTime();
@@ -140,10 +142,13 @@ public final class Soak {
         f.put("cpuMsPerArticle", Benchmark.round((after.cpuNanos - before.cpuNanos) / 1e6 / count));
         Map<String, Double> byTopic = after.broker == null || before.broker == null ? Map.of()
                 : after.broker.recordsPerArticleSince(before.broker, count);
-        f.put("brokerRecordsPerArticle", Benchmark.round(byTopic.values().stream().mapToDouble(d -> d).sum()));
-        f.put("ingestRecordsPerArticle", Benchmark.round(byTopic.entrySet().stream()
-                .filter(e -> e.getKey().startsWith("storywatch-ingest-")).mapToDouble(Map.Entry::getValue).sum()));
-        f.put("lateShare", Benchmark.round(byTopic.getOrDefault(Topics.LATE.name(), 0.0)));
+        boolean counted = !byTopic.isEmpty(); // else the broker's meters could not be read
+        f.put("brokerRecordsPerArticle", counted
+                ? Benchmark.round(byTopic.values().stream().mapToDouble(d -> d).sum()) : null);
+        f.put("ingestRecordsPerArticle", counted ? Benchmark.round(byTopic.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("storywatch-ingest-")).mapToDouble(Map.Entry::getValue).sum())
+                : null);
+        f.put("lateShare", counted ? Benchmark.round(byTopic.getOrDefault(Topics.LATE.name(), 0.0)) : null);
         Map<String, Object> rounded = new LinkedHashMap<>();
         byTopic.forEach((topic, perArticle) -> rounded.put(topic, Benchmark.round(perArticle)));
         f.put("brokerRecordsPerArticleByTopic", rounded);
@@ -151,7 +156,8 @@ public final class Soak {
                 - before.nearDuplicates.getOrDefault("ArticlesLookedUp", 0L);
         long candidates = after.nearDuplicates.getOrDefault("Candidates", 0L)
                 - before.nearDuplicates.getOrDefault("Candidates", 0L);
-        f.put("nearDuplicateCandidatesPerArticle", lookedUp == 0 ? null : Benchmark.round(candidates / (double) lookedUp));
+        f.put("nearDuplicateCandidatesPerArticle",
+                lookedUp == 0 ? null : Benchmark.round(candidates / (double) lookedUp));
         f.put("nearDuplicateOriginalsStored", after.nearDuplicates.get("OriginalsStored"));
         return f;
     }
@@ -159,8 +165,15 @@ public final class Soak {
     /** Cumulative counters of the pipeline at one moment. */
     private record Snapshot(long cpuNanos, BrokerCounters broker, Map<String, Long> nearDuplicates) {
 
-        static Snapshot take(PipelineProcess process) {
-            return new Snapshot(process.cpuNanos(), process.brokerCounters(), process.counters(NEAR_DUPLICATE_MBEAN));
+        /** Asks the broker's meters up to three times: over JMX on a loaded machine one ask may time out. */
+        static Snapshot take(PipelineProcess process) throws InterruptedException {
+            long cpu = process.cpuNanos();
+            BrokerCounters broker = process.brokerCounters();
+            for (int retry = 0; broker == null && retry < 2 && process.isAlive(); retry++) {
+                Thread.sleep(1000);
+                broker = process.brokerCounters();
+            }
+            return new Snapshot(cpu, broker, process.counters(NEAR_DUPLICATE_MBEAN));
         }
     }
 

@@ -65,7 +65,8 @@ public final class SoakCommand implements Callable<Integer> {
             description = "Maximum heap of the pipeline's JVM (-Xmx). Default: ${DEFAULT-VALUE}.")
     String heap;
 
-    @Option(names = "--jvm-arg", paramLabel = "ARG", description = "Further argument of the pipeline's JVM (repeatable).")
+    @Option(names = "--jvm-arg", paramLabel = "ARG",
+            description = "Further argument of the pipeline's JVM (repeatable).")
     List<String> jvmArgs = new ArrayList<>();
 
     @Option(names = "--run-arg", paramLabel = "ARG", description = "Further argument of the pipeline's `run` "

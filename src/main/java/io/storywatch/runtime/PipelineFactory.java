@@ -35,7 +35,8 @@ public final class PipelineFactory {
      * @throws IllegalArgumentException naming the unknown stages and the known ones
      */
     public void requireKnown(List<String> names) {
-        List<String> unknown = names == null ? List.of() : names.stream().filter(n -> !registry.containsKey(n)).toList();
+        List<String> unknown = names == null ? List.of()
+                : names.stream().filter(n -> !registry.containsKey(n)).toList();
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("unknown stage(s) " + unknown + "; known: " + stageNames());
         }

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * relative order on the clean topic is not guaranteed.
  *
  * <p>Both stores keep each entry with the publication time of the article that wrote it. Whenever this task's
- * stream time (the latest publication it has seen since it started) has moved on by a hundredth of the retention, entries published more than the retention
+ * stream time (the latest publication it has seen since it started) has moved on by a hundredth of the retention,
+ * entries published more than the retention
  * before it are deleted: an article that old is remembered no longer. Entries written before entries had a time
  * (timestamp -1) are kept.
  */

@@ -18,7 +18,7 @@ import java.time.Duration;
 public record IngestSettings(int maxArticleBytes, int maxCleanArticleBytes, NearDuplicateSettings nearDuplicates,
                              Duration retention) {
 
-    /** Three years, as long as the aggregate keeps day windows open: a backfill that still counts is still deduplicated. */
+    /** Three years, as long as the aggregate keeps day windows open: a backfill that still counts is deduplicated. */
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(1095);
 
     public IngestSettings {

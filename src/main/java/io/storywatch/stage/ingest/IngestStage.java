@@ -30,7 +30,8 @@ import org.apache.kafka.streams.state.Stores;
  * re-sent articles and corrections. All of them then pass through one single-partition topic
  * ({@code ingest-near-duplicates}) to the {@link NearDuplicateMarker}, which marks copies that differ in a few
  * characters and were published within the near-duplicate horizon of their original, and are written to the clean
- * topic. Every store forgets articles published longer than {@link IngestSettings#retention()} before the newest. Clean records carry their publication time as record timestamp (see
+ * topic. Every store forgets articles published longer than {@link IngestSettings#retention()} before the newest.
+ * Clean records carry their publication time as record timestamp (see
  * {@link CleanOrReject}), so a topic downstream with time-based retention would delete old news at once.
  */
 public final class IngestStage implements Stage {
