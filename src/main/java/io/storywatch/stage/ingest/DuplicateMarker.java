@@ -61,6 +61,8 @@ final class DuplicateMarker implements Processor<String, ArticleCleaned, String,
         this.context = context;
         this.firstIdByHash = context.getStateStore(firstIdStoreName);
         this.textHashByHashAndId = context.getStateStore(versionStoreName);
+        streamTime = Long.MIN_VALUE;
+        prunedUpTo = Long.MIN_VALUE;
     }
 
     @Override

@@ -52,7 +52,12 @@ final class NearDuplicateMarker implements Processor<String, ArticleCleaned, Str
     public void init(ProcessorContext<String, ArticleCleaned> context) {
         this.context = context;
         this.originals = context.getStateStore(storeName);
+        // a task revived after an aborted transaction starts here again, from the store as last committed
         this.index = new SimHashIndex(settings);
+        counters.originalsStored.addAndGet(-stored);
+        stored = 0;
+        streamTime = Long.MIN_VALUE;
+        cutoff = Long.MIN_VALUE;
         try (KeyValueIterator<String, String> all = originals.all()) {
             while (all.hasNext()) {
                 KeyValue<String, String> entry = all.next();
