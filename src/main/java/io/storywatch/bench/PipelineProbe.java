@@ -255,6 +255,14 @@ public final class PipelineProbe implements AutoCloseable {
                 complete);
     }
 
+    /** Sends every article as fast as the producer takes them, without waiting for outputs. */
+    public void sendAll(List<BenchArticle> articles) {
+        for (BenchArticle article : articles) {
+            send(article);
+        }
+        producer.flush();
+    }
+
     /** Latencies of a steady load, in milliseconds, one entry per article that reached the output. */
     public record Latency(double rate, int sent, long[] toScoredMillis, long[] toFactionMillis, boolean complete) {
     }

@@ -282,6 +282,23 @@ public final class PipelineProcess implements AutoCloseable {
         }
     }
 
+    /** The numeric attributes of one MBean of the pipeline, e.g. storywatch's own counters; empty where unavailable. */
+    public Map<String, Long> counters(String objectName) {
+        Map<String, Long> values = new java.util.TreeMap<>();
+        try {
+            ObjectName name = new ObjectName(objectName);
+            for (javax.management.MBeanAttributeInfo attribute
+                    : jmx.getMBeanServerConnection().getMBeanInfo(name).getAttributes()) {
+                if (jmx.getMBeanServerConnection().getAttribute(name, attribute.getName()) instanceof Number n) {
+                    values.put(attribute.getName(), n.longValue());
+                }
+            }
+        } catch (IOException | JMException | RuntimeException e) {
+            // not registered (yet), or the process has gone
+        }
+        return values;
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

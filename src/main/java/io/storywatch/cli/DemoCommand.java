@@ -80,7 +80,6 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         boolean terminal = Terminal.isStdout();
-        List<Stage> stages = factory.stages(List.of(), StageSettings.defaults());
         Files.createDirectories(dataDir);
         try (ShutdownSignal signal = ShutdownSignal.install();
              PipelineSession session = PipelineSession.startEmbedded(dataDir, 0);
@@ -88,6 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
             err.println("embedded broker: " + PipelineSession.bootstrapLine(session.bootstrapServers())
                     + " (data in " + dataDir + ")");
             session.applyTopics(TopicCatalog.fromClasspath());
+            List<Stage> stages = factory.stages(List.of(), session.withClusterFacts(StageSettings.defaults()));
             StoryDefinition story = new StoryTopic(session.bootstrapServers()).ensure(Stories.defaultStory(), false);
             try (DashboardServer dashboard = startDashboard(story, session.bootstrapServers(), metrics, out, err)) {
                 err.println("open " + dashboard.url() + " in a browser: the dashboard fills in as the stages work");

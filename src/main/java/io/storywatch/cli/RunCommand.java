@@ -116,13 +116,15 @@ public final class RunCommand implements Callable<Integer> {
             stageSettings = stageSettings.withAggregateDayGrace(aggregateDayGrace);
         }
         stageSettings = stageSettings.withSentiment(sentiment);
-        List<Stage> selected = factory.stages(stages, stageSettings);
+        factory.requireKnown(stages);
         Files.createDirectories(dataDir);
         try (ShutdownSignal signal = ShutdownSignal.install();
              PipelineSession session = open();
              PipelineMetrics metrics = new PipelineMetrics()) {
             List<TopicStatus> topics = session.applyTopics(TopicCatalog.fromClasspath());
             Reports.topicStatuses(topics).forEach(err::println);
+            // built once the topics exist: the aggregate waits for as many scored partitions as the cluster has
+            List<Stage> selected = factory.stages(stages, session.withClusterFacts(stageSettings));
             if (selected.isEmpty()) {
                 err.println("no stages to run");
             }

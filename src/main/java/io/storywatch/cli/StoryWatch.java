@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
                 ServeCommand.class,
                 BenchCommand.class,
                 ChaosCommand.class,
+                SoakCommand.class,
         })
 public final class StoryWatch {
 

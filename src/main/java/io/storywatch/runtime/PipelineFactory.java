@@ -30,16 +30,26 @@ public final class PipelineFactory {
     }
 
     /**
+     * Checks stage names without building any stage (building one may load models).
+     *
+     * @throws IllegalArgumentException naming the unknown stages and the known ones
+     */
+    public void requireKnown(List<String> names) {
+        List<String> unknown = names == null ? List.of()
+                : names.stream().filter(n -> !registry.containsKey(n)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown stage(s) " + unknown + "; known: " + stageNames());
+        }
+    }
+
+    /**
      * Builds the named stages in pipeline order; no names means every stage.
      *
      * @throws IllegalArgumentException naming the unknown stages and the known ones
      */
     public List<Stage> stages(List<String> names, StageSettings settings) {
         List<String> wanted = names == null || names.isEmpty() ? stageNames() : names;
-        List<String> unknown = wanted.stream().filter(n -> !registry.containsKey(n)).toList();
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown stage(s) " + unknown + "; known: " + stageNames());
-        }
+        requireKnown(wanted);
         List<Stage> stages = new ArrayList<>();
         registry.forEach((name, constructor) -> {
             if (wanted.contains(name)) {

@@ -3,6 +3,7 @@ package io.storywatch.runtime;
 import io.storywatch.runtime.TopicApplier.TopicStatus;
 import io.storywatch.stage.Stage;
 import io.storywatch.topic.TopicCatalog;
+import io.storywatch.topic.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -83,6 +85,26 @@ public final class PipelineSession implements AutoCloseable {
         try (Admin admin = admin()) {
             return new TopicApplier(admin).apply(effective);
         }
+    }
+
+    /**
+     * How many partitions a topic has on this cluster, asked with {@code Admin} (topics/ says what to create, but a
+     * topic created elsewhere may have another count).
+     *
+     * @throws IllegalStateException when the topic does not exist or the cluster cannot say
+     */
+    public int partitions(String topic) throws InterruptedException {
+        try (Admin admin = admin()) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the partitions of " + topic + " from the cluster",
+                    e.getCause());
+        }
+    }
+
+    /** The stage settings with what must be read from the cluster: the scored topic's partition count. */
+    public StageSettings withClusterFacts(StageSettings settings) throws InterruptedException {
+        return settings.withScoredPartitions(partitions(Topics.SCORED.name()));
     }
 
     public StreamsSettings streamsSettings() {

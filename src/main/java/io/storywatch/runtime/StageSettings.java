@@ -13,30 +13,37 @@ import java.util.Optional;
  *                       and when a day's shift alert is decided
  * @param aggregateDayGrace the same for day windows: how long a story is followed
  * @param sentiment the score stage's target-sentiment model, as {@code --sentiment} names it (null: the default)
+ * @param scoredPartitions how many partitions news.articles.scored has on the cluster, read at start, so that the
+ *                         aggregate's stream time waits for each of them; 0 takes the count of {@code topics/}
  */
 public record StageSettings(Optional<Path> storyFile, Duration aggregateGrace, Duration aggregateDayGrace,
-                            String sentiment) {
+                            String sentiment, int scoredPartitions) {
 
     public static final Duration DEFAULT_AGGREGATE_GRACE = Duration.ofDays(7);
     public static final Duration DEFAULT_AGGREGATE_DAY_GRACE = AggregateSettings.DEFAULT_DAY_GRACE;
 
     public static StageSettings defaults() {
-        return new StageSettings(Optional.empty(), DEFAULT_AGGREGATE_GRACE, DEFAULT_AGGREGATE_DAY_GRACE, null);
+        return new StageSettings(Optional.empty(), DEFAULT_AGGREGATE_GRACE, DEFAULT_AGGREGATE_DAY_GRACE, null, 0);
     }
 
     public StageSettings withStoryFile(Path file) {
-        return new StageSettings(Optional.ofNullable(file), aggregateGrace, aggregateDayGrace, sentiment);
+        return new StageSettings(Optional.ofNullable(file), aggregateGrace, aggregateDayGrace, sentiment,
+                scoredPartitions);
     }
 
     public StageSettings withAggregateGrace(Duration grace) {
-        return new StageSettings(storyFile, grace, aggregateDayGrace, sentiment);
+        return new StageSettings(storyFile, grace, aggregateDayGrace, sentiment, scoredPartitions);
     }
 
     public StageSettings withAggregateDayGrace(Duration dayGrace) {
-        return new StageSettings(storyFile, aggregateGrace, dayGrace, sentiment);
+        return new StageSettings(storyFile, aggregateGrace, dayGrace, sentiment, scoredPartitions);
     }
 
     public StageSettings withSentiment(String model) {
-        return new StageSettings(storyFile, aggregateGrace, aggregateDayGrace, model);
+        return new StageSettings(storyFile, aggregateGrace, aggregateDayGrace, model, scoredPartitions);
+    }
+
+    public StageSettings withScoredPartitions(int partitions) {
+        return new StageSettings(storyFile, aggregateGrace, aggregateDayGrace, sentiment, partitions);
     }
 }

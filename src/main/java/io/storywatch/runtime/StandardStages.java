@@ -31,11 +31,12 @@ final class StandardStages {
         stages.put("score", settings -> new ScoreStage(
                 ArticleAnalyzer.scorerFor(story(settings),
                         SentimentModels.forOption(settings.sentiment(), SentimentModels.DEFAULT_MODEL_WEIGHT))));
-        // stream time waits for every scored partition, as many as topics/ creates
+        // stream time waits for every scored partition: as many as the cluster has, else as topics/ creates
         stages.put("aggregate", settings -> new AggregateStage(AggregateSettings.defaults()
                 .withGrace(settings.aggregateGrace())
                 .withDayGrace(settings.aggregateDayGrace())
-                .withScoredPartitions(TopicCatalog.fromClasspath().spec(Topics.SCORED).partitions())));
+                .withScoredPartitions(settings.scoredPartitions() > 0 ? settings.scoredPartitions()
+                        : TopicCatalog.fromClasspath().spec(Topics.SCORED).partitions())));
         return stages;
     }
 

@@ -1,5 +1,6 @@
 package io.storywatch.stage.aggregate;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -17,10 +18,19 @@ import java.util.TreeMap;
  * only when it is older than articles before it in its own partition by more than the grace, whatever the
  * interleaving, so a replay closes every window with the same contents.
  *
+ * <p>Idle partitions: a partition that receives no article (a topic with more partitions than articles, or keys that
+ * all hash elsewhere) would hold stream time back for ever, and no window would become final. So stream time is also
+ * never more than {@link #IDLE_PARTITION_LAG} (a day of event time) behind the fastest partition: a partition silent
+ * or behind by more than that is not waited for, and its articles are judged late only once they are older than
+ * that day plus the grace. Within a day of each other the partitions are waited for as above.
+ *
  * @param latestByPartition the largest event time seen from each scored partition
  * @param streamTime the watermark, -1 before any article
  */
 public record StreamTime(SortedMap<Integer, Long> latestByPartition, long streamTime) {
+
+    /** How far stream time may lag behind the partition furthest ahead in event time: one day. */
+    public static final long IDLE_PARTITION_LAG = Duration.ofDays(1).toMillis();
 
     public StreamTime {
         latestByPartition = latestByPartition == null ? new TreeMap<>() : new TreeMap<>(latestByPartition);
@@ -46,7 +56,8 @@ public record StreamTime(SortedMap<Integer, Long> latestByPartition, long stream
         long slowest = latest.size() < partitions
                 ? -1L
                 : latest.values().stream().mapToLong(Long::longValue).min().orElse(-1L);
-        return new StreamTime(latest, Math.max(streamTime, slowest));
+        long fastest = latest.values().stream().mapToLong(Long::longValue).max().orElse(-1L);
+        return new StreamTime(latest, Math.max(streamTime, Math.max(slowest, fastest - IDLE_PARTITION_LAG)));
     }
 
     /** For tests and logs: the partitions heard from. */

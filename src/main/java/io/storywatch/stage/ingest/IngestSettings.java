@@ -1,5 +1,7 @@
 package io.storywatch.stage.ingest;
 
+import java.time.Duration;
+
 /**
  * The limits and duplicate detection of the ingest stage, passed in rather than read from globals.
  *
@@ -9,8 +11,15 @@ package io.storywatch.stage.ingest;
  *                             being written: title, body and text roughly double the size, and a record the clean
  *                             topic refuses ({@code max.message.bytes}, 1 MB by default) would stop the stage
  * @param nearDuplicates how bodies that differ in a few characters are recognised as copies
+ * @param retention how long, in event time behind the latest publication ingest has seen, its stores remember an
+ *                  article: an exact copy, a re-sent article or a near copy of an article published longer ago than
+ *                  this before the newest one is taken for a new article. It bounds the stores' size
  */
-public record IngestSettings(int maxArticleBytes, int maxCleanArticleBytes, NearDuplicateSettings nearDuplicates) {
+public record IngestSettings(int maxArticleBytes, int maxCleanArticleBytes, NearDuplicateSettings nearDuplicates,
+                             Duration retention) {
+
+    /** Three years, as long as the aggregate keeps day windows open: a backfill that still counts is deduplicated. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(1095);
 
     public IngestSettings {
         if (maxArticleBytes <= 0 || maxCleanArticleBytes <= 0) {
@@ -19,6 +28,13 @@ public record IngestSettings(int maxArticleBytes, int maxCleanArticleBytes, Near
         if (nearDuplicates == null) {
             throw new IllegalArgumentException("nearDuplicates settings are required");
         }
+        if (retention == null || retention.compareTo(nearDuplicates.horizon()) < 0) {
+            throw new IllegalArgumentException("the retention must be at least the near-duplicate horizon");
+        }
+    }
+
+    public IngestSettings(int maxArticleBytes, int maxCleanArticleBytes, NearDuplicateSettings nearDuplicates) {
+        this(maxArticleBytes, maxCleanArticleBytes, nearDuplicates, DEFAULT_RETENTION);
     }
 
     public IngestSettings(int maxArticleBytes, int maxCleanArticleBytes) {
@@ -27,5 +43,13 @@ public record IngestSettings(int maxArticleBytes, int maxCleanArticleBytes, Near
 
     public static IngestSettings defaults() {
         return new IngestSettings(ArticleValidator.DEFAULT_MAX_BYTES, 1_000_000);
+    }
+
+    public IngestSettings withNearDuplicates(NearDuplicateSettings settings) {
+        return new IngestSettings(maxArticleBytes, maxCleanArticleBytes, settings, retention);
+    }
+
+    public IngestSettings withRetention(Duration newRetention) {
+        return new IngestSettings(maxArticleBytes, maxCleanArticleBytes, nearDuplicates, newRetention);
     }
 }

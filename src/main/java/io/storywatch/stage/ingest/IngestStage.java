@@ -4,6 +4,7 @@ import io.storywatch.event.ArticleCleaned;
 import io.storywatch.stage.Stage;
 import io.storywatch.topic.Topic;
 import io.storywatch.topic.Topics;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
@@ -15,7 +16,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
@@ -28,14 +29,17 @@ import org.apache.kafka.streams.state.Stores;
  * article with the same body, then keyed by article id again; see {@link DuplicateMarker} for exact duplicates,
  * re-sent articles and corrections. All of them then pass through one single-partition topic
  * ({@code ingest-near-duplicates}) to the {@link NearDuplicateMarker}, which marks copies that differ in a few
- * characters, and are written to the clean topic. Clean records carry their publication time as record timestamp (see
+ * characters and were published within the near-duplicate horizon of their original, and are written to the clean
+ * topic. Every store forgets articles published longer than {@link IngestSettings#retention()} before the newest.
+ * Clean records carry their publication time as record timestamp (see
  * {@link CleanOrReject}), so a topic downstream with time-based retention would delete old news at once.
  */
 public final class IngestStage implements Stage {
 
     static final String FIRST_ID_STORE = "ingest-first-article-by-content-hash";
     static final String VERSION_STORE = "ingest-article-versions-by-content-hash";
-    static final String SIMHASH_BAND_STORE = "ingest-simhash-bands";
+    /** One record per original (replaces {@code ingest-simhash-bands}, which held one per band). */
+    static final String SIMHASH_STORE = "ingest-simhash-originals";
 
     private final IngestSettings settings;
     private final TextNormalizer normalizer;
@@ -96,35 +100,37 @@ public final class IngestStage implements Stage {
                         .repartition(Repartitioned.<String, ArticleCleaned>as("ingest-by-content-hash")
                                 .withKeySerde(Serdes.String())
                                 .withValueSerde(Topics.CLEAN.valueSerde()))
-                        .process(new DuplicateMarkerSupplier(), Named.as("ingest-mark-duplicates"))
+                        .process(new DuplicateMarkerSupplier(settings.retention()),
+                                Named.as("ingest-mark-duplicates"))
                         // one task sees every article, so a near copy meets its original whatever its hash
                         .repartition(Repartitioned.<String, ArticleCleaned>as("ingest-near-duplicates")
                                 .withKeySerde(Serdes.String())
                                 .withValueSerde(Topics.CLEAN.valueSerde())
                                 .withNumberOfPartitions(1))
-                        .process(new NearDuplicateMarkerSupplier(settings.nearDuplicates()),
+                        .process(new NearDuplicateMarkerSupplier(settings),
                                 Named.as("ingest-mark-near-duplicates"))
                         .to(Topics.CLEAN.name(), Topics.CLEAN.produced()), "accepted"));
     }
 
-    /** Supplies the near-duplicate marker with its band index. */
+    /** Supplies the near-duplicate marker with its store of originals. */
     private static final class NearDuplicateMarkerSupplier
             implements ProcessorSupplier<String, ArticleCleaned, String, ArticleCleaned> {
 
-        private final NearDuplicateSettings settings;
+        private final IngestSettings settings;
 
-        NearDuplicateMarkerSupplier(NearDuplicateSettings settings) {
+        NearDuplicateMarkerSupplier(IngestSettings settings) {
             this.settings = settings;
         }
 
         @Override
         public Processor<String, ArticleCleaned, String, ArticleCleaned> get() {
-            return new NearDuplicateMarker(SIMHASH_BAND_STORE, settings);
+            return new NearDuplicateMarker(SIMHASH_STORE, settings.nearDuplicates(), settings.retention());
         }
 
         @Override
         public Set<StoreBuilder<?>> stores() {
-            return Set.of(DuplicateMarkerSupplier.store(SIMHASH_BAND_STORE));
+            return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SIMHASH_STORE),
+                    Serdes.String(), Serdes.String()));
         }
     }
 
@@ -132,9 +138,15 @@ public final class IngestStage implements Stage {
     private static final class DuplicateMarkerSupplier
             implements ProcessorSupplier<String, ArticleCleaned, String, ArticleCleaned> {
 
+        private final Duration retention;
+
+        DuplicateMarkerSupplier(Duration retention) {
+            this.retention = retention;
+        }
+
         @Override
         public Processor<String, ArticleCleaned, String, ArticleCleaned> get() {
-            return new DuplicateMarker(FIRST_ID_STORE, VERSION_STORE);
+            return new DuplicateMarker(FIRST_ID_STORE, VERSION_STORE, retention);
         }
 
         @Override
@@ -142,9 +154,10 @@ public final class IngestStage implements Stage {
             return Set.of(store(FIRST_ID_STORE), store(VERSION_STORE));
         }
 
-        private static StoreBuilder<KeyValueStore<String, String>> store(String name) {
-            return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(),
-                    Serdes.String());
+        /** Timestamped, so that old entries can be found; a store of plain values from before is upgraded in place. */
+        private static StoreBuilder<TimestampedKeyValueStore<String, String>> store(String name) {
+            return Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(name),
+                    Serdes.String(), Serdes.String());
         }
     }
 }

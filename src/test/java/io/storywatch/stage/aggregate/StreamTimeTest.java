@@ -42,4 +42,14 @@ class StreamTimeTest {
         assertEquals(-1, time.streamTime());
         assertEquals(40, time.advance(1, 40, 2).streamTime());
     }
+
+    @Test
+    void shouldNotWaitMoreThanADayForAPartitionThatStaysSilent() {
+        long day = 86_400_000L;
+        StreamTime time = StreamTime.start().advance(0, 10 * day, 3).advance(2, 10 * day + 5, 3);
+
+        assertEquals(9 * day + 5, time.streamTime(), "partition 1 never heard from: a day behind the fastest");
+        assertEquals(9 * day + 5, time.advance(1, 3 * day, 3).streamTime(), "nor a partition far behind");
+        assertEquals(10 * day, time.advance(1, 11 * day, 3).streamTime(), "within a day: the slowest again");
+    }
 }

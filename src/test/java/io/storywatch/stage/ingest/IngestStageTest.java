@@ -14,6 +14,7 @@ import org.apache.kafka.streams.TopologyDescription;
 import java.util.TreeSet;
 import java.util.Set;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -275,6 +276,101 @@ class IngestStageTest {
     }
 
     @Test
+    void shouldCatchCopiesPublishedWithinTheHorizonEitherSideOfTheirOriginalInAnyArrivalOrder() {
+        start();
+        raw.pipeInput(new TestRecord<>("wire", article("wire", "原稿", WIRE_STORY, "2023-11-18T08:00:00Z"), FED_AT));
+        // six days later, and, arriving after it, a copy dated six days before the original
+        raw.pipeInput(new TestRecord<>("later", article("later", "转载", WIRE_STORY.replace("周五", "周六"),
+                "2023-11-24T07:00:00Z"), FED_AT));
+        raw.pipeInput(new TestRecord<>("earlier", article("earlier", "转载", WIRE_STORY.replace("下挫", "走低"),
+                "2023-11-12T09:00:00Z"), FED_AT));
+
+        assertEquals(null, clean.readRecord().value().duplicateOf());
+        assertEquals("wire", clean.readRecord().value().duplicateOf());
+        assertEquals("wire", clean.readRecord().value().duplicateOf());
+        assertTrue(clean.isEmpty());
+    }
+
+    @Test
+    void shouldTakeACopyPublishedLaterThanTheHorizonAfterItsOriginalForAnOriginal() {
+        start();
+        raw.pipeInput(new TestRecord<>("wire", article("wire", "原稿", WIRE_STORY, "2023-11-18T08:00:00Z"), FED_AT));
+        // a week and a day later: past the default horizon of 7 days
+        raw.pipeInput(new TestRecord<>("old-news", article("old-news", "旧闻重发", WIRE_STORY.replace("周五", "周六"),
+                "2023-11-26T08:00:00Z"), FED_AT));
+        // and a copy of that one within its own horizon points at it, the nearer original
+        raw.pipeInput(new TestRecord<>("copy", article("copy", "转载", WIRE_STORY.replace("周五", "周六")
+                .replace("下挫", "走低"), "2023-11-27T08:00:00Z"), FED_AT));
+
+        assertEquals(null, clean.readRecord().value().duplicateOf());
+        ArticleCleaned oldNews = clean.readRecord().value();
+        assertEquals("old-news", oldNews.id());
+        assertEquals(null, oldNews.duplicateOf());
+        assertEquals("old-news", clean.readRecord().value().duplicateOf());
+        assertTrue(clean.isEmpty());
+        assertEquals(2, storeSize(IngestStage.SIMHASH_STORE), "one store record per original, copies unindexed");
+    }
+
+    @Test
+    void shouldHonourAShorterHorizon() {
+        start(new IngestStage(IngestSettings.defaults().withNearDuplicates(
+                NearDuplicateSettings.defaults().withHorizon(Duration.ofHours(12)))));
+        raw.pipeInput(new TestRecord<>("wire", article("wire", "原稿", WIRE_STORY, "2023-11-18T08:00:00Z"), FED_AT));
+        raw.pipeInput(new TestRecord<>("same-day", article("same-day", "转载", WIRE_STORY.replace("周五", "周六"),
+                "2023-11-18T19:00:00Z"), FED_AT));
+        raw.pipeInput(new TestRecord<>("next-day", article("next-day", "转载", WIRE_STORY.replace("下挫", "走低"),
+                "2023-11-19T09:00:00Z"), FED_AT));
+
+        assertEquals(null, clean.readRecord().value().duplicateOf());
+        assertEquals("wire", clean.readRecord().value().duplicateOf());
+        assertEquals(null, clean.readRecord().value().duplicateOf());
+    }
+
+    @Test
+    void shouldForgetArticlesPublishedLongerThanTheRetentionBeforeTheNewest() {
+        start(new IngestStage(IngestSettings.defaults().withRetention(Duration.ofDays(30))));
+        String exactBody = "董事会在周末召开紧急会议。";
+        raw.pipeInput(new TestRecord<>("wire", article("wire", "原稿", WIRE_STORY, "2023-11-18"), FED_AT));
+        raw.pipeInput(new TestRecord<>("exact", article("exact", "原稿", exactBody, "2023-11-18"), FED_AT));
+        assertEquals(1, storeSize(IngestStage.SIMHASH_STORE));
+        assertEquals(2, storeSize(IngestStage.FIRST_ID_STORE));
+        assertEquals(2, storeSize(IngestStage.VERSION_STORE));
+        // news two months on moves stream time past the retention of both
+        raw.pipeInput(new TestRecord<>("new", article("new", "新闻", "两个月后，公司公布了新的治理结构，外界评价不一，"
+                + "有人认为董事会的权力被削弱，也有人认为这只是形式上的调整，真正的变化还要看接下来的人事安排。",
+                "2024-01-20"), FED_AT));
+        assertEquals(1, storeSize(IngestStage.SIMHASH_STORE), "only the new article's fingerprint is left");
+        assertEquals(1, storeSize(IngestStage.FIRST_ID_STORE));
+        assertEquals(1, storeSize(IngestStage.VERSION_STORE));
+        // a late copy of the forgotten articles is an original now, and a re-send passes again
+        raw.pipeInput(new TestRecord<>("late-copy", article("late-copy", "转载", WIRE_STORY.replace("周五", "周六"),
+                "2023-11-18"), FED_AT));
+        raw.pipeInput(new TestRecord<>("exact", article("exact", "原稿", exactBody, "2023-11-18"), FED_AT));
+
+        for (int i = 0; i < 3; i++) {
+            clean.readRecord();
+        }
+        ArticleCleaned lateCopy = clean.readRecord().value();
+        assertEquals("late-copy", lateCopy.id());
+        assertEquals(null, lateCopy.duplicateOf());
+        assertEquals("exact", clean.readRecord().value().id());
+        assertTrue(clean.isEmpty());
+        assertEquals(1, storeSize(IngestStage.SIMHASH_STORE), "an article older than the retention is not indexed");
+    }
+
+    private long storeSize(String store) {
+        var kv = (org.apache.kafka.streams.state.KeyValueStore<?, ?>) driver.getAllStateStores().get(store);
+        try (var all = kv.all()) {
+            long n = 0;
+            while (all.hasNext()) {
+                all.next();
+                n++;
+            }
+            return n;
+        }
+    }
+
+    @Test
     void shouldDropAnArticleResentWithTheSameIdAndContent() {
         start();
         byte[] value = article("r-1", "马斯克起诉OpenAI", "马斯克提起诉讼。", "2024-03-01T09:00:00+08:00");
@@ -395,7 +491,7 @@ class IngestStageTest {
     void shouldNameItsRepartitionTopicAndStores() {
         assertEquals(Set.of("ingest-article-versions-by-content-hash", "ingest-by-content-hash-repartition",
                         "ingest-first-article-by-content-hash", "ingest-near-duplicates-repartition",
-                        "ingest-simhash-bands"), internalNames(new IngestStage().buildTopology()));
+                        "ingest-simhash-originals"), internalNames(new IngestStage().buildTopology()));
     }
 
     /** Internal topic and store names carry state across upgrades: renaming one silently starts from empty. */
