@@ -6,6 +6,7 @@ import io.storywatch.event.EvidenceArticle;
 import io.storywatch.event.FactionSentimentWindow;
 import io.storywatch.event.FactionShiftDetected;
 import io.storywatch.event.StoryCoverage;
+import io.storywatch.window.MeanInterval;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

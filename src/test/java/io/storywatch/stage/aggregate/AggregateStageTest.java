@@ -1,5 +1,7 @@
 package io.storywatch.stage.aggregate;
 
+import io.storywatch.window.MeanInterval;
+
 import io.storywatch.event.ArticleFailed;
 import io.storywatch.failure.DeadLetters;
 import java.nio.charset.StandardCharsets;
