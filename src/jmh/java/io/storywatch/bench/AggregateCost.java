@@ -25,8 +25,8 @@ import org.apache.kafka.streams.TopologyTestDriver;
 
 /**
  * The aggregate stage's own cost per article, without a broker: its whole topology (default settings, RocksDB stores)
- * in a topology test driver, fed benchmark articles scored offline, with one publish interval of wall-clock time
- * passing after every {@code perInterval} articles (at 80 articles a second and the default 50 ms, 4). Prints the
+ * in a topology test driver, fed benchmark articles scored offline, with one publish tick (50 ms) of wall-clock time
+ * passing after every {@code perInterval} articles (at 80 articles a second, 4). Prints the
  * CPU time of this thread per article (reading the scored JSON, windows, stores, writing the output records as JSON;
  * not the broker's or the producer's share, which {@code scripts/bench} includes) and the window records per article.
  * The driver commits after every record, so store caching saves nothing here. Run with
@@ -74,7 +74,7 @@ public final class AggregateCost {
                 byte[] value = templates.record(i, id);
                 scored.pipeInput(id, value, fedAt);
                 if ((i + 1) % perInterval == 0) {
-                    driver.advanceWallClockTime(AggregateSettings.DEFAULT_PUBLISH_INTERVAL);
+                    driver.advanceWallClockTime(AggregateSettings.PUBLISH_TICK);
                 }
                 if (i >= warmUp && (i + 1) % 500 == 0) {
                     for (TestOutputTopic<String, byte[]> output : outputs) {

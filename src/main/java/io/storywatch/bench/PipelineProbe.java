@@ -51,9 +51,10 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public final class PipelineProbe implements AutoCloseable {
 
-    private static final Duration IDLE_LIMIT = Duration.ofSeconds(30);
-    /** The pipeline under test publishes every default window size (bench changes only the grace). */
+    private static final Duration IDLE_LIMIT = Duration.ofMinutes(2);
+    /** The pipeline under test publishes the default window sizes (bench changes only the grace). */
     private static final int WINDOW_SIZES = AggregateSettings.defaults().windowSizes().size();
+    private static final int ENTITY_WINDOW_SIZES = AggregateSettings.defaults().entityWindowSizes().size();
 
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, byte[]> consumer;
@@ -181,9 +182,13 @@ public final class PipelineProbe implements AutoCloseable {
         expectedReach.addAndGet(reachAdded(article));
     }
 
-    /** The faction and entity windows an original article counts in: one per target it portrays and window size. */
+    /**
+     * The faction and entity windows an original article counts in: one per faction it portrays and window size, one
+     * per entity it portrays and entity window size.
+     */
     static long windowsOf(StanceScored article) {
-        return (long) WINDOW_SIZES * (Portrayals.ofFactions(article).size() + Portrayals.ofEntities(article).size());
+        return (long) WINDOW_SIZES * Portrayals.ofFactions(article).size()
+                + (long) ENTITY_WINDOW_SIZES * Portrayals.ofEntities(article).size();
     }
 
     /** How much the article adds to the sum of reach over all windows, once the aggregate has counted it. */
@@ -238,6 +243,7 @@ public final class PipelineProbe implements AutoCloseable {
         Counts before = counts();
         long chars = articles.stream().mapToLong(BenchArticle::chars).sum();
         long start = System.nanoTime();
+        lastOutputAt.set(start); // idle from now on, not from when the probe was made (a warm-up may come between)
         for (BenchArticle article : articles) {
             send(article);
         }

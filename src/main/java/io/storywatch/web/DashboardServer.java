@@ -102,7 +102,7 @@ public final class DashboardServer implements AutoCloseable {
                                          Path dataDir, PipelineMetrics metrics, boolean ownsMetrics,
                                          PrintWriter out) throws IOException {
         ScoredTopicLookup lookup = new ScoredTopicLookup(bootstrapServers);
-        StoryView view = new StoryView(lookup);
+        StoryView view = new StoryView(lookup, options.viewRetention());
         OutputTopicReader reader = OutputTopicReader.start(bootstrapServers, view, metrics);
         DashboardServer dashboard;
         try {

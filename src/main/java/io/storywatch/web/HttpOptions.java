@@ -1,5 +1,8 @@
 package io.storywatch.web;
 
+import io.storywatch.cli.DurationConverter;
+import io.storywatch.web.view.StoryView;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -40,6 +43,12 @@ public final class HttpOptions {
             description = "Most live-update streams open in total; more get 503. Default: ${DEFAULT-VALUE}.")
     int sseMaxTotal = 32;
 
+    @Option(names = "--view-retention", paramLabel = "DURATION", defaultValue = "400d",
+            converter = DurationConverter.class,
+            description = "News time the dashboard keeps in memory before the newest event time it has seen "
+                    + "(articles, window records); older ones are dropped. Default: ${DEFAULT-VALUE}.")
+    Duration viewRetention = StoryView.DEFAULT_RETENTION;
+
     public HttpOptions() {
     }
 
@@ -77,6 +86,10 @@ public final class HttpOptions {
 
     public int sseMaxTotal() {
         return sseMaxTotal;
+    }
+
+    public Duration viewRetention() {
+        return viewRetention;
     }
 
     public List<String> corsOrigins() {

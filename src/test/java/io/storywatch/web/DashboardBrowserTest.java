@@ -11,6 +11,7 @@ import io.storywatch.json.Json;
 import io.storywatch.metrics.PipelineMetrics;
 import io.storywatch.stage.score.SentimentModels;
 import io.storywatch.story.Stories;
+import io.storywatch.web.view.AggregatedStory;
 import io.storywatch.web.view.ScoredArticleBuilder;
 import io.storywatch.web.view.StoryView;
 import java.io.File;
@@ -211,12 +212,16 @@ class DashboardBrowserTest {
 
         // live: a record applied to the view reaches the open page through the event stream
         assertEquals("live", driver.findElement(By.id("live-status")).getDomAttribute("data-state"));
-        server.view().applyScored(ScoredArticleBuilder.article("live-news").title("雷克加入Anthropic")
-                .publishedAt("2023-11-22T08:00:00Z")
-                .sentence("雷克宣布加入Anthropic继续安全研究。", Map.of("jan-leike", 0.6, "anthropic", 0.3)).build(), 0L);
+        // (the article's record and the window records the aggregate stage publishes for it, as on the topics)
+        try (AggregatedStory live = new AggregatedStory(server.view())) {
+            live.add(ScoredArticleBuilder.article("live-news").title("雷克加入Anthropic")
+                    .publishedAt("2023-11-22T08:00:00Z")
+                    .sentence("雷克宣布加入Anthropic继续安全研究。", Map.of("jan-leike", 0.6, "anthropic", 0.3)).build(),
+                    Instant.parse("2023-11-22T09:00:00Z")).publish();
+        }
         wait.until(d -> !d.findElements(By.cssSelector("#article-list li[data-article-id='live-news']")).isEmpty());
 
-        // hourly windows are derived from the article scores: one point per hour with articles
+        // the aggregate's hourly faction windows: one point per hour with articles, the live one's included
         new Select(driver.findElement(By.id("window-select"))).selectByValue("1h");
         wait.until(d -> Json.tree(d.findElement(By.id("sentiment-chart")).getDomAttribute("data-points"))
                 .path("safety").asInt() == 8);

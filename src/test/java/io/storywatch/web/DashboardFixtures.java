@@ -4,8 +4,7 @@ import static io.storywatch.web.view.ScoredArticleBuilder.article;
 
 import io.storywatch.event.StanceScored;
 import io.storywatch.web.view.StoryView;
-import io.storywatch.web.view.WindowJson;
-import java.time.Instant;
+import io.storywatch.web.view.AggregatedStory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,14 +73,13 @@ final class DashboardFixtures {
         return articles;
     }
 
-    /** A view holding the articles, plus a schema-1 daily record of the aggregate stage for the first safety window. */
+    /** A view holding the articles and the window and coverage records the aggregate stage publishes for them. */
     static StoryView view() {
         StoryView view = new StoryView();
-        for (StanceScored article : articles()) {
-            view.applyScored(article, Instant.parse("2023-11-22T00:00:00Z").toEpochMilli());
+        try (AggregatedStory story = new AggregatedStory(view)) {
+            articles().forEach(story::add);
+            story.publish();
         }
-        view.applyFactionWindow(WindowJson.faction("safety", "2023-11-18T00:00:00Z", "2023-11-19T00:00:00Z",
-                2, 3, 0.2, 1, 0, 1));
         view.applyRejected("NOT_JSON");
         return view;
     }

@@ -104,18 +104,24 @@ class DashboardServerTest {
         assertEquals("1d", body.path("window").asText());
         assertEquals(List.of("acceleration", "safety"), fieldNames(body.path("series")));
         JsonNode safety = body.path("series").path("safety");
-        // day 1 comes from the aggregate record, days 2 and 3 are derived from the article scores
+        // every point is the aggregate stage's window record
         assertEquals(List.of("2023-11-18T00:00:00Z", "2023-11-19T00:00:00Z", "2023-11-20T00:00:00Z",
                 "2023-11-21T00:00:00Z"), texts(safety, "windowStart"));
-        assertEquals(List.of("aggregate", "articles", "articles", "articles"), texts(safety, "basis"));
+        assertEquals(List.of("aggregate", "aggregate", "aggregate", "aggregate"), texts(safety, "basis"));
         JsonNode first = safety.get(0);
+        // [11-18): d1-board-fires-altman -0.1 (ilya-sutskever), d1-safety-praised 0.5 (0.6 and 0.4)
         assertEquals(2, first.path("articles").asInt());
         assertEquals(0.2, first.path("meanScore").asDouble(), 1e-9);
-        assertEquals("t-articles", first.path("ci95").path("method").asText());
-        assertTrue(first.path("ci95").path("low").asDouble() < 0.2);
+        // t(1) = 12.7062, s = 0.4243: the interval is clipped to the whole range
+        assertEquals("aggregate", first.path("ci95").path("method").asText());
+        assertEquals(-1.0, first.path("ci95").path("low").asDouble(), 1e-9);
+        assertEquals(1.0, first.path("ci95").path("high").asDouble(), 1e-9);
         assertTrue(first.path("lowSample").asBoolean());
-        assertEquals("t-articles", safety.get(1).path("ci95").path("method").asText());
-        assertTrue(safety.get(3).path("ci95").isMissingNode(), "one article: no interval");
+        assertEquals(0, first.path("aggregate").path("copies").asInt());
+        assertEquals(false, first.path("aggregate").path("final").asBoolean(true));
+        // [11-21): d4-anthropic-gains alone: the aggregate's interval of one article is the whole range
+        assertEquals(List.of(-1.0, 1.0), List.of(safety.get(3).path("ci95").path("low").asDouble(),
+                safety.get(3).path("ci95").path("high").asDouble()));
         JsonNode acceleration = body.path("series").path("acceleration");
         assertEquals(List.of("2023-11-18T00:00:00Z", "2023-11-19T00:00:00Z", "2023-11-20T00:00:00Z",
                 "2023-11-21T00:00:00Z"), texts(acceleration, "windowStart"));

@@ -83,7 +83,7 @@ class OutputRecordsTest {
                 "bad", 0, 7, 10, "{\"id\":\"bad\"}", null, false)));
         records.apply(record(OutputRecords.FACTION_ALERTS, "safety@2023-11-18T00:00:00Z",
                 Map.of("faction", "safety", "message", "shift")));
-        records.apply(record(OutputRecords.STORY_COVERAGE, "2023-11-18T00:00:00Z", Map.of("articles", 1)));
+        records.apply(record(OutputRecords.STORY_COVERAGE, "story@2023-11-18T00:00:00Z/P1D", Map.of("articles", 1)));
         records.apply(record(OutputRecords.LATE, "old", Map.of("id", "old", "reason", "AFTER_GRACE")));
 
         assertEquals(2, view.summary().articles());
@@ -109,14 +109,14 @@ class OutputRecordsTest {
         records.apply(record(Topics.FACTION_SENTIMENT.name(), "safety@2023-11-18T00:00:00Z/P1D",
                 new FactionSentimentWindow(1, "safety", "2023-11-18T00:00:00Z", "2023-11-19T00:00:00Z",
                         3, 4, -0.2, 0, 2, 1)));
-        // an hourly window of the same faction whose value is not JSON: left out, the article's own score stands in
+        // an hourly window of the same faction whose value is not JSON: left out, as if absent
         records.apply(record(Topics.FACTION_SENTIMENT.name(), "safety@2023-11-18T08:00:00Z/PT1H",
                 "{not json".getBytes(StandardCharsets.UTF_8), FED.toEpochMilli(), new RecordHeaders()));
 
         assertEquals(List.of(List.of("aggregate", 3L, -0.2)),
                 view.series(TargetKind.FACTION, "safety", null, null, Granularity.DAY).stream()
                         .map(p -> List.<Object>of(p.basis(), p.articles(), p.meanScore())).toList());
-        assertEquals(List.of(List.of("articles", 1L, -0.4)),
+        assertEquals(List.of(),
                 view.series(TargetKind.FACTION, "safety", null, null, Granularity.HOUR).stream()
                         .map(p -> List.<Object>of(p.basis(), p.articles(), p.meanScore())).toList());
         assertEquals(2, view.summary().factionWindows());

@@ -20,19 +20,25 @@ import java.util.List;
  * @param alerts when a faction's shift in mean sentiment raises an alert
  * @param scoredPartitions how many partitions news.articles.scored has, so that stream time waits for all of them
  *                         (see {@link StreamTime}); 0 when unknown
- * @param publishInterval how often (wall-clock) the windows changed since the last time are written as open records:
- *                        each changed window once, however many articles changed it in between
+ * @param publishInterval how often (wall-clock) a changed window is written as an open record at most: a window not
+ *                        written for this long is written at the next publish tick (within 50 ms), one written
+ *                        more recently when this interval has passed since, however many articles changed it
+ * @param entityWindowSizes the window sizes (among {@code windowSizes}) in which entities are published; factions
+ *                          and coverage are published in every size
  */
 public record AggregateSettings(List<Duration> windowSizes, Duration grace, Duration dayGrace,
                                 Duration futureTolerance,
                                 int lowSampleArticles, int evidenceArticles, int topEntities,
-                                ShiftAlertSettings alerts, int scoredPartitions, Duration publishInterval) {
+                                ShiftAlertSettings alerts, int scoredPartitions, Duration publishInterval,
+                                List<Duration> entityWindowSizes) {
 
     /**
-     * Open records wait at most this long for the windows changed by later articles to be written together: the
-     * exactly-once commit interval, so that an update waits for at most about one more commit.
+     * A window is written at most once a second: a quiet window's change shows within a publish tick, a busy window's
+     * changes are written together, once per interval, whatever order the articles come in.
      */
-    public static final Duration DEFAULT_PUBLISH_INTERVAL = Duration.ofMillis(50);
+    public static final Duration DEFAULT_PUBLISH_INTERVAL = Duration.ofSeconds(1);
+    /** How often changed windows are looked at: the exactly-once commit interval. */
+    public static final Duration PUBLISH_TICK = Duration.ofMillis(50);
 
     public static final Duration ONE_HOUR = Duration.ofHours(1);
     public static final Duration ONE_DAY = Duration.ofDays(1);
@@ -73,33 +79,44 @@ public record AggregateSettings(List<Duration> windowSizes, Duration grace, Dura
         if (publishInterval == null || publishInterval.toMillis() < 1) {
             throw new IllegalArgumentException("publishInterval must be at least 1 ms, got " + publishInterval);
         }
+        if (entityWindowSizes == null || !windowSizes.containsAll(entityWindowSizes)) {
+            throw new IllegalArgumentException("entity window sizes must be among the window sizes " + windowSizes
+                    + ", got " + entityWindowSizes);
+        }
+        entityWindowSizes = entityWindowSizes.stream().distinct().sorted().toList();
+    }
+
+    /** How often changed windows are looked at: every publish tick, or more often for a shorter publish interval. */
+    public Duration publishTick() {
+        return publishInterval.compareTo(PUBLISH_TICK) < 0 ? publishInterval : PUBLISH_TICK;
     }
 
     /** One window size and one grace for it, the other choices at their defaults. */
     public AggregateSettings(Duration windowSize, Duration grace) {
         this(List.of(windowSize), grace, grace, ONE_DAY, 5, 5, 5, ShiftAlertSettings.defaults(), 0,
-                DEFAULT_PUBLISH_INTERVAL);
+                DEFAULT_PUBLISH_INTERVAL, List.of(windowSize));
     }
 
     /**
-     * 1-hour and 1-day windows, 7 days of grace for hours (and alerts), three years for days, 1 day of future
-     * tolerance, low sample below 5, top 5 evidence, changed windows written every 50 ms.
+     * 1-hour and 1-day windows (entities by day only: an entity's hour mostly holds one article), 7 days of grace
+     * for hours (and alerts), three years for days, 1 day of future tolerance, low sample below 5, top 5 evidence,
+     * each changed window written at most once a second.
      */
     public static AggregateSettings defaults() {
         return new AggregateSettings(List.of(ONE_HOUR, ONE_DAY), Duration.ofDays(7), DEFAULT_DAY_GRACE, ONE_DAY,
-                5, 5, 5, ShiftAlertSettings.defaults(), 0, DEFAULT_PUBLISH_INTERVAL);
+                5, 5, 5, ShiftAlertSettings.defaults(), 0, DEFAULT_PUBLISH_INTERVAL, List.of(ONE_DAY));
     }
 
     /** One grace for every window size. */
     public AggregateSettings withGrace(Duration newGrace) {
         return new AggregateSettings(windowSizes, newGrace, newGrace, futureTolerance, lowSampleArticles,
                 evidenceArticles,
-                topEntities, alerts, scoredPartitions, publishInterval);
+                topEntities, alerts, scoredPartitions, publishInterval, entityWindowSizes);
     }
 
     public AggregateSettings withDayGrace(Duration newDayGrace) {
         return new AggregateSettings(windowSizes, grace, newDayGrace, futureTolerance, lowSampleArticles,
-                evidenceArticles, topEntities, alerts, scoredPartitions, publishInterval);
+                evidenceArticles, topEntities, alerts, scoredPartitions, publishInterval, entityWindowSizes);
     }
 
     /** The grace of windows of this size. */
@@ -107,30 +124,35 @@ public record AggregateSettings(List<Duration> windowSizes, Duration grace, Dura
         return windowSize.compareTo(ONE_DAY) >= 0 ? dayGrace : grace;
     }
 
+    /** Other window sizes, entities published in every one of them. */
     public AggregateSettings withWindowSizes(List<Duration> sizes) {
         return new AggregateSettings(sizes, grace, dayGrace, futureTolerance, lowSampleArticles, evidenceArticles,
-                topEntities,
-                alerts, scoredPartitions, publishInterval);
+                topEntities, alerts, scoredPartitions, publishInterval, sizes);
+    }
+
+    public AggregateSettings withEntityWindowSizes(List<Duration> sizes) {
+        return new AggregateSettings(windowSizes, grace, dayGrace, futureTolerance, lowSampleArticles,
+                evidenceArticles, topEntities, alerts, scoredPartitions, publishInterval, sizes);
     }
 
     public AggregateSettings withAlerts(ShiftAlertSettings newAlerts) {
         return new AggregateSettings(windowSizes, grace, dayGrace, futureTolerance, lowSampleArticles, evidenceArticles,
-                topEntities, newAlerts, scoredPartitions, publishInterval);
+                topEntities, newAlerts, scoredPartitions, publishInterval, entityWindowSizes);
     }
 
     public AggregateSettings withLowSampleArticles(int articles) {
         return new AggregateSettings(windowSizes, grace, dayGrace, futureTolerance, articles, evidenceArticles,
                 topEntities,
-                alerts, scoredPartitions, publishInterval);
+                alerts, scoredPartitions, publishInterval, entityWindowSizes);
     }
 
     public AggregateSettings withScoredPartitions(int partitions) {
         return new AggregateSettings(windowSizes, grace, dayGrace, futureTolerance, lowSampleArticles, evidenceArticles,
-                topEntities, alerts, partitions, publishInterval);
+                topEntities, alerts, partitions, publishInterval, entityWindowSizes);
     }
 
     public AggregateSettings withPublishInterval(Duration interval) {
         return new AggregateSettings(windowSizes, grace, dayGrace, futureTolerance, lowSampleArticles, evidenceArticles,
-                topEntities, alerts, scoredPartitions, interval);
+                topEntities, alerts, scoredPartitions, interval, entityWindowSizes);
     }
 }

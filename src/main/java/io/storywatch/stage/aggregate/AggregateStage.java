@@ -45,8 +45,8 @@ import org.apache.kafka.streams.state.Stores;
  * published on the same topics; keys are {@code TARGET@START/SIZE}, e.g. {@code safety@2024-05-28T00:00:00Z/P1D} or
  * {@code story@2024-05-28T09:00:00Z/PT1H} on news.story-coverage, so a compacted topic keeps one record per target and
  * window, and the last one written is {@code final}. news.articles.late is keyed by article id, news.faction-alerts
- * like the window that shifted. Changed windows are written as open records once per publish interval, not once per
- * article (see {@link WindowAggregator}). Values hold no wall-clock time: replaying the scored topic in the same order
+ * like the window that shifted. A changed window is written as an open record at most once per publish interval, not
+ * once per article (see {@link WindowAggregator}); entities are published in the settings' entity window sizes. Values hold no wall-clock time: replaying the scored topic in the same order
  * reproduces the final records, alerts and late records exactly, and every window's last open record before its
  * final; how many open records come before it depends on how the articles fell into publish intervals.
  */
@@ -170,7 +170,7 @@ public final class AggregateStage implements Stage {
                     store(WINDOW_STORE, JsonSerde.of(WindowState.class)),
                     store(ORIGINALS_STORE, JsonSerde.of(OriginalSeen.class)),
                     store(HISTORY_STORE, JsonSerde.of(ShiftDetector.Scores.class)),
-                    store(UNPUBLISHED_STORE, JsonSerde.of(UnpublishedCount.class)));
+                    store(UNPUBLISHED_STORE, JsonSerde.of(PendingCounts.class)));
         }
 
         /** Cached: a key written several times between two commits reaches RocksDB and its changelog once. */

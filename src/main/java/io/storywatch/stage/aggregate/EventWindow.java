@@ -1,5 +1,6 @@
 package io.storywatch.stage.aggregate;
 
+import io.storywatch.window.WindowKey;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -39,14 +40,13 @@ public record EventWindow(long sizeMs, long startMs) {
         return isoDuration(sizeMs);
     }
 
-    /** {@code TARGET@START/SIZE}, e.g. {@code safety@2024-05-28T00:00:00Z/P1D}: an ISO-8601 interval per target. */
+    /** {@code TARGET@START/SIZE}, e.g. {@code safety@2024-05-28T00:00:00Z/P1D}: see {@link WindowKey}. */
     public String key(String target) {
-        return target + "@" + start() + "/" + size();
+        return new WindowKey(target, Instant.ofEpochMilli(startMs), Duration.ofMillis(sizeMs)).format();
     }
 
     static String isoDuration(long millis) {
-        long day = Duration.ofDays(1).toMillis();
-        return millis % day == 0 ? "P" + millis / day + "D" : Duration.ofMillis(millis).toString();
+        return WindowKey.isoDuration(millis);
     }
 
     static String iso(long epochMillis) {

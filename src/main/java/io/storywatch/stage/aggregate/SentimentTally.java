@@ -1,5 +1,7 @@
 package io.storywatch.stage.aggregate;
 
+import io.storywatch.window.MeanInterval;
+
 import io.storywatch.event.EvidenceArticle;
 import java.util.ArrayList;
 import java.util.Comparator;

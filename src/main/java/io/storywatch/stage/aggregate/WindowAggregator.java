@@ -6,10 +6,13 @@ import io.storywatch.event.EvidenceArticle;
 import io.storywatch.event.FactionSentimentWindow;
 import io.storywatch.event.FactionShiftDetected;
 import io.storywatch.event.StoryCoverage;
+import io.storywatch.window.MeanInterval;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,12 +49,14 @@ import org.slf4j.LoggerFactory;
  * Closing happens only as records arrive, so the newest windows stay open until later articles come. An article id
  * counts once: a later version of it (a correction, or the output of a replayed upstream stage) is not counted again.
  *
- * <p>Changed windows are written with {@code final} false once per publish interval (wall-clock), each once however
- * many articles changed it, and always before any final record. An article's effect is decided and applied to the
- * windows held in memory at once, and kept as an {@link UnpublishedCount} in the same transaction as its offset. The
- * window store is written less often: every {@value #PUBLISHES_PER_CHECKPOINT} publications, and before any window
- * closes, the windows changed since are written to it and the counts kept since are forgotten. A restart loads the
- * window store and applies the kept counts again (writing the windows they change once more), so a crash loses
+ * <p>Changed windows are written with {@code final} false at most once per publish interval (wall-clock): every
+ * publish tick (50 ms) a changed window is written if it was not written within the interval, else it waits until the
+ * interval has passed, however many articles change it meanwhile; all changed windows are written before any final
+ * record. An article's effect is decided and applied to the windows held in memory at once, and kept with the other
+ * counts of its tick as {@link PendingCounts}, one store record per tick, in the same transaction as its offset. The
+ * window store is written less often: every {@value #CHECKPOINT_INTERVAL_MS} ms of wall-clock time, and before any
+ * window closes, the windows changed since are written to it and the counts kept since are forgotten. A restart loads
+ * the window store and applies the kept counts again (writing the windows they change once more), so a crash loses
  * nothing and the finals are those of an uninterrupted run.
  */
 final class WindowAggregator implements Processor<String, Contribution, String, Object> {
@@ -67,8 +72,10 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     private static final char COVERAGE = 'c';
     private static final char ENTITY = 'e';
     private static final char FACTION = 'f';
-    /** Window store writes per window: at most one a second at the default publish interval. */
-    static final int PUBLISHES_PER_CHECKPOINT = 20;
+    /** Window store writes per window: at most one every 30 s; a restart applies at most 30 s of kept counts. */
+    static final long CHECKPOINT_INTERVAL_MS = 30_000;
+    /** A tick's kept counts are one store record; past this many, the next counts start another. */
+    static final int COUNTS_PER_RECORD = 64;
     private static final Logger LOG = LoggerFactory.getLogger(WindowAggregator.class);
 
     private final AggregateSettings settings;
@@ -78,6 +85,8 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     private final long alertGraceMs;
     private final long futureToleranceMs;
     private final long alertSizeMs;
+    private final Set<Long> entitySizes;
+    private final long publishIntervalMs;
     private final ShiftDetector shiftDetector;
     private final AggregateStores storeNames;
 
@@ -86,16 +95,20 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     private KeyValueStore<String, WindowState> windows;
     private KeyValueStore<String, OriginalSeen> originals;
     private KeyValueStore<String, ShiftDetector.Scores> history;
-    private KeyValueStore<String, UnpublishedCount> unpublished;
+    private KeyValueStore<String, PendingCounts> unpublished;
 
     /** Every open window, by store key: the window store's content plus the unpublished counts. */
     private final TreeMap<String, WindowState> open = new TreeMap<>();
     /** The windows changed since they were last published, with the record timestamp of the last article changing them. */
     private final TreeMap<String, Long> changed = new TreeMap<>();
+    /** The windows written within the last publish interval, with when (wall-clock). */
+    private final Map<String, Long> lastWritten = new HashMap<>();
     /** The windows changed since the last checkpoint, and the keys of the counts kept since. */
     private final Set<String> unsaved = new HashSet<>();
     private final List<String> unpublishedKeys = new ArrayList<>();
-    private int publishesSinceCheckpoint;
+    /** The counts kept in the current tick, all in the store record of the last key of {@link #unpublishedKeys}. */
+    private final List<UnpublishedCount> tickCounts = new ArrayList<>();
+    private long lastCheckpointAt = -1;
     private Cancellable publishing;
     private long nextSequence;
     private StreamTime streamTime;
@@ -107,6 +120,8 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         this.alertGraceMs = settings.grace().toMillis();
         this.futureToleranceMs = settings.futureTolerance().toMillis();
         this.alertSizeMs = settings.alerts().windowSize().toMillis();
+        this.entitySizes = new HashSet<>(settings.entityWindowSizes().stream().map(Duration::toMillis).toList());
+        this.publishIntervalMs = settings.publishInterval().toMillis();
         this.shiftDetector = new ShiftDetector(settings.alerts());
         this.storeNames = storeNames;
     }
@@ -125,24 +140,26 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         this.unpublished = context.getStateStore(storeNames.unpublished());
         open.clear();
         changed.clear();
+        lastWritten.clear();
         unsaved.clear();
         unpublishedKeys.clear();
-        publishesSinceCheckpoint = 0;
+        tickCounts.clear();
+        lastCheckpointAt = -1;
         StreamTime known = streamTimes.get(STREAM_TIME_KEY);
         streamTime = known == null ? StreamTime.start() : known;
         try (KeyValueIterator<String, WindowState> all = windows.all()) {
             all.forEachRemaining(entry -> open.put(entry.key, entry.value));
         }
         nextSequence = 0;
-        try (KeyValueIterator<String, UnpublishedCount> all = unpublished.all()) {
+        try (KeyValueIterator<String, PendingCounts> all = unpublished.all()) {
             while (all.hasNext()) {
-                KeyValue<String, UnpublishedCount> entry = all.next();
-                apply(entry.value);
+                KeyValue<String, PendingCounts> entry = all.next();
+                entry.value.all().forEach(this::apply);
                 unpublishedKeys.add(entry.key);
                 nextSequence = Long.parseLong(entry.key) + 1;
             }
         }
-        publishing = context.schedule(settings.publishInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publish());
+        publishing = context.schedule(settings.publishTick(), PunctuationType.WALL_CLOCK_TIME, this::publishTick);
     }
 
     @Override
@@ -268,11 +285,18 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         }
     }
 
-    /** Applies a count to the windows in memory and keeps it until the windows it changed are in the store. */
+    /**
+     * Applies a count to the windows in memory and keeps it, with the other counts of this tick, until the windows it
+     * changed are in the store. The tick's record is rewritten with every count; the store's cache sends it to the
+     * changelog once per commit.
+     */
     private void keep(UnpublishedCount count) {
-        String key = String.format("%019d", nextSequence++);
-        unpublished.put(key, count);
-        unpublishedKeys.add(key);
+        if (tickCounts.isEmpty() || tickCounts.size() >= COUNTS_PER_RECORD) {
+            tickCounts.clear();
+            unpublishedKeys.add(String.format("%019d", nextSequence++));
+        }
+        tickCounts.add(count);
+        unpublished.put(unpublishedKeys.get(unpublishedKeys.size() - 1), new PendingCounts(tickCounts));
         apply(count);
     }
 
@@ -288,7 +312,8 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
                             evidence(article, faction.getValue(), counted.copies()), counted.copies(),
                             settings.evidenceArticles()), null), count.timestamp());
                 }
-                for (Map.Entry<String, Portrayal> entity : article.entities().entrySet()) {
+                for (Map.Entry<String, Portrayal> entity : entitySizes.contains(size)
+                        ? article.entities().entrySet() : Set.<Map.Entry<String, Portrayal>>of()) {
                     String key = storeKey(window, ENTITY, entity.getKey());
                     update(key, new WindowState(sentiment(key).add(entity.getValue(),
                             evidence(article, entity.getValue(), counted.copies()), counted.copies(),
@@ -306,7 +331,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
                     String key = storeKey(window, FACTION, faction);
                     update(key, new WindowState(sentiment(key).addCopy(copy.originalId()), null), count.timestamp());
                 }
-                for (String entity : copy.entities()) {
+                for (String entity : entitySizes.contains(size) ? copy.entities() : List.<String>of()) {
                     String key = storeKey(window, ENTITY, entity);
                     update(key, new WindowState(sentiment(key).addCopy(copy.originalId()), null), count.timestamp());
                 }
@@ -322,15 +347,36 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         unsaved.add(key);
     }
 
-    /** Writes every window changed since the last publication as an open record. */
-    private void publish() {
+    /**
+     * One publish tick at wall-clock time {@code now}: writes the changed windows not written within the publish
+     * interval, and checkpoints when the checkpoint interval has passed. The next count starts a new tick's record.
+     */
+    private void publishTick(long now) {
+        for (Iterator<Map.Entry<String, Long>> due = changed.entrySet().iterator(); due.hasNext(); ) {
+            Map.Entry<String, Long> entry = due.next();
+            Long written = lastWritten.get(entry.getKey());
+            if (written == null || now - written >= publishIntervalMs) {
+                emitWindow(entry.getKey(), open.get(entry.getKey()), false, new Record<>(null, null, entry.getValue()));
+                lastWritten.put(entry.getKey(), now);
+                due.remove();
+            }
+        }
+        lastWritten.values().removeIf(written -> now - written >= publishIntervalMs);
+        tickCounts.clear();
+        if (lastCheckpointAt < 0) {
+            lastCheckpointAt = now;
+        } else if (now - lastCheckpointAt >= CHECKPOINT_INTERVAL_MS) {
+            checkpoint();
+            lastCheckpointAt = now;
+        }
+    }
+
+    /** Writes every changed window as an open record, whenever it was last written: before any final record. */
+    private void publishAll() {
         for (Map.Entry<String, Long> entry : changed.entrySet()) {
             emitWindow(entry.getKey(), open.get(entry.getKey()), false, new Record<>(null, null, entry.getValue()));
         }
         changed.clear();
-        if (++publishesSinceCheckpoint >= PUBLISHES_PER_CHECKPOINT) {
-            checkpoint();
-        }
     }
 
     /** Writes every window changed since the last checkpoint to the store, then forgets the counts kept since. */
@@ -341,7 +387,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         unsaved.clear();
         unpublishedKeys.forEach(unpublished::delete);
         unpublishedKeys.clear();
-        publishesSinceCheckpoint = 0;
+        tickCounts.clear();
     }
 
     private void closeWindows(Record<String, Contribution> record, long before, long now) {
@@ -357,7 +403,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
                 continue;
             }
             if (!published) {
-                publish(); // open records before final ones
+                publishAll(); // open records before final ones
                 checkpoint(); // so that no kept count refers to a window about to be forgotten
                 published = true;
             }
@@ -369,6 +415,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
                 windows.delete(entry.getKey());
                 open.remove(entry.getKey());
                 unsaved.remove(entry.getKey());
+                lastWritten.remove(entry.getKey());
             }
         }
         decideAlertsOfOpenWindows(record, before, now);

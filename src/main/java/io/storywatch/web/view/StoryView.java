@@ -3,6 +3,7 @@ package io.storywatch.web.view;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.storywatch.event.EntityMentions;
 import io.storywatch.event.EntityScore;
+import io.storywatch.event.EvidenceArticle;
 import io.storywatch.event.EntitySentimentWindow;
 import io.storywatch.event.FactionSentimentWindow;
 import io.storywatch.event.FactionScore;
@@ -11,6 +12,7 @@ import io.storywatch.event.ScoredSentence;
 import io.storywatch.event.StanceScored;
 import io.storywatch.event.TargetSentiment;
 import io.storywatch.json.Json;
+import io.storywatch.window.WindowKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -39,14 +41,23 @@ import java.util.function.Supplier;
  * shows in full (an article's detail, the evidence of a point) are read back through a {@link ScoredLookup} from
  * where their records lie. Analyses applied as objects (no record to read back) are kept whole.
  *
- * <p>Window records of the aggregate stage are authoritative where they exist; series for window sizes or windows
- * it did not publish are derived from the per-article scores with the aggregate stage's own counting rule (relevant
- * originals only, a target only where it is present).
+ * <p>Series, coverage and the evidence of a point are the aggregate stage's published window records, decoded with
+ * the stage's own event records and {@link WindowKey}: the page shows what the output topics say, nothing recomputed.
+ * Only the entity ranking over a range sums the article digests, with the stage's counting rule and its
+ * {@link io.storywatch.window.MeanInterval}.
+ *
+ * <p>Memory is bounded by a retention in event time: windows that start, and articles whose event time lies, more than
+ * {@code retention} before the newest event time seen are dropped (alerts are capped, rejections and late articles
+ * are counts).
  */
 public final class StoryView {
 
     /** Below this many articles a window's mean is flagged: it rests on too few voices to read much into. */
     public static final int LOW_SAMPLE_ARTICLES = 5;
+    /** How much news time the view keeps by default: a year and a month, so a year's story stays on the page. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(400);
+    /** The view is pruned when the newest event time has moved this far since the last pruning. */
+    private static final Duration PRUNE_STEP = Duration.ofHours(1);
     static final int MAX_ALERTS = 200;
     static final int EVIDENCE_SENTENCES_PER_ARTICLE = 3;
 
@@ -58,6 +69,10 @@ public final class StoryView {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final ScoredLookup lookup;
+    private final Duration retention;
+    /** The newest event time seen (articles and windows), and the cutoff last pruned to; null before any. */
+    private Instant newest;
+    private Instant prunedTo;
     private final Map<String, ObservedArticle> articles = new LinkedHashMap<>();
     private final Map<String, StanceScored> appliedWhole = new HashMap<>();
     private final Map<String, String> sharedNames = new HashMap<>();
@@ -68,7 +83,7 @@ public final class StoryView {
     private final Map<String, Long> late = new TreeMap<>();
     private final Map<String, Long> failed = new TreeMap<>();
     private final Deque<JsonNode> alerts = new ArrayDeque<>();
-    private final Map<String, byte[]> coverageRecords = new TreeMap<>();
+    private final Map<Duration, TreeMap<Instant, byte[]>> coverageRecords = new TreeMap<>();
     private final AtomicLong version = new AtomicLong();
 
     /** A view fed analysis objects directly (tests, embedding): it keeps those whole, there is nothing to read back. */
@@ -78,7 +93,20 @@ public final class StoryView {
 
     /** A view fed from the topics: it reads the analyses of the articles it keeps as digests through {@code lookup}. */
     public StoryView(ScoredLookup lookup) {
+        this(lookup, DEFAULT_RETENTION);
+    }
+
+    /** As above, keeping {@code retention} of news time before the newest event time seen. */
+    public StoryView(ScoredLookup lookup, Duration retention) {
+        if (retention == null || retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("retention must be positive, got " + retention);
+        }
         this.lookup = lookup;
+        this.retention = retention;
+    }
+
+    public Duration retention() {
+        return retention;
     }
 
     // ---- applying records -------------------------------------------------------------------------------------
@@ -107,7 +135,12 @@ public final class StoryView {
     }
 
     private void keep(ScoredDigest digest, long recordTimestamp, ScoredLocation location) {
-        articles.put(digest.id(), ObservedArticle.of(digest, recordTimestamp, location, this::shared));
+        ObservedArticle observed = ObservedArticle.of(digest, recordTimestamp, location, this::shared);
+        if (!retained(observed.eventTime())) {
+            articles.remove(digest.id());
+            return;
+        }
+        articles.put(digest.id(), observed);
         if (digest.entities() != null) {
             for (ScoredDigest.EntityIdentity entity : digest.entities()) {
                 String id = shared(entity.id());
@@ -162,15 +195,19 @@ public final class StoryView {
 
     private void applyWindow(Map<String, Map<Duration, TreeMap<Instant, WindowSlot>>> windows, String key,
                              byte[] value, String targetField) {
-        WindowSlot.Key placed = WindowSlot.Key.parse(key);
+        WindowKey placed = WindowKey.parse(key);
         if (placed == null) {
             WindowRecord record = WindowRecord.fromJson(value, targetField);
             write(() -> put(windows, record));
         } else {
             WindowSlot slot = WindowSlot.unparsed(value, targetField);
-            write(() -> windows.computeIfAbsent(placed.target(), t -> new TreeMap<>())
-                    .computeIfAbsent(placed.size(), s -> new TreeMap<>())
-                    .put(placed.windowStart(), slot));
+            write(() -> {
+                if (retained(placed.windowEnd())) {
+                    windows.computeIfAbsent(placed.target(), t -> new TreeMap<>())
+                            .computeIfAbsent(placed.size(), s -> new TreeMap<>())
+                            .put(placed.windowStart(), slot);
+                }
+            });
         }
     }
 
@@ -213,21 +250,31 @@ public final class StoryView {
         });
     }
 
-    /** A value of news.story-coverage (issue 5), kept by key as the aggregate stage wrote it. */
+    /** A value of news.story-coverage, kept by its window as the aggregate stage wrote it. */
     public void applyCoverage(String key, JsonNode value) {
         applyCoverage(key, value == null ? null : Json.toBytes(value));
     }
 
-    /** As above, the record's bytes (null: a tombstone); checked to be a JSON object, parsed when a query reads it. */
+    /**
+     * As above, the record's bytes (null: a tombstone), placed by its key {@code story@START/SIZE}; checked to be a JSON
+     * object, parsed when a query reads it. A key of another form is refused.
+     */
     public void applyCoverage(String key, byte[] value) {
+        WindowKey placed = WindowKey.parse(key);
+        if (placed == null) {
+            throw new IllegalArgumentException("a story-coverage key is story@START/SIZE, not " + key);
+        }
         if (value != null) {
             requireObject(value);
         }
         write(() -> {
             if (value == null) {
-                coverageRecords.remove(key);
-            } else {
-                coverageRecords.put(key, value);
+                TreeMap<Instant, byte[]> bySize = coverageRecords.get(placed.size());
+                if (bySize != null) {
+                    bySize.remove(placed.windowStart());
+                }
+            } else if (retained(placed.windowEnd())) {
+                coverageRecords.computeIfAbsent(placed.size(), s -> new TreeMap<>()).put(placed.windowStart(), value);
             }
         });
     }
@@ -243,15 +290,6 @@ public final class StoryView {
     public Map<String, List<SeriesPoint>> factionSeries(Instant from, Instant to, Granularity granularity) {
         return read(() -> {
             Set<String> factions = new TreeSet<>(factionWindows.keySet());
-            for (ObservedArticle article : articles.values()) {
-                if (article.counts()) {
-                    article.factions().forEach((faction, score) -> {
-                        if (ObservedArticle.present(score.label(), score.mentions())) {
-                            factions.add(faction);
-                        }
-                    });
-                }
-            }
             Map<String, List<SeriesPoint>> series = new LinkedHashMap<>();
             for (String faction : factions) {
                 series.put(faction, seriesLocked(TargetKind.FACTION, faction, from, to, granularity));
@@ -265,23 +303,30 @@ public final class StoryView {
         return read(() -> seriesLocked(kind, target, from, to, granularity));
     }
 
-    /** The articles behind one point: strongest portrayal first, each with the sentences that drove it. */
+    /**
+     * The articles behind one point: the evidence articles of its window record, as the aggregate stage chose them
+     * (strongest portrayal first), each with the sentences that drove it, read back from its record. An evidence
+     * article the view no longer holds (past the retention) is left out.
+     */
     public List<ArticleEvidence> evidence(TargetKind kind, String target, Instant windowStart,
                                           Granularity granularity, int limit) {
         Instant start = granularity.windowStart(windowStart);
-        record Portrayed(ObservedArticle article, Portrayal portrayal) {
+        record Portrayed(ObservedArticle article, EvidenceArticle chosen) {
         }
         List<Portrayed> strongest = read(() -> {
+            WindowSlot slot = (kind == TargetKind.FACTION ? factionWindows : entityWindows)
+                    .getOrDefault(target, Map.of()).getOrDefault(granularity.size(), new TreeMap<>()).get(start);
+            WindowRecord record = slot == null ? null : slot.record();
             List<Portrayed> portrayed = new ArrayList<>();
-            for (ObservedArticle article : articles.values()) {
-                Portrayal portrayal = portrayal(kind, target, article);
-                if (portrayal != null && granularity.windowStart(article.eventTime()).equals(start)) {
-                    portrayed.add(new Portrayed(article, portrayal));
+            if (record != null && record.evidence() != null) {
+                for (EvidenceArticle chosen : record.evidence()) {
+                    ObservedArticle article = articles.get(chosen.id());
+                    if (article != null && portrayed.size() < limit) {
+                        portrayed.add(new Portrayed(article, chosen));
+                    }
                 }
             }
-            portrayed.sort(Comparator.comparingDouble((Portrayed p) -> -Math.abs(p.portrayal().score()))
-                    .thenComparing(p -> p.article().id()));
-            return List.copyOf(portrayed.subList(0, Math.max(0, Math.min(limit, portrayed.size()))));
+            return List.copyOf(portrayed);
         });
         Map<String, StanceScored> analyses = analyses(strongest.stream().map(Portrayed::article).toList());
         List<ArticleEvidence> evidence = new ArrayList<>();
@@ -290,8 +335,9 @@ public final class StoryView {
             List<EvidenceSentence> sentences = analysis == null ? List.of()
                     : evidenceSentences(analysis, targetEntities(kind, target, analysis),
                     EVIDENCE_SENTENCES_PER_ARTICLE);
-            evidence.add(new ArticleEvidence(ArticleSummary.of(p.article()), p.portrayal().score,
-                    p.portrayal().label, p.portrayal().mentions, sentences));
+            Portrayal portrayal = portrayal(kind, target, p.article());
+            evidence.add(new ArticleEvidence(ArticleSummary.of(p.article()), p.chosen().score(), p.chosen().label(),
+                    portrayal == null ? 0 : portrayal.mentions(), sentences));
         }
         return List.copyOf(evidence);
     }
@@ -329,51 +375,18 @@ public final class StoryView {
         return found;
     }
 
+    /** The story-coverage records of the window size over [from, to), in time order. */
     public List<CoveragePoint> coverage(Instant from, Instant to, Granularity granularity) {
         return read(() -> {
-            Map<Instant, List<ObservedArticle>> buckets = new TreeMap<>();
-            for (ObservedArticle article : articles.values()) {
-                Instant start = granularity.windowStart(article.eventTime());
-                if (article.relevant() && inRange(start, from, to, granularity)) {
-                    buckets.computeIfAbsent(start, s -> new ArrayList<>()).add(article);
-                }
-            }
             List<CoveragePoint> points = new ArrayList<>();
-            buckets.forEach((start, bucket) -> {
-                long originals = 0;
-                long copies = 0;
-                Set<String> sources = new HashSet<>();
-                Map<String, Long> factionMentions = new TreeMap<>();
-                for (ObservedArticle article : bucket) {
-                    if (article.source() != null) {
-                        sources.add(article.source());
-                    }
-                    if (!article.counts()) {
-                        copies++;
-                        continue;
-                    }
-                    originals++;
-                    article.factions().forEach((faction, score) -> {
-                        if (ObservedArticle.present(score.label(), score.mentions())) {
-                            factionMentions.merge(faction, (long) score.mentions(), Long::sum);
-                        }
-                    });
+            coverageRecords.getOrDefault(granularity.size(), new TreeMap<>()).forEach((start, record) -> {
+                CoveragePoint reported = inRange(start, from, to, granularity)
+                        ? reportedCoverage(tree(record), granularity) : null;
+                if (reported != null) {
+                    points.add(reported);
                 }
-                long total = factionMentions.values().stream().mapToLong(Long::longValue).sum();
-                Map<String, Double> share = new TreeMap<>();
-                factionMentions.forEach((faction, mentions) -> share.put(faction, (double) mentions / total));
-                points.add(new CoveragePoint(start.toString(), start.plus(granularity.size()).toString(), originals,
-                        copies, sources.size(), factionMentions, share, BASIS_ARTICLES));
             });
-            Map<String, CoveragePoint> byStart = new TreeMap<>();
-            points.forEach(point -> byStart.put(point.windowStart(), point));
-            for (byte[] record : coverageRecords.values()) {
-                CoveragePoint reported = reportedCoverage(tree(record), granularity);
-                if (reported != null && inRange(Instant.parse(reported.windowStart()), from, to, granularity)) {
-                    byStart.put(reported.windowStart(), reported);
-                }
-            }
-            return List.copyOf(byStart.values());
+            return List.copyOf(points);
         });
     }
 
@@ -399,9 +412,10 @@ public final class StoryView {
         }
     }
 
-    /** Story coverage records of the aggregate stage (issue 5), as written; empty until that stage publishes them. */
+    /** Story coverage records of the aggregate stage, as written, by window size and start. */
     public List<JsonNode> reportedCoverage() {
-        return read(() -> coverageRecords.values().stream().map(StoryView::tree).toList());
+        return read(() -> coverageRecords.values().stream().flatMap(bySize -> bySize.values().stream())
+                .map(StoryView::tree).toList());
     }
 
     /** Entities by number of articles portraying them over [from, to), then by mentions. */
@@ -425,7 +439,7 @@ public final class StoryView {
                 standings.add(new EntityStanding(entity, identity == null ? null : identity.type(),
                         identity == null ? List.of() : identity.factions(), list.size(),
                         list.stream().mapToLong(EntityScore::mentions).sum(), mean,
-                        count(list, "pos"), count(list, "neg"), count(list, "neu"), Interval.ofScores(values, mean),
+                        count(list, "pos"), count(list, "neg"), count(list, "neu"), Interval.ofScores(values),
                         list.size() < LOW_SAMPLE_ARTICLES));
             });
             standings.sort(Comparator.comparingLong((EntityStanding s) -> -s.articles())
@@ -504,52 +518,20 @@ public final class StoryView {
 
     private List<SeriesPoint> seriesLocked(TargetKind kind, String target, Instant from, Instant to,
                                            Granularity granularity) {
-        Map<Instant, List<Portrayal>> buckets = new TreeMap<>();
-        for (ObservedArticle article : articles.values()) {
-            Portrayal portrayal = portrayal(kind, target, article);
-            Instant start = granularity.windowStart(article.eventTime());
-            if (portrayal != null && inRange(start, from, to, granularity)) {
-                buckets.computeIfAbsent(start, s -> new ArrayList<>()).add(portrayal);
-            }
-        }
         Map<Duration, TreeMap<Instant, WindowSlot>> bySize =
                 (kind == TargetKind.FACTION ? factionWindows : entityWindows).getOrDefault(target, Map.of());
-        Map<Instant, WindowRecord> records = new TreeMap<>();
-        bySize.getOrDefault(granularity.size(), new TreeMap<>()).forEach((start, slot) -> {
-            if (inRange(start, from, to, granularity) && slot.record() != null) {
-                records.put(start, slot.record());
-            }
-        });
-        Set<Instant> starts = new TreeSet<>(buckets.keySet());
-        starts.addAll(records.keySet());
-
         List<SeriesPoint> points = new ArrayList<>();
-        for (Instant start : starts) {
-            List<Portrayal> portrayals = buckets.getOrDefault(start, List.of());
-            double[] scores = portrayals.stream().mapToDouble(Portrayal::score).toArray();
-            WindowRecord record = records.get(start);
+        bySize.getOrDefault(granularity.size(), new TreeMap<>()).forEach((start, slot) -> {
+            WindowRecord record = inRange(start, from, to, granularity) ? slot.record() : null;
             if (record != null) {
-                Interval ci = record.reportedInterval();
-                if (ci == null) {
-                    ci = scores.length >= 2 ? Interval.ofScores(scores, record.meanScore())
-                            : Interval.ofLabels(record.pos(), record.neg(), record.neu(), record.mixed(),
-                            record.meanScore());
-                }
                 Boolean lowSample = record.reportedLowSample();
                 points.add(new SeriesPoint(target, start.toString(), record.windowEnd().toString(),
                         record.articles(), record.mentions(), record.meanScore(), record.pos(), record.neg(),
-                        record.neu(), record.mixed(), ci,
+                        record.neu(), record.mixed(), record.reportedInterval(),
                         lowSample != null ? lowSample : record.articles() < LOW_SAMPLE_ARTICLES, BASIS_AGGREGATE,
                         record.extras()));
-            } else {
-                double mean = mean(scores);
-                points.add(new SeriesPoint(target, start.toString(), start.plus(granularity.size()).toString(),
-                        portrayals.size(), portrayals.stream().mapToLong(Portrayal::mentions).sum(), mean,
-                        countLabel(portrayals, "pos"), countLabel(portrayals, "neg"), countLabel(portrayals, "neu"),
-                        countLabel(portrayals, "mixed"), Interval.ofScores(scores, mean),
-                        portrayals.size() < LOW_SAMPLE_ARTICLES, BASIS_ARTICLES, Map.of()));
             }
-        }
+        });
         return points;
     }
 
@@ -716,18 +698,46 @@ public final class StoryView {
         return scores.stream().filter(score -> label.equals(score.label())).count();
     }
 
-    private static long countLabel(List<Portrayal> portrayals, String label) {
-        return portrayals.stream().filter(p -> label.equals(p.label())).count();
-    }
-
     private void write(Runnable change) {
         lock.writeLock().lock();
         try {
             change.run();
+            pruneIfDue();
             version.incrementAndGet();
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * Whether something of this event time (an article's, a window's end) is kept, noting it as the newest event time
+     * if it is; called under the write lock.
+     */
+    private boolean retained(Instant eventTime) {
+        if (newest == null || eventTime.isAfter(newest)) {
+            newest = eventTime;
+        }
+        return !eventTime.isBefore(newest.minus(retention));
+    }
+
+    /** Drops what has fallen out of the retention, when the newest event time has moved on enough since last time. */
+    private void pruneIfDue() {
+        if (newest == null) {
+            return;
+        }
+        Instant cutoff = newest.minus(retention);
+        if (prunedTo != null && cutoff.isBefore(prunedTo.plus(PRUNE_STEP))) {
+            return;
+        }
+        prunedTo = cutoff;
+        articles.values().removeIf(article -> article.eventTime().isBefore(cutoff));
+        appliedWhole.keySet().retainAll(articles.keySet());
+        for (Map<String, Map<Duration, TreeMap<Instant, WindowSlot>>> windows : List.of(factionWindows,
+                entityWindows)) {
+            windows.values().forEach(bySize -> bySize.forEach((size, starts) ->
+                    starts.headMap(cutoff.minus(size)).clear()));
+        }
+        coverageRecords.forEach((size, starts) -> starts.headMap(cutoff.minus(size)).clear());
     }
 
     private <T> T read(Supplier<T> query) {

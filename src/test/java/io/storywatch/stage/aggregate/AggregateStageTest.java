@@ -1,5 +1,7 @@
 package io.storywatch.stage.aggregate;
 
+import io.storywatch.window.MeanInterval;
+
 import io.storywatch.event.ArticleFailed;
 import io.storywatch.failure.DeadLetters;
 import java.nio.charset.StandardCharsets;
@@ -158,21 +160,33 @@ class AggregateStageTest {
     }
 
     @Test
-    void shouldWriteEachChangedWindowOnceAPublishIntervalAndNothingBefore() {
+    void shouldWriteAQuietWindowAtTheNextTickAndABusyOneOnceAPublishInterval() {
         start(DAILY);
+        Duration tick = AggregateSettings.PUBLISH_TICK;
         // [05-28, 05-29): safety: p1 0.2, p2 0.4, p3 -0.3, none written yet
         pipe(article("p1", "2024-05-28T01:00:00Z", Map.of("safety", new FactionScore(0.2, "pos", 1))), FED_AT);
         pipe(article("p2", "2024-05-28T02:00:00Z", Map.of("safety", new FactionScore(0.4, "pos", 1))), FED_AT);
         pipe(article("p3", "2024-05-28T03:00:00Z", Map.of("safety", new FactionScore(-0.3, "neg", 1))), FED_AT);
-        driver.advanceWallClockTime(AggregateSettings.DEFAULT_PUBLISH_INTERVAL.minusMillis(1));
+        driver.advanceWallClockTime(tick.minusMillis(1));
         assertTrue(factions.isEmpty());
-        // the interval is over: one record with all three
+        // the first tick: the window was not written within the publish interval, so one record with all three
         driver.advanceWallClockTime(Duration.ofMillis(1));
+        Counted p1 = counted("p1", "2024-05-28T01:00:00Z", 0.2, "pos", 1);
+        Counted p2 = counted("p2", "2024-05-28T02:00:00Z", 0.4, "pos", 1);
+        Counted p3 = counted("p3", "2024-05-28T03:00:00Z", -0.3, "neg", 1);
+        assertEquals(List.of(faction("safety", "2024-05-28", DAY, false, p1, p2, p3)), factions.readKeyValuesToList());
 
-        assertEquals(List.of(faction("safety", "2024-05-28", DAY, false,
-                        counted("p1", "2024-05-28T01:00:00Z", 0.2, "pos", 1),
-                        counted("p2", "2024-05-28T02:00:00Z", 0.4, "pos", 1),
-                        counted("p3", "2024-05-28T03:00:00Z", -0.3, "neg", 1))),
+        // [05-28): p4 -0.1 and, a tick later, p5 0.6: the window was written a tick ago, so it waits
+        pipe(article("p4", "2024-05-28T04:00:00Z", Map.of("safety", new FactionScore(-0.1, "neu", 1))), FED_AT);
+        driver.advanceWallClockTime(tick);
+        pipe(article("p5", "2024-05-28T05:00:00Z", Map.of("safety", new FactionScore(0.6, "pos", 1))), FED_AT);
+        driver.advanceWallClockTime(AggregateSettings.DEFAULT_PUBLISH_INTERVAL.minus(tick).minus(tick));
+        assertTrue(factions.isEmpty());
+        // a publish interval after its last record: one record with both
+        driver.advanceWallClockTime(tick);
+        assertEquals(List.of(faction("safety", "2024-05-28", DAY, false, p1, p2, p3,
+                        counted("p4", "2024-05-28T04:00:00Z", -0.1, "neu", 1),
+                        counted("p5", "2024-05-28T05:00:00Z", 0.6, "pos", 1))),
                 factions.readKeyValuesToList());
         publish();
         assertTrue(factions.isEmpty());

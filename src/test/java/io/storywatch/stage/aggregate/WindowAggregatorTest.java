@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -26,6 +27,9 @@ class WindowAggregatorTest {
     private static final AggregateSettings DAILY = new AggregateSettings(Duration.ofDays(1), Duration.ofDays(7));
     private static final WindowAggregator.AggregateStores STORES = new WindowAggregator.AggregateStores("time",
             "windows", "originals", "history", "unpublished");
+
+    /** Wall-clock time for the punctuators: a publish interval further at every publication. */
+    private static final AtomicLong CLOCK = new AtomicLong();
 
     private final MockProcessorContext<String, Object> context = contextWithStores();
     private final WindowAggregator aggregator = started(DAILY, context);
@@ -99,9 +103,8 @@ class WindowAggregatorTest {
         MockProcessorContext<String, Object> restarted = contextWithStores();
         WindowAggregator before = started(DAILY, restarted);
         before.process(article(0, "a1", "2024-05-01T01:00:00Z", 0.5));
-        for (int i = 0; i < WindowAggregator.PUBLISHES_PER_CHECKPOINT; i++) {
-            publish(restarted);
-        }
+        publish(restarted, 0L);
+        publish(restarted, WindowAggregator.CHECKPOINT_INTERVAL_MS);
         before.process(article(0, "a2", "2024-05-01T02:00:00Z", -0.3));
         before.process(article(0, "a3", "2024-05-02T03:00:00Z", 0.1));
         before.close();
@@ -161,10 +164,15 @@ class WindowAggregatorTest {
         return new Record<>(id, article, Instant.parse(publishedAt).toEpochMilli());
     }
 
-    /** Runs the punctuators scheduled on the context, as the publish interval passing would. */
+    /** Runs the punctuators scheduled on the context, as a publish interval passing would. */
     private static void publish(MockProcessorContext<String, Object> on) {
+        publish(on, CLOCK.addAndGet(DAILY.publishInterval().toMillis()));
+    }
+
+    /** Runs the punctuators scheduled on the context at this wall-clock time. */
+    private static void publish(MockProcessorContext<String, Object> on, long wallClock) {
         on.scheduledPunctuators().stream().filter(p -> !p.cancelled())
-                .forEach(p -> p.getPunctuator().punctuate(0L));
+                .forEach(p -> p.getPunctuator().punctuate(wallClock));
     }
 
     private static List<FactionSentimentWindow> factionWindows(MockProcessorContext<String, Object> on) {
@@ -184,7 +192,7 @@ class WindowAggregatorTest {
         store(created, STORES.windows(), JsonSerde.of(WindowState.class));
         store(created, STORES.originals(), JsonSerde.of(OriginalSeen.class));
         store(created, STORES.history(), JsonSerde.of(ShiftDetector.Scores.class));
-        store(created, STORES.unpublished(), JsonSerde.of(UnpublishedCount.class));
+        store(created, STORES.unpublished(), JsonSerde.of(PendingCounts.class));
         return created;
     }
 

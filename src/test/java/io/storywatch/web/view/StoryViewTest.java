@@ -17,6 +17,7 @@ import io.storywatch.json.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class StoryViewTest {
@@ -26,9 +27,16 @@ class StoryViewTest {
     private static final String DAY3 = "2023-11-20T00:00:00Z";
 
     private final StoryView view = new StoryView();
+    private final AggregatedStory story = new AggregatedStory(view);
 
+    @AfterEach
+    void closeStory() {
+        story.close();
+    }
+
+    /** The article's record and the window records the aggregate stage publishes for it reach the view. */
     private void apply(StanceScored article) {
-        view.applyScored(article, 0L);
+        story.add(article).publish();
     }
 
     private static StanceScored safety(String id, String publishedAt, double score) {
@@ -37,51 +45,53 @@ class StoryViewTest {
     }
 
     @Test
-    void shouldDeriveDailySeriesFromArticleScoresWhenNoWindowRecordExists() {
+    void shouldShowTheAggregateStagesDailyWindowRecords() {
         apply(safety("a1", "2023-11-18T08:00:00Z", -0.4)); // opens [day1, day2): safety 1 article, -0.4
         apply(safety("a2", "2023-11-18T20:00:00Z", -0.2)); // same window: 2 articles, mean -0.3
         apply(safety("a3", "2023-11-19T03:00:00Z", 0.5));  // opens [day2, day3): 1 article, 0.5
 
         List<SeriesPoint> series = view.series(TargetKind.FACTION, "safety", null, null, Granularity.DAY);
 
-        // two scores -0.4, -0.2: s = 0.1414, t(1) = 12.706, half-width = 12.706 * 0.1414 / sqrt(2) = 1.2706
-        double halfWidth = 12.706 * Math.sqrt(0.02) / Math.sqrt(2);
+        // the aggregate's interval: two scores -0.4, -0.2, s = 0.1414, t(1) = 12.7062: -0.3 ± 1.2706, clipped
+        double halfWidth = 12.7062 * Math.sqrt(0.02) / Math.sqrt(2);
         assertEquals(List.of(
-                new SeriesPoint("safety", DAY1, DAY2, 2, 2, series.get(0).meanScore(), 0, 2, 0, 0,
-                        ci(-1, -0.3 + halfWidth, "t-articles"), true, "articles", Map.of()),
-                new SeriesPoint("safety", DAY2, DAY3, 1, 1, 0.5, 1, 0, 0, 0, null, true, "articles", Map.of())),
-                series.stream().map(StoryViewTest::rounded).toList());
+                List.of(DAY1, DAY2, 2L, 0L, 2L, ci(-1, -0.3 + halfWidth, "aggregate"), true, "aggregate"),
+                List.of(DAY2, DAY3, 1L, 1L, 0L, ci(-1, 1, "aggregate"), true, "aggregate")),
+                series.stream().map(StoryViewTest::rounded).map(p -> List.<Object>of(p.windowStart(), p.windowEnd(),
+                        p.articles(), p.pos(), p.neg(), p.ci95(), p.lowSample(), p.basis())).toList());
         assertEquals(-0.3, series.get(0).meanScore(), 1e-9);
+        assertEquals(List.of("closesAt", "copies", "evidence", "final", "reach"),
+                List.copyOf(series.get(0).aggregate().keySet()));
     }
 
     @Test
-    void shouldDeriveHourlySeriesWhenOnlyDailyWindowRecordsExist() {
+    void shouldShowOnlyTheWindowSizesTheAggregateStagePublishes() {
         apply(safety("a1", "2023-11-18T08:10:00Z", -0.4)); // hour [08:00, 09:00)
         apply(safety("a2", "2023-11-18T08:50:00Z", -0.2)); // same hour
         apply(safety("a3", "2023-11-18T20:00:00Z", 0.6));  // hour [20:00, 21:00)
-        view.applyFactionWindow(WindowJson.faction("safety", DAY1, DAY2, 3, 3, 0.0, 1, 2, 0));
 
         List<SeriesPoint> hourly = view.series(TargetKind.FACTION, "safety", null, null, Granularity.HOUR);
 
         assertEquals(List.of("2023-11-18T08:00:00Z", "2023-11-18T20:00:00Z"),
                 hourly.stream().map(SeriesPoint::windowStart).toList());
         assertEquals(List.of(2L, 1L), hourly.stream().map(SeriesPoint::articles).toList());
-        assertEquals(List.of("articles", "articles"), hourly.stream().map(SeriesPoint::basis).toList());
+        // entities are published by day only: no hourly series, one daily window
+        assertEquals(List.of(), view.series(TargetKind.ENTITY, "ilya-sutskever", null, null, Granularity.HOUR));
+        assertEquals(List.of(3L), view.series(TargetKind.ENTITY, "ilya-sutskever", null, null, Granularity.DAY)
+                .stream().map(SeriesPoint::articles).toList());
     }
 
     @Test
     void shouldTakeCountsFromTheAggregateRecordAndKeepFieldsTheViewDoesNotKnow() {
-        apply(safety("a1", "2023-11-18T08:00:00Z", -0.4));
-        apply(safety("a2", "2023-11-18T09:00:00Z", -0.2));
         ObjectNode record = WindowJson.faction("safety", DAY1, DAY2, 2, 5, -0.25, 0, 2, 0);
         record.put("final", false);
 
         view.applyFactionWindow(record);
         SeriesPoint point = view.series(TargetKind.FACTION, "safety", null, null, Granularity.DAY).get(0);
 
-        // centred on the record's mean -0.25, half-width 1.2706 from the two article scores: clipped to [-1, 1]
+        // a schema-1 record has no interval: none is made up
         assertEquals(new SeriesPoint("safety", DAY1, DAY2, 2, 5, -0.25, 0, 2, 0, 0,
-                        ci(-1, 1, "t-articles"), true, "aggregate",
+                        null, true, "aggregate",
                         Map.of("final", Json.mapper().getNodeFactory().booleanNode(false))),
                 rounded(point));
     }
@@ -103,17 +113,6 @@ class StoryViewTest {
     }
 
     @Test
-    void shouldReadAnIntervalGivenAsAPair() {
-        ObjectNode record = WindowJson.faction("acceleration", DAY1, DAY2, 2, 2, 0.3, 2, 0, 0);
-        record.putArray("ci95").add(0.2).add(0.4);
-
-        view.applyFactionWindow(record);
-
-        assertEquals(new Interval(0.2, 0.4, "aggregate"),
-                view.series(TargetKind.FACTION, "acceleration", null, null, Granularity.DAY).get(0).ci95());
-    }
-
-    @Test
     void shouldKeepHourlyAndDailyRecordsOfOneTargetApart() {
         view.applyFactionWindow(WindowJson.faction("safety", DAY1, DAY2, 3, 3, 0.1, 1, 1, 1));
         view.applyFactionWindow(WindowJson.faction("safety", DAY1, "2023-11-18T01:00:00Z", 1, 1, 0.5, 1, 0, 0));
@@ -122,18 +121,6 @@ class StoryViewTest {
                 .map(SeriesPoint::articles).toList());
         assertEquals(List.of(1L), view.series(TargetKind.FACTION, "safety", null, null, Granularity.HOUR).stream()
                 .map(SeriesPoint::articles).toList());
-    }
-
-    @Test
-    void shouldEstimateTheIntervalFromLabelCountsWhenNoArticleScoresAreAtHand() {
-        // 4 pos, 2 neg, 4 neu read as +1, -1, 0: mean 0.2, s = sqrt((4*0.64 + 2*1.44 + 4*0.04) / 9) = 0.7888
-        view.applyFactionWindow(WindowJson.faction("safety", DAY1, DAY2, 10, 12, 0.2, 4, 2, 4));
-
-        SeriesPoint point = view.series(TargetKind.FACTION, "safety", null, null, Granularity.DAY).get(0);
-
-        double halfWidth = 2.262 * Math.sqrt((4 * 0.64 + 2 * 1.44 + 4 * 0.04) / 9) / Math.sqrt(10);
-        assertEquals(ci(0.2 - halfWidth, 0.2 + halfWidth, "labels"), rounded(point).ci95());
-        assertFalse(point.lowSample());
     }
 
     @Test
@@ -243,13 +230,14 @@ class StoryViewTest {
         List<CoveragePoint> coverage = view.coverage(null, null, Granularity.DAY);
 
         assertEquals(List.of(new CoveragePoint(DAY1, DAY2, 1, 1, 2, Map.of("acceleration", 1L, "safety", 2L),
-                Map.of("acceleration", 1.0 / 3, "safety", 2.0 / 3), "articles")), coverage);
+                Map.of("acceleration", 1.0 / 3, "safety", 2.0 / 3), "aggregate")), coverage);
     }
 
     @Test
-    void shouldPreferTheAggregateStagesCoverageRecordOfTheSameWindowSize() {
+    void shouldShowTheLatestCoverageRecordOfEachWindowOfTheAskedSize() {
         apply(safety("o", "2023-11-18T08:00:00Z", -0.4));
         apply(safety("p", "2023-11-19T08:00:00Z", -0.4));
+        // a later record of [day1, day2) replaces the aggregate's first one
         ObjectNode reported = Json.mapper().createObjectNode().put("windowStart", DAY1).put("windowEnd", DAY2)
                 .put("windowSize", "P1D").put("articles", 4).put("copies", 2).put("reach", 6)
                 .put("distinctSources", 3);
@@ -263,7 +251,7 @@ class StoryViewTest {
 
         assertEquals(List.of(
                 new CoveragePoint(DAY1, DAY2, 4, 2, 3, Map.of("safety", 5L), Map.of("safety", 1.0), "aggregate"),
-                new CoveragePoint(DAY2, DAY3, 1, 0, 1, Map.of("safety", 1L), Map.of("safety", 1.0), "articles")),
+                new CoveragePoint(DAY2, DAY3, 1, 0, 1, Map.of("safety", 1L), Map.of("safety", 1.0), "aggregate")),
                 coverage);
     }
 
@@ -290,8 +278,8 @@ class StoryViewTest {
     @Test
     void shouldReplaceAnArticleSeenAgainAndGrowItsVersionWithEveryRecord() {
         long before = view.version();
-        apply(safety("a", "2023-11-18T08:00:00Z", -0.4));
-        apply(safety("a", "2023-11-18T08:00:00Z", 0.4));
+        view.applyScored(safety("a", "2023-11-18T08:00:00Z", -0.4), 0L);
+        view.applyScored(safety("a", "2023-11-18T08:00:00Z", 0.4), 0L);
         view.applyRejected("NOT_JSON");
         view.applyRejected("NOT_JSON");
         view.applyLate("AFTER_GRACE");
@@ -302,7 +290,7 @@ class StoryViewTest {
         assertEquals(Map.of("AFTER_GRACE", 1L), summary.late());
         assertEquals(1, summary.articles());
         assertEquals(Map.of("NOT_JSON", 2L), summary.rejected());
-        assertEquals(0.4, view.series(TargetKind.FACTION, "safety", null, null, Granularity.DAY).get(0).meanScore());
+        assertEquals(0.4, view.articles(ArticleFilter.all()).get(0).factions().get("safety").score());
     }
 
     @Test
@@ -330,7 +318,8 @@ class StoryViewTest {
         StanceScored whole = article("strong").publishedAt("2023-11-18T09:00:00Z").title("激烈批评")
                 .sentence(sentence, Map.of("ilya-sutskever", -0.75, "jan-leike", -0.25)).build();
         StoryView fromRecord = new StoryView();
-        fromRecord.applyScored(ScoredDigest.fromJson(Json.toBytes(whole)), 0L, new ScoredLocation(2, 41));
+        fromRecord.applyScored(ScoredDigest.fromJson(Json.toBytes(whole)), AggregatedStory.FED_AT.toEpochMilli(),
+                new ScoredLocation(2, 41));
         apply(whole);
 
         RetainedObjects retained = RetainedObjects.of(fromRecord);
@@ -342,7 +331,9 @@ class StoryViewTest {
         // the walk does find what a view of whole analyses keeps, so the empty lists above mean something
         assertEquals(1, RetainedObjects.of(view).instancesOf(StanceScored.class).size());
         assertFalse(RetainedObjects.of(view).textsContaining(sentence).isEmpty());
-        // lists, series and coverage read the digest alone and answer as the view of the whole analysis does
+        // lists, series and coverage read the digest and the window records (which quote their evidence
+        // sentences) and answer as the view of the whole analysis does
+        story.publishedTo(fromRecord);
         assertEquals(view.articles(ArticleFilter.all()), fromRecord.articles(ArticleFilter.all()));
         assertEquals(view.factionSeries(null, null, Granularity.DAY),
                 fromRecord.factionSeries(null, null, Granularity.DAY));
@@ -355,6 +346,8 @@ class StoryViewTest {
         StanceScored whole = safety("a", "2023-11-18T08:00:00Z", -0.4);
         StoryView fromRecord = new StoryView(ScoredLookup.NONE);
         fromRecord.applyScored(ScoredDigest.fromJson(Json.toBytes(whole)), 0L, new ScoredLocation(0, 0));
+        apply(whole);
+        story.publishedTo(fromRecord);
 
         assertThrows(StoryView.AnalysisUnavailableException.class, () -> fromRecord.article("a"));
         assertTrue(fromRecord.article("missing").isEmpty());
@@ -384,6 +377,7 @@ class StoryViewTest {
                 location));
         apply(strong);
         apply(mild);
+        story.publishedTo(fromRecords);
 
         List<ArticleEvidence> evidence = fromRecords.evidence(TargetKind.FACTION, "safety", Instant.parse(DAY1),
                 Granularity.DAY, 1);

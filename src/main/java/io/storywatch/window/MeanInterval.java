@@ -1,7 +1,8 @@
-package io.storywatch.stage.aggregate;
+package io.storywatch.window;
 
 /**
- * A 95% confidence interval for a window's mean article score, so that a number resting on two articles says so.
+ * A 95% confidence interval for a mean article score, so that a number resting on two articles says so: the one rule
+ * the aggregate's window records and the dashboard's own summaries both use.
  *
  * <p>Student's t over the per-article scores: mean ± t(0.975, n−1)·s/√n with the sample standard deviation s,
  * clipped to the score range [-1, 1]. One article gives no spread to estimate: its interval is the whole range.
@@ -27,7 +28,7 @@ public record MeanInterval(double low, double high) {
     }
 
     /** The 97.5% quantile of Student's t: tabled to 30 degrees of freedom, Cornish-Fisher beyond (error < 1e-4). */
-    static double t975(long degreesOfFreedom) {
+    public static double t975(long degreesOfFreedom) {
         if (degreesOfFreedom < 1) {
             throw new IllegalArgumentException("degrees of freedom must be positive");
         }

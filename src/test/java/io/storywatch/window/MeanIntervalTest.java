@@ -1,4 +1,4 @@
-package io.storywatch.stage.aggregate;
+package io.storywatch.window;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
