@@ -505,11 +505,15 @@ public final class StoryView {
     private List<SeriesPoint> seriesLocked(TargetKind kind, String target, Instant from, Instant to,
                                            Granularity granularity) {
         Map<Instant, List<Portrayal>> buckets = new TreeMap<>();
+        Map<Instant, Long> corrected = new HashMap<>();
         for (ObservedArticle article : articles.values()) {
             Portrayal portrayal = portrayal(kind, target, article);
             Instant start = granularity.windowStart(article.eventTime());
             if (portrayal != null && inRange(start, from, to, granularity)) {
                 buckets.computeIfAbsent(start, s -> new ArrayList<>()).add(portrayal);
+                if (article.corrections() > 0) {
+                    corrected.merge(start, 1L, Long::sum);
+                }
             }
         }
         Map<Duration, TreeMap<Instant, WindowSlot>> bySize =
@@ -540,14 +544,15 @@ public final class StoryView {
                         record.articles(), record.mentions(), record.meanScore(), record.pos(), record.neg(),
                         record.neu(), record.mixed(), ci,
                         lowSample != null ? lowSample : record.articles() < LOW_SAMPLE_ARTICLES, BASIS_AGGREGATE,
-                        record.extras()));
+                        record.extras(), corrected.getOrDefault(start, 0L)));
             } else {
                 double mean = mean(scores);
                 points.add(new SeriesPoint(target, start.toString(), start.plus(granularity.size()).toString(),
                         portrayals.size(), portrayals.stream().mapToLong(Portrayal::mentions).sum(), mean,
                         countLabel(portrayals, "pos"), countLabel(portrayals, "neg"), countLabel(portrayals, "neu"),
                         countLabel(portrayals, "mixed"), Interval.ofScores(scores, mean),
-                        portrayals.size() < LOW_SAMPLE_ARTICLES, BASIS_ARTICLES, Map.of()));
+                        portrayals.size() < LOW_SAMPLE_ARTICLES, BASIS_ARTICLES, Map.of(),
+                        corrected.getOrDefault(start, 0L)));
             }
         }
         return points;
