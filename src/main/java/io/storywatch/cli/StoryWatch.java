@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
                 TrainCommand.class,
                 PredictCommand.class,
                 ServeCommand.class,
+                CorrectionsCommand.class,
                 BenchCommand.class,
         })
 public final class StoryWatch {

@@ -17,10 +17,19 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param sentenceText the sentence as the analyst read it (what {@code corrections export} trains on)
  * @param oldLabel the label the analyst saw
  * @param newLabel the right one
+ * @param mention the words of the sentence that refer to the target (a name form, or a pronoun or role phrase when
+ *                {@code implicit}), so that the correction makes a training line; null when not known
  */
 public record CorrectionMade(int schemaVersion, String id, String analyst, String madeAt, String article,
                              String kind, Integer sentence, String target, String sentenceText, String oldLabel,
-                             String newLabel, String note) {
+                             String newLabel, String note, String mention, Boolean implicit) {
+
+    public CorrectionMade(int schemaVersion, String id, String analyst, String madeAt, String article, String kind,
+                          Integer sentence, String target, String sentenceText, String oldLabel, String newLabel,
+                          String note) {
+        this(schemaVersion, id, analyst, madeAt, article, kind, sentence, target, sentenceText, oldLabel, newLabel,
+                note, null, null);
+    }
 
     public static final int SCHEMA_VERSION = 1;
     public static final String TARGET_LABEL = "target-label";

@@ -2,6 +2,7 @@ package io.storywatch.web;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.storywatch.event.CorrectionMade;
+import io.storywatch.event.Mention;
 import io.storywatch.event.ScoredSentence;
 import io.storywatch.event.StanceScored;
 import io.storywatch.event.TargetSentiment;
@@ -60,8 +61,22 @@ record CorrectionRequest(String analyst, String article, String kind, Integer se
                     + " has no label for " + target);
         }
         refuseUnchanged(label.label());
+        Mention mention = mentionIn(current, sentence, target);
         return new CorrectionMade(CorrectionMade.SCHEMA_VERSION, id, who, now.toString(), current.id(),
-                CorrectionMade.TARGET_LABEL, sentence, target, scored.text(), label.label(), newLabel, why);
+                CorrectionMade.TARGET_LABEL, sentence, target, scored.text(), label.label(), newLabel, why,
+                mention == null ? null : mention.text(), mention == null ? null : mention.implicit());
+    }
+
+    /** The target's mention in the sentence, a name before a pronoun or role phrase; null when none is listed. */
+    private static Mention mentionIn(StanceScored article, int sentence, String target) {
+        if (article.entities() == null) {
+            return null;
+        }
+        return article.entities().stream().filter(e -> target.equals(e.id()) && e.mentions() != null)
+                .flatMap(e -> e.mentions().stream())
+                .filter(m -> m.sentence() == sentence && m.text() != null && !m.text().isBlank())
+                .min(java.util.Comparator.comparing(Mention::implicit).thenComparingInt(Mention::start))
+                .orElse(null);
     }
 
     private void refuseUnchanged(String old) {

@@ -128,6 +128,18 @@ class CorrectionsEndToEndTest {
             assertEquals(1, running.article("corr-e2e-1").path("article").path("corrections").asInt());
         }
 
+        // the analysts' corrections as training lines: the one in force per sentence and target
+        Path lines = dataDir.resolve("corrections.jsonl");
+        StringWriter err = new StringWriter();
+        picocli.CommandLine cli = io.storywatch.cli.StoryWatch.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        assertEquals(0, cli.execute("corrections", "export", "--bootstrap-servers", BROKER.bootstrapServers(),
+                "--out", lines.toString()), err.toString());
+        assertEquals("exported=1 superseded=1 relevance=1 without-text=0", err.toString().strip());
+        String sentenceText = latestScored().get("corr-e2e-1").sentences().get(1).text();
+        assertEquals(List.of(Json.toString(Map.of("text", sentenceText, "target", "奥特曼", "label", "neu"))),
+                java.nio.file.Files.readAllLines(lines).stream().map(l -> Json.toString(Json.tree(l))).toList());
+
         // a restart: the windows keep the corrected portrayals and count a new article once more
         try (Running running = new Running(stateDir, dataDir)) {
             send(Map.of("corr-e2e-3", LATER));
