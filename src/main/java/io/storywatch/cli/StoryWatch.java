@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
                 PredictCommand.class,
                 ServeCommand.class,
                 CorrectionsCommand.class,
+                ReportCommand.class,
                 BenchCommand.class,
         })
 public final class StoryWatch {
