@@ -28,7 +28,9 @@ public final class ReportHtml {
 
     static final int TOP_ENTITIES = 6;
     static final int EVIDENCE_PER_CAMP = 5;
-    private static final String[] COLORS = {"#2f6fca", "#e0662c", "#6c4fb3", "#1f8a4c", "#8c564b", "#17becf"};
+    /** The dashboard's colours: the bundled story's camps keep theirs, other series take the next free one. */
+    private static final Map<String, String> CAMP_COLORS = Map.of("safety", "#2f6fca", "acceleration", "#e0662c");
+    private static final String[] COLORS = {"#6c4fb3", "#1f8a4c", "#8c564b", "#17becf", "#2f6fca", "#e0662c"};
 
     private ReportHtml() {
     }
@@ -87,10 +89,14 @@ public final class ReportHtml {
             return;
         }
         Map<String, List<Point>> series = new LinkedHashMap<>();
-        byFaction.forEach((faction, windows) -> series.put(factionName(input, faction), windows.stream()
-                .map(w -> new Point(day(w.windowStart()), w.meanScore(), w.ciLow(), w.ciHigh(), w.articles()))
-                .toList()));
-        html.append(trendChart("faction-chart", input, series, 760, 260));
+        List<String> colors = new ArrayList<>();
+        byFaction.forEach((faction, windows) -> {
+            series.put(factionName(input, faction), windows.stream()
+                    .map(w -> new Point(day(w.windowStart()), w.meanScore(), w.ciLow(), w.ciHigh(), w.articles()))
+                    .toList());
+            colors.add(CAMP_COLORS.getOrDefault(faction, COLORS[colors.size() % COLORS.length]));
+        });
+        html.append(trendChart("faction-chart", input, series, colors, 760, 260));
         html.append("<table id=\"faction-table\"><thead><tr><th>阵营 Camp</th><th>日 Day</th><th>文章 Articles</th>"
                 + "<th>均值 Mean</th><th>95% CI</th><th>pos / neg / neu / mixed</th><th>转载 Copies</th></tr></thead>"
                 + "<tbody>\n");
@@ -128,7 +134,8 @@ public final class ReportHtml {
                     .map(w -> new Point(day(w.windowStart()), w.meanScore(), w.ciLow(), w.ciHigh(), w.articles()))
                     .toList());
             html.append("<figure><figcaption>").append(esc(entityName(input, entity))).append("</figcaption>")
-                    .append(trendChart("entity-chart-" + entity, input, series, 360, 160)).append("</figure>");
+                    .append(trendChart("entity-chart-" + entity, input, series, List.of("#1f3b57"), 360, 160))
+                    .append("</figure>");
         }
         html.append("</div>\n<table id=\"entity-table\"><thead><tr><th>实体 Entity</th><th>日 Day</th>"
                 + "<th>文章 Articles</th><th>均值 Mean</th><th>95% CI</th></tr></thead><tbody>\n");
@@ -320,7 +327,8 @@ public final class ReportHtml {
     }
 
     /** Lines of the means over the days, each with its 95% band; the y axis runs from −1 to 1. */
-    static String trendChart(String id, ReportInput input, Map<String, List<Point>> series, int width, int height) {
+    static String trendChart(String id, ReportInput input, Map<String, List<Point>> series, List<String> colors,
+                             int width, int height) {
         long days = ChronoUnit.DAYS.between(input.from(), input.to()) + 1;
         double left = 40;
         double plot = width - left - 10;
@@ -341,7 +349,7 @@ public final class ReportHtml {
         int index = 0;
         StringBuilder legend = new StringBuilder();
         for (Map.Entry<String, List<Point>> entry : series.entrySet()) {
-            String color = COLORS[index++ % COLORS.length];
+            String color = colors.get(index++ % colors.size());
             List<Point> points = entry.getValue();
             StringBuilder upper = new StringBuilder();
             StringBuilder lower = new StringBuilder();
@@ -359,7 +367,9 @@ public final class ReportHtml {
                 svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" "
                         + "stroke=\"%s\"/>", x.apply(p.day()), x.apply(p.day()), y.apply(p.low()), y.apply(p.high()),
                         color));
-                svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\">"
+                // hollow: fewer than 5 articles, as on the dashboard
+                svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\" "
+                        + "stroke=\"" + color + "\" stroke-width=\"1.5\">"
                         + "<title>%s %s: %s [%s, %s], %d articles</title></circle>", x.apply(p.day()),
                         y.apply(p.mean()), p.articles() < 5 ? "#fff" : color, esc(entry.getKey()), p.day(),
                         signed(p.mean()), signed(p.low()), signed(p.high()), p.articles()));

@@ -79,7 +79,8 @@ class CorrectionsEndToEndTest {
         Path stateDir = dataDir.resolve("state");
         send(ARTICLES);
         try (Running running = new Running(stateDir, dataDir)) {
-            await(() -> windowOf(latestWindows()).articles() == 1, "the window counts the one relevant article");
+            // the first articles wait for every stage to start and load its models: longer than a correction
+            awaitLong(() -> windowOf(latestWindows()).articles() == 1, "the window counts the one relevant article");
             await(() -> running.dashboard.view().article("corr-e2e-2").isPresent(), "the dashboard has both");
             FactionSentimentWindow before = windowOf(latestWindows());
             JsonNode sentence = sentenceNaming(running.article("corr-e2e-1"), "sam-altman");
@@ -253,6 +254,18 @@ class CorrectionsEndToEndTest {
             request.header("Authorization", "Bearer " + token);
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits up to 3 minutes (a loaded machine starting four stages); fails naming {@code what} otherwise. */
+    private static void awaitLong(java.util.function.BooleanSupplier condition, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(200);
+        }
     }
 
     /** When a record of the window with another mean was read (System.nanoTime). */
