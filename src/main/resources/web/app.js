@@ -7,7 +7,7 @@
   const LABELS = { pos: '正面 pos', neg: '负面 neg', neu: '中性 neu', mixed: '混合 mixed', absent: '未提及 absent' };
   const LANGUAGES = ['zh', 'en'];
   const state = { story: null, window: '1d', from: '', to: '', series: {}, sources: new Set(), selection: null,
-    lang: initialLanguage() };
+    lang: initialLanguage(), corrections: false };
   let sentimentChart = null;
   let coverageChart = null;
   let refreshTimer = null;
@@ -131,10 +131,15 @@
         renderItem: (params, api) => whisker(api, color),
         data: points.filter((p) => p.ci95).map((p) => [t(p), p.ci95.low, p.ci95.high]),
       });
+      // a window holding an article an analyst corrected is drawn as a diamond
       chartSeries.push({
         id: 'mean-' + faction, name: faction, type: 'line', color: color, showAllSymbol: true, symbolSize: 8,
         lineStyle: { width: 2 },
-        data: points.map((p) => ({ value: [t(p), p.meanScore], symbol: p.lowSample ? 'emptyCircle' : 'circle' })),
+        data: points.map((p) => ({
+          value: [t(p), p.meanScore],
+          symbol: p.corrected ? (p.lowSample ? 'emptyDiamond' : 'diamond') : (p.lowSample ? 'emptyCircle' : 'circle'),
+          symbolSize: p.corrected ? 12 : 8,
+        })),
       });
     });
     sentimentChart.setOption({
@@ -150,6 +155,8 @@
     const chartNode = $('sentiment-chart');
     chartNode.dataset.factions = factions.join(',');
     chartNode.dataset.points = JSON.stringify(Object.fromEntries(factions.map((f) => [f, series[f].length])));
+    chartNode.dataset.corrected = JSON.stringify(Object.fromEntries(factions.map((f) =>
+      [f, series[f].filter((p) => p.corrected).length])));
 
     const legend = $('sentiment-legend');
     clear(legend);
@@ -205,6 +212,7 @@
     }
     box.append(el('br'), el('span', null, point.articles + ' 篇 articles · ' + point.mentions + ' 次提及 mentions'));
     if (point.lowSample) box.append(el('br'), el('span', null, '样本少 low sample'));
+    if (point.corrected) box.append(el('br'), el('span', null, point.corrected + ' 篇经人工纠正 corrected by analysts'));
     const aggregate = point.aggregate || {};
     if (typeof aggregate.copies === 'number' && aggregate.copies > 0) {
       box.append(el('br'), el('span', null, '转载 copies ' + aggregate.copies + ' · 触达 reach ' + aggregate.reach));
@@ -243,6 +251,7 @@
     if (p.ci95) summary.append(el('span', 'ci', '95% CI [' + signed(p.ci95.low) + ', ' + signed(p.ci95.high) + ']'));
     summary.append(el('span', null, ' · ' + p.articles + ' 篇 articles'));
     if (p.lowSample) summary.append(el('span', 'low-sample', '样本少 low sample'));
+    if (p.corrected) summary.append(el('span', 'corrected', p.corrected + ' 篇经人工纠正 corrected by analysts'));
     const list = $('evidence-list');
     clear(list);
     if (evidence.articles.length === 0) list.append(el('div', 'empty', '没有依据 No evidence'));
@@ -259,10 +268,19 @@
     summary.append(el('strong', null, '文章 Article'), el('span', 'meta', ' ' + detail.article.id));
     const list = $('evidence-list');
     clear(list);
-    list.append(evidenceArticle(detail.article, null, null, detail.evidence));
+    list.append(evidenceArticle(detail.article, null, null, detail.evidence, detail.analysis.corrections || []));
   }
 
-  function evidenceArticle(article, score, label, sentences) {
+  /** Shows again what is shown now: after a correction, once the pipeline has re-emitted the article. */
+  function reselect() {
+    const s = state.selection;
+    if (!s) return Promise.resolve();
+    if (s.kind === 'article') return showArticle(s.id);
+    const point = (state.series[s.faction] || []).find((p) => p.windowStart === s.windowStart);
+    return point ? selectPoint(s.faction, point) : Promise.resolve();
+  }
+
+  function evidenceArticle(article, score, label, sentences, corrections) {
     const box = el('article', 'evidence-article');
     box.dataset.articleId = article.id;
     box.append(el('h3', 'article-title', article.title || article.id));
@@ -271,14 +289,73 @@
       meta.append(el('span', null, '得分 score '), scoreSpan(score, label));
     }
     if (article.duplicateOf) meta.append(el('span', null, ' · 转载 copy of ' + article.duplicateOf));
+    if (article.corrections) {
+      meta.append(el('span', 'corrected', '已纠正 corrected (' + article.corrections + ')'));
+    }
+    if (!article.relevant) meta.append(el('span', 'low-sample', '不相关 irrelevant'));
+    if (state.corrections) {
+      const relevance = article.relevant ? 'irrelevant' : 'relevant';
+      const button = el('button', 'correct-relevance', article.relevant ? '标为不相关 mark irrelevant'
+        : '标为相关 mark relevant');
+      button.type = 'button';
+      button.addEventListener('click', () => box.append(correctionForm(
+        { article: article.id, kind: 'relevance' }, [relevance], button)));
+      meta.append(document.createTextNode(' '), button);
+    }
     box.append(meta);
     if (!sentences || sentences.length === 0) box.append(el('div', 'empty', '没有打分句子 No scored sentence'));
-    (sentences || []).forEach((sentence) => box.append(sentenceBlock(sentence)));
+    (sentences || []).forEach((sentence) => box.append(sentenceBlock(sentence, article.id, corrections || [])));
     return box;
   }
 
+  /**
+   * The form an analyst corrects a label with: the right label, a note, their name (kept in this browser). Sent as
+   * JSON to /api/corrections; the page then shows the article again once the pipeline has applied it.
+   */
+  function correctionForm(subject, labels, opener) {
+    opener.disabled = true;
+    const form = el('form', 'correction-form');
+    const choice = el('select', 'correction-label');
+    labels.forEach((l) => {
+      const option = el('option', null, LABELS[l] || l);
+      option.value = l;
+      choice.append(option);
+    });
+    const note = el('input', 'correction-note');
+    note.placeholder = '说明 note';
+    note.maxLength = 500;
+    const analyst = el('input', 'correction-analyst');
+    analyst.placeholder = '你的名字 your name';
+    analyst.maxLength = 80;
+    analyst.value = window.localStorage.getItem('storywatch.analyst') || '';
+    const submit = el('button', 'correction-submit', '提交纠正 submit');
+    submit.type = 'submit';
+    const status = el('span', 'correction-status');
+    form.append(el('span', null, '正确标签 right label '), choice, note, analyst, submit, status);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      window.localStorage.setItem('storywatch.analyst', analyst.value);
+      submit.disabled = true;
+      const response = await fetch('/api/corrections', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ ...subject, newLabel: choice.value, note: note.value, analyst: analyst.value }),
+      });
+      const body = await response.json().catch(() => ({}));
+      if (response.ok) {
+        form.dataset.state = 'sent';
+        status.textContent = '已提交 sent: ' + body.oldLabel + ' → ' + body.newLabel;
+      } else {
+        form.dataset.state = 'refused';
+        status.textContent = '未接受 refused: ' + (body.error || response.status);
+        submit.disabled = false;
+      }
+    });
+    return form;
+  }
+
   /** The sentence as text nodes, its entity mentions wrapped in <mark> elements made here, not parsed. */
-  function sentenceBlock(sentence) {
+  function sentenceBlock(sentence, articleId, corrections) {
     const targets = Object.entries(sentence.targets || {});
     const mean = targets.length ? targets.reduce((s, [, t]) => s + t.score, 0) / targets.length : sentence.sentiment;
     const block = el('p', 'sentence ' + labelOf(mean));
@@ -298,9 +375,27 @@
       const line = el('span', 'targets');
       targets.forEach(([entity, t], i) => {
         if (i > 0) line.append(document.createTextNode(' · '));
-        line.append(named('span', 'entity', entityName(entity), entity), document.createTextNode(' '),
+        const target = el('span', 'target');
+        target.dataset.target = entity;
+        target.append(named('span', 'entity', entityName(entity), entity), document.createTextNode(' '),
           scoreSpan(t.score, t.label),
           document.createTextNode(' ' + (LABELS[t.label] || t.label)));
+        const made = corrections.find((c) => c.kind === 'target-label' && c.sentence === sentence.index
+          && c.target === entity);
+        if (made) {
+          const mark = el('span', 'corrected', '已纠正 corrected: ' + made.oldLabel + ' → ' + made.newLabel);
+          mark.title = made.analyst + ' · ' + made.madeAt + (made.note ? ' · ' + made.note : '');
+          target.append(document.createTextNode(' '), mark);
+        }
+        if (state.corrections && articleId) {
+          const button = el('button', 'correct-target', '纠正 correct');
+          button.type = 'button';
+          button.addEventListener('click', () => block.append(correctionForm(
+            { article: articleId, kind: 'target-label', sentence: sentence.index, target: entity },
+            ['pos', 'neg', 'neu'].filter((l) => l !== t.label), button)));
+          target.append(document.createTextNode(' '), button);
+        }
+        line.append(target);
       });
       block.append(line);
     }
@@ -436,6 +531,7 @@
 
   function renderSummary(summary) {
     state.story = summary.story;
+    state.corrections = summary.corrections === true;
     $('story-title').textContent = state.lang === 'en' ? summary.story.titleEn : summary.story.titleZh;
     $('story-title').title = summary.story.id;
     const v = summary.view;
@@ -488,7 +584,11 @@
     const status = $('live-status');
     const events = new EventSource('/api/events');
     events.addEventListener('open', () => { status.dataset.state = 'live'; status.textContent = '实时 live'; });
-    events.addEventListener('update', scheduleRefresh);
+    events.addEventListener('update', () => {
+      scheduleRefresh();
+      // a correction being written stays open; otherwise the evidence shown follows the pipeline
+      if (!document.querySelector('#evidence-list form:not([data-state="sent"])')) reselect().catch(showError);
+    });
     events.addEventListener('error', () => { status.dataset.state = 'offline'; status.textContent = '离线 offline'; });
   }
 

@@ -29,6 +29,8 @@ import picocli.CommandLine.ScopeType;
                 TrainCommand.class,
                 PredictCommand.class,
                 ServeCommand.class,
+                CorrectionsCommand.class,
+                ReportCommand.class,
                 BenchCommand.class,
                 ChaosCommand.class,
                 SoakCommand.class,

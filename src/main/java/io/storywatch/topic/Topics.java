@@ -5,6 +5,7 @@ import io.storywatch.event.ArticleFailed;
 import io.storywatch.event.ArticleMissedWindow;
 import io.storywatch.event.ArticleRejected;
 import io.storywatch.event.ArticleSegmented;
+import io.storywatch.event.CorrectionMade;
 import io.storywatch.event.EntitiesTagged;
 import io.storywatch.event.EntitySentimentWindow;
 import io.storywatch.event.FactionSentimentWindow;
@@ -50,6 +51,9 @@ public final class Topics {
             new Topic<>("news.story-coverage", Serdes.String(), JsonSerde.of(StoryCoverage.class));
     public static final Topic<String, FactionShiftDetected> FACTION_ALERTS =
             new Topic<>("news.faction-alerts", Serdes.String(), JsonSerde.of(FactionShiftDetected.class));
+    /** Analysts' corrections of machine labels, keyed by article id; the score stage applies them. */
+    public static final Topic<String, CorrectionMade> CORRECTIONS =
+            new Topic<>("news.corrections", Serdes.String(), JsonSerde.of(CorrectionMade.class));
     /** Every stage's dead letters: records it could not read or process, with why and their original bytes. */
     public static final Topic<String, ArticleFailed> FAILED =
             new Topic<>("news.articles.failed", Serdes.String(), JsonSerde.of(ArticleFailed.class));
@@ -59,6 +63,6 @@ public final class Topics {
 
     public static List<Topic<?, ?>> all() {
         return List.of(RAW, REJECTED, CLEAN, SEGMENTED, TAGGED, SCORED, FACTION_SENTIMENT, ENTITY_SENTIMENT,
-                STORIES, LATE, STORY_COVERAGE, FACTION_ALERTS, FAILED);
+                STORIES, LATE, STORY_COVERAGE, FACTION_ALERTS, FAILED, CORRECTIONS);
     }
 }

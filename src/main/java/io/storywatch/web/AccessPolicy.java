@@ -18,7 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
  * cookie the page gets in exchange for it), the CORS allow-list, and the security headers on every response.
  *
  * <p>The cookie holds an HMAC of the token, not the token, is HttpOnly and SameSite=Strict: page scripts cannot read
- * it and other sites cannot ride on it. The API is read-only (GET), so there is nothing to forge.
+ * it and other sites cannot ride on it. The one write, {@code POST /api/corrections}, needs the token and a JSON body
+ * (which a cross-site form cannot send), so there is nothing to forge.
  */
 final class AccessPolicy {
 
@@ -87,8 +88,8 @@ final class AccessPolicy {
         Headers headers = exchange.getResponseHeaders();
         headers.set("Access-Control-Allow-Origin", origin);
         headers.add("Vary", "Origin");
-        headers.set("Access-Control-Allow-Methods", "GET, OPTIONS");
-        headers.set("Access-Control-Allow-Headers", "Authorization");
+        headers.set("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+        headers.set("Access-Control-Allow-Headers", "Authorization, Content-Type");
         headers.set("Access-Control-Max-Age", "600");
         return Verdict.ALLOW;
     }

@@ -1,5 +1,8 @@
 package io.storywatch.web;
 
+import io.storywatch.event.CorrectionMade;
+import io.storywatch.json.Json;
+import io.storywatch.web.view.ArticleDetail;
 import io.storywatch.web.view.ArticleFilter;
 import io.storywatch.web.view.Granularity;
 import io.storywatch.web.view.SeriesPoint;
@@ -15,6 +18,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The JSON API over the {@link StoryView}: maps a path and its query parameters to a status and a value for Jackson,
@@ -35,10 +40,59 @@ final class DashboardApi {
 
     private final StoryView view;
     private final StoryInfo story;
+    private final CorrectionSink corrections;
 
-    DashboardApi(StoryView view, StoryInfo story) {
+    /** @param corrections where corrections go, or null where the dashboard takes none */
+    DashboardApi(StoryView view, StoryInfo story, CorrectionSink corrections) {
         this.view = view;
         this.story = story;
+        this.corrections = corrections;
+    }
+
+    DashboardApi(StoryView view, StoryInfo story) {
+        this(view, story, null);
+    }
+
+    boolean takesCorrections() {
+        return corrections != null;
+    }
+
+    /**
+     * {@code POST /api/corrections}: checks the request against the article as the dashboard has it and appends the
+     * correction to news.corrections; 201 with the correction once the broker has it.
+     */
+    Reply correct(byte[] body) {
+        if (corrections == null) {
+            return Reply.error(403, "this dashboard takes no corrections: it needs --api-token and a broker");
+        }
+        CorrectionRequest request;
+        try {
+            request = Json.fromBytes(body, CorrectionRequest.class);
+        } catch (RuntimeException e) {
+            return Reply.error(400, "the body must be a JSON object {analyst, article, kind, sentence, target, "
+                    + "newLabel, note}");
+        }
+        if (request == null || request.article() == null || request.article().isBlank()) {
+            return Reply.error(400, "article: the id of the article to correct");
+        }
+        CorrectionMade correction;
+        try {
+            Optional<ArticleDetail> article = view.article(request.article());
+            if (article.isEmpty()) {
+                return Reply.error(404, "no article " + request.article());
+            }
+            correction = request.toCorrection(article.get().analysis(), UUID.randomUUID().toString(), Instant.now());
+        } catch (IllegalArgumentException e) {
+            return Reply.error(400, e.getMessage());
+        } catch (StoryView.AnalysisUnavailableException e) {
+            return Reply.error(503, e.getMessage());
+        }
+        try {
+            corrections.append(correction);
+        } catch (Exception e) {
+            return Reply.error(503, "the correction could not be appended to news.corrections: " + e.getMessage());
+        }
+        return new Reply(201, correction);
     }
 
     Reply handle(String path, String rawQuery) {
@@ -68,6 +122,7 @@ final class DashboardApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("story", story);
         body.put("view", view.summary());
+        body.put("corrections", takesCorrections());
         return Reply.ok(body);
     }
 

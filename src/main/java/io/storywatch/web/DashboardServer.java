@@ -35,6 +35,7 @@ public final class DashboardServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
     private static final String ECHARTS = "/assets/echarts.min.js";
+    private static final String CORRECTIONS = "/api/corrections";
     private static final Map<String, String[]> PAGE_FILES = Map.of(
             "/", new String[]{"web/index.html", "text/html; charset=utf-8"},
             "/index.html", new String[]{"web/index.html", "text/html; charset=utf-8"},
@@ -51,20 +52,23 @@ public final class DashboardServer implements AutoCloseable {
     private final PipelineMetrics metrics;
     private final OutputTopicReader reader;
     private final ScoredTopicLookup lookup;
+    private final CorrectionSink corrections;
     private final boolean ownsMetrics;
     private final URI url;
     private final boolean loopback;
 
     private DashboardServer(HttpOptions options, StoryInfo story, StoryView view, PipelineMetrics metrics,
-                            boolean ownsMetrics, OutputTopicReader reader, ScoredTopicLookup lookup)
-            throws IOException {
+                            boolean ownsMetrics, OutputTopicReader reader, ScoredTopicLookup lookup,
+                            CorrectionSink corrections) throws IOException {
         this.view = view;
         this.metrics = metrics;
         this.ownsMetrics = ownsMetrics;
         this.reader = reader;
         this.lookup = lookup;
         this.policy = new AccessPolicy(options.apiToken(), options.corsOrigins());
-        this.api = new DashboardApi(view, story);
+        // a correction changes what every reader sees: only someone holding the token may make one
+        this.corrections = policy.requiresToken() ? corrections : null;
+        this.api = new DashboardApi(view, story, this.corrections);
         this.live = new LiveUpdates(view, options.sseMaxPerClient(), options.sseMaxTotal());
         InetAddress address = InetAddress.getByName(options.bind());
         this.loopback = address.isLoopbackAddress();
@@ -104,12 +108,16 @@ public final class DashboardServer implements AutoCloseable {
         ScoredTopicLookup lookup = new ScoredTopicLookup(bootstrapServers);
         StoryView view = new StoryView(lookup, options.viewRetention());
         OutputTopicReader reader = OutputTopicReader.start(bootstrapServers, view, metrics);
+        CorrectionSink corrections = options.apiToken() == null ? null : new KafkaCorrectionSink(bootstrapServers);
         DashboardServer dashboard;
         try {
-            dashboard = new DashboardServer(options, story, view, metrics, ownsMetrics, reader, lookup);
+            dashboard = new DashboardServer(options, story, view, metrics, ownsMetrics, reader, lookup, corrections);
         } catch (IOException | RuntimeException e) {
             reader.close();
             lookup.close();
+            if (corrections != null) {
+                corrections.close();
+            }
             throw e;
         }
         dashboard.announce(dataDir, out);
@@ -125,7 +133,13 @@ public final class DashboardServer implements AutoCloseable {
     /** Serves a view fed by the caller (no Kafka) under the given story's title and faction names. */
     public static DashboardServer serve(HttpOptions options, StoryInfo story, StoryView view,
                                         PipelineMetrics metrics) throws IOException {
-        return new DashboardServer(options, story, view, metrics, false, null, null);
+        return new DashboardServer(options, story, view, metrics, false, null, null, null);
+    }
+
+    /** As above, appending corrections to {@code corrections} (when a token is configured). */
+    static DashboardServer serve(HttpOptions options, StoryInfo story, StoryView view, PipelineMetrics metrics,
+                                 CorrectionSink corrections) throws IOException {
+        return new DashboardServer(options, story, view, metrics, false, null, null, corrections);
     }
 
     /** Prints {@code dashboard=URL} and writes the URL to {@code dataDir/dashboard.url}. */
@@ -169,6 +183,9 @@ public final class DashboardServer implements AutoCloseable {
         if (lookup != null) {
             lookup.close();
         }
+        if (corrections != null) {
+            corrections.close();
+        }
         if (ownsMetrics) {
             metrics.close();
         }
@@ -197,18 +214,24 @@ public final class DashboardServer implements AutoCloseable {
                 exchange.sendResponseHeaders(204, -1);
                 return;
             }
-            if (!method.equals("GET")) {
-                exchange.getResponseHeaders().set("Allow", "GET, OPTIONS");
-                json(exchange, 405, Map.of("error", "the dashboard is read-only: GET only"));
-                return;
-            }
             String path = exchange.getRequestURI().getRawPath();
             String query = exchange.getRequestURI().getRawQuery();
+            boolean correcting = CORRECTIONS.equals(path);
+            if (correcting ? !method.equals("POST") : !method.equals("GET")) {
+                exchange.getResponseHeaders().set("Allow", correcting ? "POST, OPTIONS" : "GET, OPTIONS");
+                json(exchange, 405, Map.of("error", correcting ? CORRECTIONS + " takes POST only"
+                        : "the dashboard is read-only but for " + CORRECTIONS + ": GET only"));
+                return;
+            }
             if (path == null || !path.startsWith("/api/articles/") && !RequestLimits.safePath(path)) {
                 json(exchange, 400, Map.of("error", "bad path"));
                 return;
             }
             if (policy.requiresToken() && !admitted(exchange, path, query)) {
+                return;
+            }
+            if (correcting) {
+                correct(exchange);
                 return;
             }
             if (path.equals("/api/events")) {
@@ -236,6 +259,24 @@ public final class DashboardServer implements AutoCloseable {
                 exchange.close();
             }
         }
+    }
+
+    /**
+     * A correction needs a JSON body: a form on another site cannot send one without a CORS preflight, which the
+     * origin check refuses, and the session cookie is SameSite=Strict besides.
+     */
+    private void correct(HttpExchange exchange) throws IOException {
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            json(exchange, 415, Map.of("error", "a correction is sent as application/json"));
+            return;
+        }
+        byte[] body = (byte[]) exchange.getAttribute(RequestLimits.BODY_ATTRIBUTE);
+        DashboardApi.Reply reply = api.correct(body == null ? new byte[0] : body);
+        if (reply.status() == 201) {
+            LOG.info("correction appended: {}", Json.toString(reply.body()));
+        }
+        json(exchange, reply.status(), reply.body());
     }
 
     /**

@@ -22,8 +22,10 @@ final class RequestLimits {
     static final int MAX_HEADER_BYTES = 16 * 1024;
     /** Most request header lines. */
     static final int MAX_HEADERS = 100;
-    /** Largest request body: every route is a GET, so a body is never read, only refused when large. */
+    /** Largest request body: only {@code POST /api/corrections} reads one, a few hundred bytes of JSON. */
     static final int MAX_BODY_BYTES = 4 * 1024;
+    /** The exchange attribute that holds the body the check read. */
+    static final String BODY_ATTRIBUTE = "storywatch.request-body";
     /** How often a path is percent-decoded when looking for dot segments (catches double and triple encoding). */
     private static final int DECODE_ROUNDS = 3;
 
@@ -73,7 +75,11 @@ final class RequestLimits {
         // a chunked body declares no length: read one byte past the limit to know
         try (InputStream in = exchange.getRequestBody()) {
             byte[] read = in.readNBytes(MAX_BODY_BYTES + 1);
-            return read.length > MAX_BODY_BYTES ? Optional.of(tooLarge()) : Optional.empty();
+            if (read.length > MAX_BODY_BYTES) {
+                return Optional.of(tooLarge());
+            }
+            exchange.setAttribute(BODY_ATTRIBUTE, read);
+            return Optional.empty();
         }
     }
 

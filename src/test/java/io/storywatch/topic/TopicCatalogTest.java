@@ -11,6 +11,7 @@ import io.storywatch.event.ArticleFailed;
 import io.storywatch.event.ArticleMissedWindow;
 import io.storywatch.event.ArticleRejected;
 import io.storywatch.event.ArticleSegmented;
+import io.storywatch.event.CorrectionMade;
 import io.storywatch.event.EntitiesTagged;
 import io.storywatch.event.EntitySentimentWindow;
 import io.storywatch.event.FactionSentimentWindow;
@@ -55,7 +56,8 @@ class TopicCatalogTest {
             Map.entry("news.articles.late", ArticleMissedWindow.class),
             Map.entry("news.story-coverage", StoryCoverage.class),
             Map.entry("news.faction-alerts", FactionShiftDetected.class),
-            Map.entry("news.articles.failed", ArticleFailed.class));
+            Map.entry("news.articles.failed", ArticleFailed.class),
+            Map.entry("news.corrections", CorrectionMade.class));
 
     private static Set<String> codeTopics() {
         return Topics.all().stream().map(Topic::name).collect(Collectors.toCollection(TreeSet::new));

@@ -262,7 +262,8 @@ class DashboardServerTest {
         assertEquals(200, sameOrigin.statusCode());
         assertTrue(sameOrigin.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
         assertEquals(204, preflight.statusCode());
-        assertEquals("Authorization", preflight.headers().firstValue("Access-Control-Allow-Headers").orElseThrow());
+        assertEquals("Authorization, Content-Type",
+                preflight.headers().firstValue("Access-Control-Allow-Headers").orElseThrow());
     }
 
     @Test

@@ -102,7 +102,9 @@ public final class AggregateStage implements Stage {
         KStream<String, Object> emitted = builder
                 .stream(Topics.SCORED.name(),
                         Topics.SCORED.consumed().withTimestampExtractor(new PublishedAtTimestampExtractor()))
-                .filter((id, article) -> article != null && article.relevant(),
+                // an irrelevant article counts nowhere, unless an analyst's correction made it so: its earlier version
+                // may have counted
+                .filter((id, article) -> article != null && (article.relevant() || article.corrected()),
                         Named.as("aggregate-skip-irrelevant"))
                 .processValues(ContributionOf::new, Named.as("aggregate-contribution"))
                 .repartition(Repartitioned.<String, Contribution>as(REPARTITION)

@@ -50,6 +50,22 @@ public record CoverageTally(long articles, long copies, List<String> sources, So
                 factionCounts);
     }
 
+    /**
+     * Takes back an original {@link #add} counted with its {@code articleCopies}, when a new version replaces it. The
+     * sources stay: another article of the window may come from the same one.
+     */
+    public CoverageTally remove(Contribution article, long articleCopies) {
+        SortedMap<String, Counts> entityCounts = new TreeMap<>(entities);
+        article.entities().forEach((id, portrayal) -> entityCounts.computeIfPresent(id, (key, counts) ->
+                counts.articles() <= 1 ? null : new Counts(counts.articles() - 1,
+                        counts.mentions() - portrayal.mentions())));
+        SortedMap<String, Counts> factionCounts = new TreeMap<>(factions);
+        article.factions().forEach((id, portrayal) -> factionCounts.computeIfPresent(id, (key, counts) ->
+                counts.articles() <= 1 ? null : new Counts(counts.articles() - 1,
+                        counts.mentions() - portrayal.mentions())));
+        return new CoverageTally(articles - 1, copies - articleCopies, sources, entityCounts, factionCounts);
+    }
+
     /** Counts one more copy of an original this window counted. */
     public CoverageTally addCopy(String copySource) {
         TreeSet<String> allSources = new TreeSet<>(sources);

@@ -5,7 +5,8 @@ import java.util.TreeSet;
 
 /**
  * What the aggregate remembers of an original article so that its copies, which may arrive before or after it, add
- * to the reach of the windows that counted it.
+ * to the reach of the windows that counted it, and a later version of it (an analyst's correction, a replay with
+ * another model) replaces what it added instead of adding to it.
  *
  * @param eventTime the original's event time, null while only copies have been seen
  * @param copies the copies seen so far
@@ -13,9 +14,10 @@ import java.util.TreeSet;
  * @param countedSizes the window sizes (ms) whose window counted the original (not those it was too late for)
  * @param factions the factions it portrays
  * @param entities the entities it portrays
+ * @param counted the version of it the windows count (null in state written before versions were replaced)
  */
 public record OriginalSeen(Long eventTime, long copies, List<String> copySources, List<Long> countedSizes,
-                           List<String> factions, List<String> entities) {
+                           List<String> factions, List<String> entities, Contribution counted) {
 
     public OriginalSeen {
         copySources = copySources == null ? List.of() : List.copyOf(copySources);
@@ -25,7 +27,7 @@ public record OriginalSeen(Long eventTime, long copies, List<String> copySources
     }
 
     static OriginalSeen unseen() {
-        return new OriginalSeen(null, 0, List.of(), List.of(), List.of(), List.of());
+        return new OriginalSeen(null, 0, List.of(), List.of(), List.of(), List.of(), null);
     }
 
     boolean arrived() {
@@ -37,6 +39,13 @@ public record OriginalSeen(Long eventTime, long copies, List<String> copySources
         if (source != null) {
             sources.add(source);
         }
-        return new OriginalSeen(eventTime, copies + 1, List.copyOf(sources), countedSizes, factions, entities);
+        return new OriginalSeen(eventTime, copies + 1, List.copyOf(sources), countedSizes, factions, entities,
+                counted);
+    }
+
+    /** The same original, now counted as {@code version}. */
+    OriginalSeen countedAs(Contribution version) {
+        return new OriginalSeen(eventTime, copies, copySources, countedSizes, List.copyOf(version.factions().keySet()),
+                List.copyOf(version.entities().keySet()), version);
     }
 }

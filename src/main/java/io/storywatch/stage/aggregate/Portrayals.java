@@ -38,10 +38,13 @@ public final class Portrayals {
         return article != null && article.relevant() && article.duplicateOf() == null;
     }
 
-    /** The slim form of a relevant article the windows work from; a copy carries no portrayals of its own. */
+    /**
+     * The slim form of an article the windows work from; a copy carries no portrayals of its own, and an article an
+     * analyst corrected to irrelevant is withdrawn.
+     */
     public static Contribution contribution(StanceScored article) {
         return new Contribution(article.id(), article.title(), article.source(), article.publishedAt(),
-                article.duplicateOf(), ofFactions(article), ofEntities(article), 0);
+                article.duplicateOf(), ofFactions(article), ofEntities(article), 0, !article.relevant());
     }
 
     public static SortedMap<String, Portrayal> ofFactions(StanceScored article) {

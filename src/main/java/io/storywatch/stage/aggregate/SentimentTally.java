@@ -57,6 +57,20 @@ public record SentimentTally(long articles, long mentions, double scoreSum, doub
                 kept);
     }
 
+    /**
+     * Takes back what {@link #add} counted for the original {@code articleId} with its {@code articleCopies}, when a
+     * new version of the article replaces it. Its evidence goes; an article that evidence had displaced does not come
+     * back (the list is then the strongest of the articles counted since).
+     */
+    public SentimentTally remove(Portrayal portrayal, String articleId, long articleCopies) {
+        String label = portrayal.label() == null ? "" : portrayal.label();
+        double score = portrayal.score();
+        return new SentimentTally(articles - 1, mentions - portrayal.mentions(), scoreSum - score,
+                scoreSquares - score * score, pos - (label.equals("pos") ? 1 : 0), neg - (label.equals("neg") ? 1 : 0),
+                neu - (label.equals("neu") ? 1 : 0), mixed - (label.equals("mixed") ? 1 : 0), copies - articleCopies,
+                evidence.stream().filter(e -> !e.id().equals(articleId)).toList());
+    }
+
     /** Counts one more copy of the original {@code originalId}, which this window counted. */
     public SentimentTally addCopy(String originalId) {
         List<EvidenceArticle> updated = evidence.stream()

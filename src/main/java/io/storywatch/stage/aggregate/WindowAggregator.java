@@ -47,7 +47,10 @@ import org.slf4j.LoggerFactory;
  * once more with {@code final} true and forgotten. A faction window of the alert size is compared with its baseline
  * once, when stream time passes its end + the short grace, whether or not it stays open longer.
  * Closing happens only as records arrive, so the newest windows stay open until later articles come. An article id
- * counts once: a later version of it (a correction, or the output of a replayed upstream stage) is not counted again.
+ * counts once: a later version of it (an analyst's correction, or the output of a replayed upstream stage with another
+ * model) replaces the earlier one in the windows that counted it and are still open, at the earlier version's event
+ * time; a closed window keeps what it published. A version withdrawn by a correction to irrelevant takes back what the
+ * earlier one added; a version the windows would count the same changes nothing.
  *
  * <p>Changed windows are written with {@code final} false at most once per publish interval (wall-clock): every
  * publish tick (50 ms) a changed window is written if it was not written within the interval, else it waits until the
@@ -191,7 +194,9 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         // an undated article counts at its arrival (the record timestamp) but does not say how far the dated news has
         // come: a backfill fed with today's undated articles would otherwise make every archived article late
         long now = published.isPresent() ? advanceStreamTime(article.sourcePartition(), eventTime) : before;
-        if (article.isCopy()) {
+        if (article.isCopy() && article.withdrawn()) {
+            LOG.debug("copy {} was corrected to irrelevant; the reach it added stays", article.id());
+        } else if (article.isCopy()) {
             countCopy(record, article, now);
         } else {
             countOriginal(record, article, eventTime, now);
@@ -218,10 +223,11 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
                                long now) {
         OriginalSeen seen = Optional.ofNullable(originals.get(article.id())).orElse(OriginalSeen.unseen());
         if (seen.arrived()) {
-            // a new version of a counted article (a correction, or a replay of an upstream stage) would count it
-            // twice; the first version stands
-            LOG.debug("article {} was already counted; its new version is not counted again", article.id());
+            replaceOriginal(record, article, seen, now);
             return;
+        }
+        if (article.withdrawn()) {
+            return; // corrected to irrelevant before any window counted it
         }
         List<Long> counted = new ArrayList<>();
         EventWindow longestClosed = null;
@@ -245,7 +251,28 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
                     counted, seen.copies(), seen.copySources()), null));
         }
         originals.put(article.id(), new OriginalSeen(eventTime, seen.copies(), seen.copySources(), counted,
-                List.copyOf(article.factions().keySet()), List.copyOf(article.entities().keySet())));
+                List.copyOf(article.factions().keySet()), List.copyOf(article.entities().keySet()), article));
+    }
+
+    /** A new version of a counted original takes the earlier one's place in the windows still open. */
+    private void replaceOriginal(Record<String, Contribution> record, Contribution article, OriginalSeen seen,
+                                 long now) {
+        Contribution previous = seen.counted();
+        if (previous == null) {
+            LOG.debug("article {} was counted before versions were kept; its new version is not counted", article.id());
+            return;
+        }
+        if (previous.countsLike(article)) {
+            return; // e.g. a replayed upstream stage that decided the same
+        }
+        List<Long> open = seen.countedSizes().stream()
+                .filter(size -> EventWindow.containing(seen.eventTime(), size).isOpenAt(now, graceMs(size)))
+                .toList();
+        if (!open.isEmpty()) {
+            keep(new UnpublishedCount(record.timestamp(), null, null, new UnpublishedCount.OriginalReplaced(
+                    previous, article, seen.eventTime(), open, seen.copies(), seen.copySources())));
+        }
+        originals.put(article.id(), seen.countedAs(article));
     }
 
     private void countCopy(Record<String, Contribution> record, Contribution copy, long now) {
@@ -301,7 +328,9 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     }
 
     private void apply(UnpublishedCount count) {
-        if (count.original() != null) {
+        if (count.replaced() != null) {
+            applyReplaced(count.replaced(), count.timestamp());
+        } else if (count.original() != null) {
             UnpublishedCount.OriginalCounted counted = count.original();
             Contribution article = counted.article();
             for (long size : counted.sizes()) {
@@ -338,6 +367,42 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
                 String key = storeKey(window, COVERAGE, COVERAGE_TARGET);
                 update(key, new WindowState(null, coverage(key).addCopy(copy.source())), count.timestamp());
             }
+        }
+    }
+
+    private void applyReplaced(UnpublishedCount.OriginalReplaced replaced, long timestamp) {
+        Contribution previous = replaced.previous();
+        Contribution next = replaced.next();
+        long copies = replaced.copies();
+        for (long size : replaced.sizes()) {
+            EventWindow window = EventWindow.containing(replaced.eventTime(), size);
+            Map<String, SentimentTally> tallies = new TreeMap<>();
+            previous.factions().forEach((faction, portrayal) -> tallies.merge(storeKey(window, FACTION, faction),
+                    sentiment(storeKey(window, FACTION, faction)).remove(portrayal, previous.id(), copies),
+                    (a, b) -> b));
+            previous.entities().forEach((entity, portrayal) -> tallies.merge(storeKey(window, ENTITY, entity),
+                    sentiment(storeKey(window, ENTITY, entity)).remove(portrayal, previous.id(), copies),
+                    (a, b) -> b));
+            next.factions().forEach((faction, portrayal) -> {
+                String key = storeKey(window, FACTION, faction);
+                tallies.put(key, tallies.getOrDefault(key, sentiment(key)).add(portrayal,
+                        evidence(next, portrayal, copies), copies, settings.evidenceArticles()));
+            });
+            next.entities().forEach((entity, portrayal) -> {
+                String key = storeKey(window, ENTITY, entity);
+                tallies.put(key, tallies.getOrDefault(key, sentiment(key)).add(portrayal,
+                        evidence(next, portrayal, copies), copies, settings.evidenceArticles()));
+            });
+            tallies.forEach((key, tally) -> update(key, new WindowState(tally, null), timestamp));
+            String key = storeKey(window, COVERAGE, COVERAGE_TARGET);
+            CoverageTally coverage = coverage(key);
+            if (!previous.withdrawn()) {
+                coverage = coverage.remove(previous, copies);
+            }
+            if (!next.withdrawn()) {
+                coverage = coverage.add(next, copies, replaced.copySources());
+            }
+            update(key, new WindowState(null, coverage), timestamp);
         }
     }
 

@@ -107,8 +107,40 @@ public final class ArticleScorer {
                     round(sentiment.sentiment()), targets));
         }
 
+        Map<String, EntityScore> entityScores = entityScores(article.entities(), targetsBySentence);
+        Map<String, FactionScore> factionScores = factionScores(article.entities(), targetsBySentence,
+                headline(article.title(), article.sentences().stream().map(Sentence::start).toList(),
+                        article.sentences().stream().map(Sentence::index).toList()), index -> true);
+
+        Map<String, String> versions = new TreeMap<>(article.versions() == null ? Map.of() : article.versions());
+        versions.put("sentiment", model.version());
+        return new StanceScored(StanceScored.SCHEMA_VERSION, article.id(), article.title(), article.publishedAt(),
+                article.source(), article.url(), article.duplicateOf(), article.relevance(), article.relevant(),
+                article.text(), scored, article.entities(), article.unlinked(), entityScores, factionScores,
+                versions);
+    }
+
+    /**
+     * The article with its entity and faction scores counted again from its sentences' target labels and scores, as
+     * {@link #score} counts them: what an analyst's correction of a target label changes.
+     */
+    public StanceScored rescored(StanceScored scored) {
+        Map<Integer, Map<String, TargetSentiment>> targetsBySentence = new HashMap<>();
+        for (ScoredSentence sentence : scored.sentences()) {
+            targetsBySentence.put(sentence.index(), sentence.targets() == null ? Map.of() : sentence.targets());
+        }
+        return new StanceScored(scored.schemaVersion(), scored.id(), scored.title(), scored.publishedAt(),
+                scored.source(), scored.url(), scored.duplicateOf(), scored.relevance(), scored.relevant(),
+                scored.text(), scored.sentences(), scored.entities(), scored.unlinked(),
+                entityScores(scored.entities(), targetsBySentence), factionScores(scored, index -> true),
+                scored.versions(), scored.corrections());
+    }
+
+    /** Each entity's article score: the confidence-weighted mean of its target scores in the sentences naming it. */
+    private Map<String, EntityScore> entityScores(List<EntityMentions> entities,
+                                                  Map<Integer, Map<String, TargetSentiment>> targetsBySentence) {
         Map<String, EntityScore> entityScores = new TreeMap<>();
-        for (EntityMentions entity : article.entities()) {
+        for (EntityMentions entity : entities) {
             double weighted = 0;
             double weights = 0;
             for (Mention mention : entity.mentions()) {
@@ -122,16 +154,7 @@ public final class ArticleScorer {
             double score = weights > 0 ? round(weighted / weights) : 0;
             entityScores.put(entity.id(), new EntityScore(score, labelling.label(score), entity.mentions().size()));
         }
-        Map<String, FactionScore> factionScores = factionScores(article.entities(), targetsBySentence,
-                headline(article.title(), article.sentences().stream().map(Sentence::start).toList(),
-                        article.sentences().stream().map(Sentence::index).toList()), index -> true);
-
-        Map<String, String> versions = new TreeMap<>(article.versions() == null ? Map.of() : article.versions());
-        versions.put("sentiment", model.version());
-        return new StanceScored(StanceScored.SCHEMA_VERSION, article.id(), article.title(), article.publishedAt(),
-                article.source(), article.url(), article.duplicateOf(), article.relevance(), article.relevant(),
-                article.text(), scored, article.entities(), article.unlinked(), entityScores, factionScores,
-                versions);
+        return entityScores;
     }
 
     /**

@@ -18,11 +18,12 @@ import java.util.function.UnaryOperator;
  * sentences, mentions), which is read back from the topic when a query shows it.
  *
  * @param location the record on news.articles.scored, or null for an analysis applied directly (kept whole)
+ * @param corrections how many analysts' corrections are in force in it
  */
 public record ObservedArticle(String id, String title, String source, String url, String publishedAt,
                               Instant eventTime, boolean relevant, double relevance, String duplicateOf,
                               Map<String, FactionScore> factions, Map<String, EntityScore> entityScores,
-                              List<String> entities, ScoredLocation location) {
+                              List<String> entities, ScoredLocation location, int corrections) {
 
     /**
      * The digest's fields; {@code canonical} returns one shared instance of a recurring string (entity ids,
@@ -49,7 +50,7 @@ public record ObservedArticle(String id, String title, String source, String url
         return new ObservedArticle(digest.id(), digest.title(), canonical.apply(digest.source()), digest.url(),
                 digest.publishedAt(), eventTimeOf(digest.publishedAt(), recordTimestamp), digest.relevant(),
                 digest.relevance(), digest.duplicateOf(), Map.copyOf(factions), Map.copyOf(scores),
-                List.copyOf(entities), location);
+                List.copyOf(entities), location, digest.corrections() == null ? 0 : digest.corrections().size());
     }
 
     static Instant eventTimeOf(String publishedAt, long recordTimestamp) {

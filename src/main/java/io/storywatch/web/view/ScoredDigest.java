@@ -1,6 +1,7 @@
 package io.storywatch.web.view;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.storywatch.event.CorrectionMade;
 import io.storywatch.event.EntityMentions;
 import io.storywatch.event.EntityScore;
 import io.storywatch.event.FactionScore;
@@ -16,7 +17,8 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ScoredDigest(String id, String title, String publishedAt, String source, String url,
                            String duplicateOf, double relevance, boolean relevant, List<EntityIdentity> entities,
-                           Map<String, EntityScore> entityScores, Map<String, FactionScore> factions) {
+                           Map<String, EntityScore> entityScores, Map<String, FactionScore> factions,
+                           List<CorrectionMade> corrections) {
 
     /** An entity of the article without its mentions: what it is and which factions it belongs to. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -32,6 +34,6 @@ public record ScoredDigest(String id, String title, String publishedAt, String s
                 .map((EntityMentions e) -> new EntityIdentity(e.id(), e.type(), e.factions())).toList();
         return new ScoredDigest(analysis.id(), analysis.title(), analysis.publishedAt(), analysis.source(),
                 analysis.url(), analysis.duplicateOf(), analysis.relevance(), analysis.relevant(), entities,
-                analysis.entityScores(), analysis.factions());
+                analysis.entityScores(), analysis.factions(), analysis.corrections());
     }
 }

@@ -8,9 +8,16 @@ import java.util.Map;
  * {@code aggregate} (a record of the aggregate stage's topic) or {@code articles} (derived by the view from the
  * per-article scores, e.g. for hourly windows the aggregate stage does not publish). {@code ci95} is null when
  * fewer than two articles leave no spread to estimate; {@code aggregate} carries fields of the aggregate record the
- * view does not interpret.
+ * view does not interpret. {@code corrected} counts the window's articles an analyst corrected (see news.corrections).
  */
 public record SeriesPoint(String target, String windowStart, String windowEnd, long articles, long mentions,
                           double meanScore, long pos, long neg, long neu, long mixed, Interval ci95,
-                          boolean lowSample, String basis, Map<String, JsonNode> aggregate) {
+                          boolean lowSample, String basis, Map<String, JsonNode> aggregate, long corrected) {
+
+    public SeriesPoint(String target, String windowStart, String windowEnd, long articles, long mentions,
+                       double meanScore, long pos, long neg, long neu, long mixed, Interval ci95, boolean lowSample,
+                       String basis, Map<String, JsonNode> aggregate) {
+        this(target, windowStart, windowEnd, articles, mentions, meanScore, pos, neg, neu, mixed, ci95, lowSample,
+                basis, aggregate, 0);
+    }
 }

@@ -518,6 +518,14 @@ public final class StoryView {
 
     private List<SeriesPoint> seriesLocked(TargetKind kind, String target, Instant from, Instant to,
                                            Granularity granularity) {
+        Map<Instant, Long> corrected = new HashMap<>();
+        for (ObservedArticle article : articles.values()) {
+            Instant start = granularity.windowStart(article.eventTime());
+            if (article.corrections() > 0 && portrayal(kind, target, article) != null
+                    && inRange(start, from, to, granularity)) {
+                corrected.merge(start, 1L, Long::sum);
+            }
+        }
         Map<Duration, TreeMap<Instant, WindowSlot>> bySize =
                 (kind == TargetKind.FACTION ? factionWindows : entityWindows).getOrDefault(target, Map.of());
         List<SeriesPoint> points = new ArrayList<>();
@@ -529,7 +537,7 @@ public final class StoryView {
                         record.articles(), record.mentions(), record.meanScore(), record.pos(), record.neg(),
                         record.neu(), record.mixed(), record.reportedInterval(),
                         lowSample != null ? lowSample : record.articles() < LOW_SAMPLE_ARTICLES, BASIS_AGGREGATE,
-                        record.extras()));
+                        record.extras(), corrected.getOrDefault(start, 0L)));
             }
         });
         return points;

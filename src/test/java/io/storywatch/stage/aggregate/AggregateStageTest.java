@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.storywatch.event.ArticleMissedWindow;
+import io.storywatch.event.CorrectionMade;
 import io.storywatch.event.EntityMentions;
 import io.storywatch.event.EntityScore;
 import io.storywatch.event.EntitySentimentWindow;
@@ -547,18 +548,64 @@ class AggregateStageTest {
     }
 
     @Test
-    void shouldCountAnArticleOnceWhenAnotherVersionOfItArrives() {
+    void shouldReplaceAnArticlesContributionWhenAnotherVersionOfItArrives() {
         start(DAILY);
-        // opens [05-28, 05-29): safety: r1 -0.4
-        pipe(article("r1", "2024-05-28T02:00:00Z", Map.of("safety", new FactionScore(-0.4, "neg", 1))), FED_AT);
-        // r1 again (a correction, or a replayed score stage): no effect, the first version stands
-        pipe(article("r1", "2024-05-28T02:00:00Z", Map.of("safety", new FactionScore(0.8, "pos", 1))), FED_AT);
+        // opens [05-28, 05-29): safety: r1 -0.5
+        pipe(article("r1", "2024-05-28T02:00:00Z", Map.of("safety", new FactionScore(-0.5, "neg", 1))), FED_AT);
+        // safety: r1 -0.5, r2 0.25
+        pipe(article("r2", "2024-05-28T03:00:00Z", Map.of("safety", new FactionScore(0.25, "pos", 2))), FED_AT);
+        publish();
+        // r1 corrected (or a replayed score stage with another model): r1's -0.5 gives way to 0.75, counted once
+        pipe(corrected(article("r1", "2024-05-28T02:00:00Z", Map.of("safety", new FactionScore(0.75, "pos", 1)))),
+                FED_AT);
+        publish();
+        // r1 again as the windows count it already: nothing to write
+        pipe(corrected(article("r1", "2024-05-28T02:00:00Z", Map.of("safety", new FactionScore(0.75, "pos", 1)))),
+                FED_AT);
         publish();
 
-        assertEquals(List.of(faction("safety", "2024-05-28", DAY, false,
-                        counted("r1", "2024-05-28T02:00:00Z", -0.4, "neg", 1))),
+        assertEquals(List.of(
+                        faction("safety", "2024-05-28", DAY, false, counted("r1", "2024-05-28T02:00:00Z", -0.5, "neg", 1),
+                                counted("r2", "2024-05-28T03:00:00Z", 0.25, "pos", 2)),
+                        faction("safety", "2024-05-28", DAY, false, counted("r2", "2024-05-28T03:00:00Z", 0.25, "pos", 2),
+                                counted("r1", "2024-05-28T02:00:00Z", 0.75, "pos", 1))),
                 factions.readKeyValuesToList());
         assertTrue(factions.isEmpty());
+        assertTrue(late.isEmpty());
+    }
+
+    @Test
+    void shouldTakeBackAnArticleCorrectedToIrrelevantAndCountItWhenCorrectedBack() {
+        start(DAILY);
+        // opens [05-28, 05-29): safety: w1 -0.5, w2 0.25; coverage 2 articles
+        pipe(article("w1", "2024-05-28T02:00:00Z", Map.of("safety", new FactionScore(-0.5, "neg", 1))), FED_AT);
+        pipe(article("w2", "2024-05-28T03:00:00Z", Map.of("safety", new FactionScore(0.25, "pos", 1))), FED_AT);
+        publish();
+        factions.readKeyValuesToList();
+        coverage.readKeyValuesToList();
+        // w1 corrected to irrelevant: safety w2 alone, coverage 1 article
+        pipe(corrected(irrelevant("w1", "2024-05-28T02:00:00Z")), FED_AT);
+        publish();
+        assertEquals(List.of(faction("safety", "2024-05-28", DAY, false,
+                        counted("w2", "2024-05-28T03:00:00Z", 0.25, "pos", 1))), factions.readKeyValuesToList());
+        assertEquals(List.of(coverage("2024-05-28", 1, 0, List.of("示例日报"), List.of(),
+                        Map.of("safety", new StoryCoverage.FactionVoice(1, 1, 1.0)))),
+                coverage.readKeyValuesToList());
+        // an article never counted, corrected to irrelevant: nothing to take back
+        pipe(corrected(irrelevant("w3", "2024-05-28T04:00:00Z")), FED_AT);
+        publish();
+        assertTrue(factions.isEmpty());
+        assertTrue(coverage.isEmpty());
+        // w1 corrected back to relevant: counted again, once
+        pipe(corrected(article("w1", "2024-05-28T02:00:00Z", Map.of("safety", new FactionScore(-0.5, "neg", 1)))),
+                FED_AT);
+        publish();
+        assertEquals(List.of(faction("safety", "2024-05-28", DAY, false,
+                        counted("w2", "2024-05-28T03:00:00Z", 0.25, "pos", 1),
+                        counted("w1", "2024-05-28T02:00:00Z", -0.5, "neg", 1))), factions.readKeyValuesToList());
+        assertEquals(List.of(coverage("2024-05-28", 2, 0, List.of("示例日报"), List.of(),
+                        Map.of("safety", new StoryCoverage.FactionVoice(2, 2, 1.0)))),
+                coverage.readKeyValuesToList());
         assertTrue(late.isEmpty());
     }
 
@@ -602,6 +649,16 @@ class AggregateStageTest {
         return new StanceScored(StanceScored.SCHEMA_VERSION, id, "标题", publishedAt, "示例日报", null, null, 0.1,
                 false, "标题\n正文。", List.of(), List.of(), List.of(), Map.of(),
                 Map.of("safety", new FactionScore(0.9, "pos", 1)), Map.of());
+    }
+
+    /** The article as the score stage re-emits it after an analyst's correction. */
+    private static StanceScored corrected(StanceScored a) {
+        CorrectionMade correction = new CorrectionMade(1, "c-" + a.id(), "analyst", "2026-01-02T09:00:00Z", a.id(),
+                CorrectionMade.RELEVANCE, null, null, null, "relevant", a.relevant() ? "relevant" : "irrelevant",
+                null);
+        return new StanceScored(a.schemaVersion(), a.id(), a.title(), a.publishedAt(), a.source(), a.url(),
+                a.duplicateOf(), a.relevance(), a.relevant(), a.text(), a.sentences(), a.entities(), a.unlinked(),
+                a.entityScores(), a.factions(), a.versions(), List.of(correction));
     }
 
     /** A syndicated copy: its own (different) scores must not count. */

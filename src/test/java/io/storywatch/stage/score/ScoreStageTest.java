@@ -1,9 +1,12 @@
 package io.storywatch.stage.score;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.storywatch.event.ArticleFailed;
+import io.storywatch.event.CorrectionMade;
+import io.storywatch.event.TargetSentiment;
 import io.storywatch.event.EntitiesTagged;
 import io.storywatch.failure.DeadLetters;
 import io.storywatch.json.Json;
@@ -51,6 +54,68 @@ class ScoreStageTest {
             assertEquals(new KeyValue<>("a9", ArticleScorerTest.SCORER.score(empty)), out.readKeyValue());
             assertTrue(out.isEmpty());
         }
+    }
+
+    @Test
+    void shouldReEmitAnArticleWithTheCorrectionsInForceWhenACorrectionArrivesOrTheArticleIsScoredAgain() {
+        ScoreStage stage = new ScoreStage(ArticleScorerTest.SCORER);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "storywatch-score-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        try (TopologyTestDriver driver = new TopologyTestDriver(stage.buildTopology(), props)) {
+            TestInputTopic<String, EntitiesTagged> in = driver.createInputTopic(Topics.TAGGED.name(),
+                    Topics.TAGGED.keySerde().serializer(), Topics.TAGGED.valueSerde().serializer());
+            TestInputTopic<String, CorrectionMade> corrections = driver.createInputTopic(Topics.CORRECTIONS.name(),
+                    Topics.CORRECTIONS.keySerde().serializer(), Topics.CORRECTIONS.valueSerde().serializer());
+            TestOutputTopic<String, StanceScored> out = driver.createOutputTopic(Topics.SCORED.name(),
+                    Topics.SCORED.keySerde().deserializer(), Topics.SCORED.valueSerde().deserializer());
+            EntitiesTagged firing = ArticleScorerTest.firingArticle();
+            StanceScored machine = ArticleScorerTest.SCORER.score(firing);
+            CorrectionMade toPos = targetCorrection("c1", "neg", "pos");
+            CorrectionMade toNeu = targetCorrection("c2", "pos", "neu");
+            CorrectionMade irrelevant = new CorrectionMade(1, "c3", "analyst-b", "2026-01-02T10:00:00Z", "a1",
+                    CorrectionMade.RELEVANCE, null, null, null, "relevant", "irrelevant", "about another company");
+
+            corrections.pipeInput("zz", new CorrectionMade(1, "c0", "analyst-a", "2026-01-02T09:00:00Z", "zz",
+                    CorrectionMade.RELEVANCE, null, null, null, "relevant", "irrelevant", null)); // nothing scored
+            in.pipeInput(firing.id(), firing);
+            assertEquals(machine, out.readValue(), "uncorrected: the machine's analysis as it was");
+
+            corrections.pipeInput("a1", toPos);
+            StanceScored corrected = out.readValue();
+            assertEquals(new TargetSentiment(1.0, "pos"), corrected.sentences().get(1).targets().get("sam-altman"));
+            assertEquals(List.of(toPos), corrected.corrections());
+            assertEquals(ArticleScorerTest.SCORER.rescored(withCorrected(machine, corrected)), corrected,
+                    "entity and faction scores counted again from the corrected label");
+            assertTrue(corrected.entityScores().get("sam-altman").score()
+                    > machine.entityScores().get("sam-altman").score());
+
+            corrections.pipeInput("a1", toNeu);
+            StanceScored superseded = out.readValue();
+            assertEquals(new TargetSentiment(0.0, "neu"), superseded.sentences().get(1).targets().get("sam-altman"));
+            assertEquals(List.of(toNeu), superseded.corrections(), "the later correction of the target supersedes");
+
+            in.pipeInput(firing.id(), firing); // a replay of the tag stage: scored again, corrected again
+            assertEquals(superseded, out.readValue());
+
+            corrections.pipeInput("a1", irrelevant);
+            StanceScored withdrawn = out.readValue();
+            assertFalse(withdrawn.relevant());
+            assertEquals(List.of(toNeu, irrelevant), withdrawn.corrections());
+            assertTrue(out.isEmpty());
+        }
+    }
+
+    private static CorrectionMade targetCorrection(String id, String oldLabel, String newLabel) {
+        return new CorrectionMade(1, id, "analyst-a", "2026-01-02T09:0" + id.charAt(1) + ":00Z", "a1",
+                CorrectionMade.TARGET_LABEL, 1, "sam-altman", "句子", oldLabel, newLabel, "reads as praise");
+    }
+
+    private static StanceScored withCorrected(StanceScored machine, StanceScored corrected) {
+        return new StanceScored(machine.schemaVersion(), machine.id(), machine.title(), machine.publishedAt(),
+                machine.source(), machine.url(), machine.duplicateOf(), machine.relevance(), machine.relevant(),
+                machine.text(), corrected.sentences(), machine.entities(), machine.unlinked(), machine.entityScores(),
+                machine.factions(), machine.versions(), corrected.corrections());
     }
 
     @Test
