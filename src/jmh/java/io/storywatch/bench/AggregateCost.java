@@ -42,7 +42,7 @@ public final class AggregateCost {
         int perInterval = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         StoryDefinition story = Stories.defaultStory();
         ScoredTemplates templates = ScoredTemplates.of(story, "agg-cost", 400);
-        System.out.printf("%d scored templates; %d warm-up and %d measured articles, a publish interval every %d%n",
+        System.out.printf("%d scored templates; %d warm-up and %d measured articles, a publish tick (50 ms) every %d%n",
                 templates.size(), warmUp, measured, perInterval);
 
         Path stateDir = Files.createTempDirectory("aggregate-cost-");

@@ -41,7 +41,13 @@ public final class AggregatedStory implements AutoCloseable {
     /** Every window and coverage record published so far, to give other views too. */
     private final List<Published> published = new ArrayList<>();
 
-    private record Published(String topic, String key, byte[] value) {
+    /** A record the aggregate published: its topic, key and value. */
+    public record Published(String topic, String key, byte[] value) {
+    }
+
+    /** Every window and coverage record published so far, in order. */
+    public List<Published> published() {
+        return List.copyOf(published);
     }
 
     public AggregatedStory(StoryView view) {
