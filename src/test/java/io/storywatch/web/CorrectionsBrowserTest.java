@@ -14,6 +14,7 @@ import io.storywatch.stage.score.ArticleCorrections;
 import io.storywatch.stage.score.SentimentModels;
 import io.storywatch.story.Stories;
 import io.storywatch.topic.Topics;
+import io.storywatch.web.view.AggregatedStory;
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -75,6 +76,11 @@ class CorrectionsBrowserTest {
              DashboardServer server = DashboardServer.start(new HttpOptions(0, "127.0.0.1", TOKEN, List.of()),
                      StoryInfo.defaultStory(), BROKER.bootstrapServers(), dir, metrics,
                      new PrintWriter(new StringWriter()))) {
+            // the window records the aggregate stage publishes for them, which the page's series show
+            try (AggregatedStory windows = new AggregatedStory(server.view())) {
+                articles.forEach(windows::add);
+                windows.publish();
+            }
             driver = chromium(dir.resolve("profile"));
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
             driver.get(server.url().resolve("/?token=" + TOKEN).toString());
