@@ -138,8 +138,8 @@ class CorrectionsEndToEndTest {
                 "--out", lines.toString()), err.toString());
         assertEquals("exported=1 superseded=1 relevance=1 without-text=0", err.toString().strip());
         String sentenceText = latestScored().get("corr-e2e-1").sentences().get(1).text();
-        assertEquals(List.of(Json.toString(Map.of("text", sentenceText, "target", "奥特曼", "label", "neu"))),
-                java.nio.file.Files.readAllLines(lines).stream().map(l -> Json.toString(Json.tree(l))).toList());
+        assertEquals(List.of(Json.tree(Json.toString(Map.of("text", sentenceText, "target", "奥特曼", "label", "neu")))),
+                java.nio.file.Files.readAllLines(lines).stream().map(Json::tree).toList());
 
         // a restart: the windows keep the corrected portrayals and count a new article once more
         try (Running running = new Running(stateDir, dataDir)) {
