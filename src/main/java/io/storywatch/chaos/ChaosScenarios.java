@@ -240,7 +240,8 @@ public final class ChaosScenarios {
     }
 
     /** Fences any earlier feeder and returns the records the raw topic does not hold yet. */
-    private static List<ChaosRecord> pending(String bootstrapServers, List<ChaosRecord> records) {
+    private static List<ChaosRecord> pending(String bootstrapServers, List<ChaosRecord> records)
+            throws InterruptedException {
         try (ResumableFeed fence = new ResumableFeed(bootstrapServers)) {
             Set<Long> committed = ResumableFeed.committedSeqs(bootstrapServers);
             return records.stream().filter(r -> !committed.contains(r.seq())).toList();
