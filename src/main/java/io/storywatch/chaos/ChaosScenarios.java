@@ -128,7 +128,7 @@ public final class ChaosScenarios {
         List<ChaosRecord> pending = pending(run.bootstrapServers(), records);
         progress.printf("%s: last start: feeding the %d pending records%n", name, pending.size());
         feedAll(run.bootstrapServers(), pending);
-        return finish(name, run, records, stops, List.of(), began);
+        return finish(name, run, records, stops, List.of(), began, true);
     }
 
     /**
@@ -160,7 +160,7 @@ public final class ChaosScenarios {
         }
         run = start(dataDir);
         feedAll(run.bootstrapServers(), pending(run.bootstrapServers(), records));
-        outcomes.add(finish(name, run, records, stops, checks, began));
+        outcomes.add(finish(name, run, records, stops, checks, began, false));
 
         began = System.nanoTime();
         name = "state deleted";
@@ -177,7 +177,7 @@ public final class ChaosScenarios {
         more.addAll(copies);
         records.addAll(more);
         feedAll(run.bootstrapServers(), more);
-        ChaosOutcome lost = finish(name, run, records, List.of(), checks, began);
+        ChaosOutcome lost = finish(name, run, records, List.of(), checks, began, false);
         int copiesMarked = copiesMarked(run.bootstrapServers(), copies);
         if (copiesMarked < copies.size()) {
             lost = lost.withFailedCheck(copiesMarked + " of " + copies.size() + " exact copies of articles from before the state was "
@@ -240,7 +240,8 @@ public final class ChaosScenarios {
     }
 
     /** Fences any earlier feeder and returns the records the raw topic does not hold yet. */
-    private static List<ChaosRecord> pending(String bootstrapServers, List<ChaosRecord> records) {
+    private static List<ChaosRecord> pending(String bootstrapServers, List<ChaosRecord> records)
+            throws InterruptedException {
         try (ResumableFeed fence = new ResumableFeed(bootstrapServers)) {
             Set<Long> committed = ResumableFeed.committedSeqs(bootstrapServers);
             return records.stream().filter(r -> !committed.contains(r.seq())).toList();
@@ -255,7 +256,7 @@ public final class ChaosScenarios {
 
     /** Waits for the pipeline to finish, checks it, stops it with SIGTERM. */
     private ChaosOutcome finish(String name, RunProcess run, List<ChaosRecord> records, List<String> earlierStops,
-                                List<String> checks, long began) throws Exception {
+                                List<String> checks, long began, boolean stop) throws Exception {
         String bootstrap = run.bootstrapServers();
         Accounting accounting = settle(name, bootstrap, records);
         WindowRecount recount = WindowRecount.of(bootstrap, ChaosArticles.STREAM_START);
@@ -273,7 +274,7 @@ public final class ChaosScenarios {
         if (!run.isAlive()) {
             allChecks.add("run exited by itself");
         }
-        if (!name.equals("state deleted")) {
+        if (stop) {
             int status = run.terminate();
             if (status != 143 && status != 0) {
                 allChecks.add("run exited with status " + status + " on SIGTERM");
@@ -283,6 +284,10 @@ public final class ChaosScenarios {
                 accounting.rejected(), accounting.failed(), accounting.lost(), accounting.duplicated(), stops.size(),
                 recount.windows(), recount.differ(), allChecks, details, seconds(began));
         progress.printf("%s: %s%n", name, outcome.passed() ? "passed" : "FAILED");
+        if (!outcome.passed()) {
+            outcome.checks().forEach(c -> progress.println("  failed check: " + c));
+            outcome.details().forEach(d -> progress.println("  " + d));
+        }
         return outcome;
     }
 

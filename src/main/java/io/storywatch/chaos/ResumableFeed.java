@@ -5,13 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -48,8 +53,12 @@ public final class ResumableFeed implements AutoCloseable {
         producer.initTransactions();
     }
 
-    /** The sequence numbers news.articles.raw holds in committed records. */
-    public static Set<Long> committedSeqs(String bootstrapServers) {
+    /**
+     * The sequence numbers news.articles.raw holds in committed records, once no transaction on it is open: a commit
+     * the broker took just before it went down is completed after its restart, and its records must count as sent.
+     */
+    public static Set<Long> committedSeqs(String bootstrapServers) throws InterruptedException {
+        awaitNoOpenTransaction(bootstrapServers);
         Set<Long> seqs = new HashSet<>();
         for (TopicRecords.Rec rec : TopicRecords.read(bootstrapServers, Topics.RAW.name())) {
             String seq = rec.headers().get(SEQ_HEADER);
@@ -58,6 +67,31 @@ public final class ResumableFeed implements AutoCloseable {
             }
         }
         return seqs;
+    }
+
+    /** Waits (two minutes at most) until the raw topic's last stable offsets reach its high watermarks. */
+    private static void awaitNoOpenTransaction(String bootstrapServers) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<TopicPartition, Long> stable = endOffsets(bootstrapServers, "read_committed");
+            if (stable.equals(endOffsets(bootstrapServers, "read_uncommitted"))) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("a transaction on " + Topics.RAW.name() + " is still open after two minutes");
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(String bootstrapServers, String isolation) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                     new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.RAW.name(), Duration.ofSeconds(60))
+                    .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            return consumer.endOffsets(partitions, Duration.ofSeconds(60));
+        }
     }
 
     /**
