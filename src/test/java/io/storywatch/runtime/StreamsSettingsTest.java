@@ -32,6 +32,7 @@ class StreamsSettingsTest {
                 Map.entry("consumer.group.instance.id", "storywatch-segment-host-1"),
                 Map.entry("deserialization.exception.handler", "io.storywatch.failure.DeadLetterHandler"),
                 Map.entry("processing.exception.handler", "io.storywatch.failure.DeadLetterHandler"),
+                Map.entry("production.exception.handler", "io.storywatch.failure.DeadLetterHandler"),
                 Map.entry("storywatch.failed.stage", "segment"),
                 Map.entry("storywatch.failed.versions", "{\"segmenter\":\"hanlp-test\"}")), Map.copyOf(props));
     }
