@@ -23,11 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers a record a stage cannot read (KIP-1034's deserialization handler), process (KIP-1033's processing
- * handler) or write (the production handler: an output that cannot be serialised, or that the broker refuses for
- * itself, e.g. too large) with a dead letter on news.articles.failed, which Kafka Streams sends through the task's own
- * producer, so in the same exactly-once transaction as the stage's other output, and lets the stage go on with the
- * next record. A send that fails for any other reason (the broker gone, a fenced producer) still stops the stage:
- * going on would lose the output.
+ * handler) or write (the production handler: an output that cannot be serialised) with a dead letter on
+ * news.articles.failed, which Kafka Streams sends through the task's own producer, so in the same exactly-once
+ * transaction as the stage's other output, and lets the stage go on with the next record. A send the broker fails
+ * still stops an exactly-once stage, whose transaction that send has lost.
  */
 public final class DeadLetterHandler
         implements DeserializationExceptionHandler, ProcessingExceptionHandler, ProductionExceptionHandler {
