@@ -57,6 +57,10 @@ public final class DashboardServer implements AutoCloseable {
     private final URI url;
     private final boolean loopback;
 
+    static {
+        RequestLimits.boundConnections();
+    }
+
     private DashboardServer(HttpOptions options, StoryInfo story, StoryView view, PipelineMetrics metrics,
                             boolean ownsMetrics, OutputTopicReader reader, ScoredTopicLookup lookup,
                             CorrectionSink corrections) throws IOException {

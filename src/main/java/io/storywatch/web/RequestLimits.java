@@ -26,6 +26,14 @@ final class RequestLimits {
     static final int MAX_BODY_BYTES = 4 * 1024;
     /** The exchange attribute that holds the body the check read. */
     static final String BODY_ATTRIBUTE = "storywatch.request-body";
+    /**
+     * Seconds a client has to send a request's line and headers (and its body, when it has one) from its first byte
+     * on, and to send a first byte after connecting: a client that trickles its headers (slow loris) is cut off then.
+     * The JDK's {@code sun.net.httpserver.maxReqTime}; a live-update stream, whose response never ends, is not limited.
+     */
+    static final int REQUEST_SECONDS = 10;
+    /** Most connections open at once, live-update streams included; the JDK's {@code jdk.httpserver.maxConnections}. */
+    static final int MAX_CONNECTIONS = 256;
     /** How often a path is percent-decoded when looking for dot segments (catches double and triple encoding). */
     private static final int DECODE_ROUNDS = 3;
 
@@ -34,6 +42,22 @@ final class RequestLimits {
     }
 
     private RequestLimits() {
+    }
+
+    /**
+     * Bounds the time and connections a client can hold before it has sent a request. The JDK's server reads these
+     * settings once, when the first server of the process starts, so they are set here, before it, unless the JVM was
+     * given them ({@code -Dsun.net.httpserver.maxReqTime=S}, {@code -Djdk.httpserver.maxConnections=N}).
+     */
+    static void boundConnections() {
+        setUnlessGiven("sun.net.httpserver.maxReqTime", String.valueOf(REQUEST_SECONDS));
+        setUnlessGiven("jdk.httpserver.maxConnections", String.valueOf(MAX_CONNECTIONS));
+    }
+
+    private static void setUnlessGiven(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     /** The first limit the request's target, headers or body break, if any; reads at most the body limit. */

@@ -33,6 +33,7 @@ class StreamsSettingsTest {
                 Map.entry("session.timeout.ms", 10_000),
                 Map.entry("deserialization.exception.handler", "io.storywatch.failure.DeadLetterHandler"),
                 Map.entry("processing.exception.handler", "io.storywatch.failure.DeadLetterHandler"),
+                Map.entry("production.exception.handler", "io.storywatch.failure.DeadLetterHandler"),
                 Map.entry("storywatch.failed.stage", "segment"),
                 Map.entry("storywatch.failed.versions", "{\"segmenter\":\"hanlp-test\"}")), Map.copyOf(props));
     }

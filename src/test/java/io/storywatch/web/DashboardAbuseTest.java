@@ -186,6 +186,85 @@ class DashboardAbuseTest {
         assertEquals(303, get(server, "/?token=" + TOKEN, "").status());
     }
 
+    @Test
+    void shouldCutOffClientsThatTrickleTheirHeadersAndBoundTheConnectionsTheyHold() throws Exception {
+        DashboardServer server = serve(new HttpOptions(0, "127.0.0.1", null, List.of()));
+        // slow loris: 40 clients send a request line and then one header byte a second, never finishing
+        List<Socket> trickling = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Socket socket = connect(server);
+            socket.getOutputStream().write(("GET /api/summary HTTP/1.1\r\nHost: " + host(server) + "\r\nX-Slow: ")
+                    .getBytes(StandardCharsets.US_ASCII));
+            trickling.add(socket);
+        }
+        long started = System.nanoTime();
+        Thread trickle = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                for (Socket socket : trickling) {
+                    try {
+                        socket.getOutputStream().write('a');
+                    } catch (IOException cutOff) {
+                        // the server closed it: what the test waits for
+                    }
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "slow-loris");
+        trickle.start();
+        try {
+            // an ordinary client is served while they trickle
+            assertEquals(200, get(server, "/api/summary", "").status());
+            // clients that connect and say nothing fill the rest of the connection bound; past it the server
+            // refuses a connection at once instead of holding one more
+            for (int i = trickling.size(); i < RequestLimits.MAX_CONNECTIONS; i++) {
+                connect(server);
+            }
+            long refusedBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            int status = 0;
+            while (status != -1 && System.nanoTime() < refusedBy) {
+                status = get(server, "/api/summary", "").status();
+            }
+            assertEquals(-1, status, "a connection past the bound of " + RequestLimits.MAX_CONNECTIONS);
+
+            // no later than the request deadline (and the JDK's one-second timer) every one of them is cut off,
+            // the trickling ones although they never stopped sending
+            for (Socket socket : trickling) {
+                assertCutOff(socket, started);
+            }
+            assertCutOff(sockets.get(sockets.size() - 1), started);
+            assertEquals(200, get(server, "/api/summary", "").status());
+        } finally {
+            trickle.interrupt();
+            trickle.join();
+        }
+    }
+
+    private Socket connect(DashboardServer server) throws IOException {
+        Socket socket = new Socket("127.0.0.1", server.url().getPort());
+        sockets.add(socket);
+        return socket;
+    }
+
+    /** The server closes the socket within the request deadline (plus slack for the JDK's timer and a busy machine). */
+    private static void assertCutOff(Socket socket, long startedNanos) throws IOException {
+        long deadline = startedNanos + TimeUnit.SECONDS.toNanos(RequestLimits.REQUEST_SECONDS + 10);
+        int left = (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        socket.setSoTimeout(left);
+        try {
+            int read = socket.getInputStream().read();
+            assertEquals(-1, read, "the server answered a request it never got whole");
+        } catch (java.net.SocketTimeoutException stillOpen) {
+            throw new AssertionError("the server still holds a connection after "
+                    + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNanos) + " s", stillOpen);
+        } catch (java.net.SocketException reset) {
+            // closed while we were still writing: reset, which is cut off too
+        }
+    }
+
     private DashboardServer serve(HttpOptions options) throws Exception {
         DashboardServer server = DashboardServer.serve(options, DashboardFixtures.view(), metrics);
         servers.add(server);

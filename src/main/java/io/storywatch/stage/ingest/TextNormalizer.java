@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * space, <em>except</em> the full-width forms Chinese uses as its own punctuation, {@code ！（），：；？}, which stay, as
  * do {@code 。、“”} (outside that range): sentence splitting and the segmenter expect Chinese punctuation.
  * Traditional characters become simplified with HanLP's converter. Finally whitespace: line endings become
- * {@code \n}, other Unicode spaces a space, zero-width and control characters vanish, runs of spaces and tabs inside a
+ * {@code \n}, other Unicode spaces a space, zero-width and control characters vanish, and so do
+ * unpaired surrogates (half a character, which only a JSON escape can make), runs of spaces and tabs inside a
  * line collapse to one, lines are trimmed, and three or more line breaks collapse to one blank line, so paragraphs
  * (which sentence splitting uses) survive.
  */
@@ -154,6 +155,11 @@ public final class TextNormalizer {
                 // invisible: zero-width characters, byte order marks, soft hyphens
             } else if (c < ' ' || (c >= '\u007F' && c <= '\u009F')) {
                 // other control characters carry nothing readable
+            } else if (Character.isSurrogate(c)) {
+                // half of a character (a JSON escape such as \ud800 makes one): kept only as a whole pair
+                if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    out.append(c).append(text.charAt(++i));
+                }
             } else {
                 out.append(c);
             }

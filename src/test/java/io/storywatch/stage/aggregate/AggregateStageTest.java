@@ -773,6 +773,33 @@ class AggregateStageTest {
     }
 
     @Test
+    void shouldCountAnArticleWhoseTimeCannotBeReadAtItsPartitionsTimeAndCountTheNext(@TempDir Path ownStateDir) {
+        AggregateStage stage = new AggregateStage(DAILY);
+        try (TopologyTestDriver own = new TopologyTestDriver(stage.buildTopology(),
+                DeadLetters.config(stage, ownStateDir))) {
+            TestInputTopic<String, StanceScored> in = own.createInputTopic(Topics.SCORED.name(),
+                    Topics.SCORED.keySerde().serializer(), Topics.SCORED.valueSerde().serializer());
+            TestOutputTopic<String, StoryCoverage> coverageOut = own.createOutputTopic(
+                    Topics.STORY_COVERAGE.name(), Topics.STORY_COVERAGE.keySerde().deserializer(),
+                    Topics.STORY_COVERAGE.valueSerde().deserializer());
+            Map<String, FactionScore> safety = Map.of("safety", new FactionScore(-0.4, "neg", 1));
+
+            in.pipeInput("a1", article("a1", "2024-06-28T10:00:00Z", safety), FED_AT); // opens [06-28, 06-29): 1
+            // neither its publishedAt nor its record timestamp is a time: it counts at the partition's time, 06-28
+            in.pipeInput("u1", article("u1", "the day before yesterday", safety), Instant.ofEpochMilli(-1));
+            in.pipeInput("a2", article("a2", "2024-06-28T12:00:00Z", safety), FED_AT); // [06-28, 06-29): 3
+            own.advanceWallClockTime(Duration.ofSeconds(1));
+
+            List<StoryCoverage> windows = coverageOut.readValuesToList();
+            assertEquals(3, windows.get(windows.size() - 1).articles());
+            assertEquals("2024-06-28T00:00:00Z", windows.get(windows.size() - 1).windowStart());
+            assertTrue(DeadLetters.failedTopic(own).isEmpty());
+            assertTrue(own.createOutputTopic(Topics.LATE.name(), Topics.LATE.keySerde().deserializer(),
+                    Topics.LATE.valueSerde().deserializer()).isEmpty());
+        }
+    }
+
+    @Test
     void shouldSendUnreadableAndFailingArticlesToFailedTopicAndCountTheNextArticle(@TempDir Path ownStateDir) {
         AggregateStage stage = new AggregateStage(DAILY);
         try (TopologyTestDriver own = new TopologyTestDriver(stage.buildTopology(),

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The text the encoder reads for one target of a sentence, and where the target's mentions lie in it: the sentence
  * itself, or, when the sentence is longer than the encoder's limit and the target lies past it, a window that starts
- * shortly before the target. Targets of one sentence that fit share one text, so it is encoded once.
+ * shortly before the target (never inside a surrogate pair). Targets of one sentence that fit share one text, so it
+ * is encoded once.
  */
 record TargetText(TokenizedText tokens, List<TargetSpan> spans) {
 
@@ -24,7 +25,10 @@ record TargetText(TokenizedText tokens, List<TargetSpan> spans) {
         int last = spans.stream().mapToInt(TargetSpan::end).max().orElse(0);
         if (last > covered) {
             int first = spans.stream().mapToInt(TargetSpan::start).min().orElse(0);
-            int offset = Math.max(0, Math.min(first - LEAD, text.length() - 1));
+            int cut = Math.max(0, Math.min(first - LEAD, text.length() - 1));
+            // never between the halves of a surrogate pair (an emoji, a rare character): the window keeps it whole
+            int offset = cut > 0 && Character.isLowSurrogate(text.charAt(cut))
+                    && Character.isHighSurrogate(text.charAt(cut - 1)) ? cut - 1 : cut;
             tokens = tokenizer.tokenize(text.substring(offset), maxTokens);
             spans = spans.stream().map(s -> new TargetSpan(target, s.start() - offset, s.end() - offset,
                     s.implicit(), s.confidence())).toList();

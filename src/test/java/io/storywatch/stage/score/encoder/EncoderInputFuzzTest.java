@@ -1,0 +1,100 @@
+package io.storywatch.stage.score.encoder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.storywatch.fuzz.FuzzText;
+import io.storywatch.stage.score.SentenceInput;
+import io.storywatch.stage.score.TargetSpan;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The encoder path's own Java code on any sentence (the ONNX model itself is not run here): the tokenizer's spans
+ * index the text without cutting a surrogate pair, and a target's window still reads the target's words.
+ */
+class EncoderInputFuzzTest {
+
+    private static final WordPieceTokenizer TOKENIZER = shippedTokenizer();
+    private static final int MAX_TOKENS = SentenceEncoder.DEFAULT_MAX_TOKENS;
+
+    @FuzzTest
+    void tokenSpansIndexTheTextInOrder(byte[] bytes) {
+        for (String text : FuzzText.readings(bytes)) {
+            for (int maxTokens : new int[] {2, 7, MAX_TOKENS}) {
+                assertTokenized(text, TOKENIZER.tokenize(text, maxTokens), maxTokens);
+            }
+        }
+    }
+
+    @FuzzTest
+    void targetWindowKeepsTheTargetsText(FuzzedDataProvider data) {
+        int mentions = data.consumeInt(1, 3);
+        int[][] bounds = new int[mentions][];
+        for (int i = 0; i < mentions; i++) {
+            bounds[i] = new int[] {data.consumeInt(0, 2000), data.consumeInt(1, 12)};
+        }
+        String text = data.consumeRemainingAsString();
+        List<TargetSpan> spans = new ArrayList<>();
+        for (int[] b : bounds) {
+            int start = Math.min(b[0], text.length());
+            int end = Math.min(start + b[1], text.length());
+            if (start < end) {
+                spans.add(TargetSpan.named("t", start, end));
+            }
+        }
+        if (spans.isEmpty()) {
+            return;
+        }
+        TargetText view = TargetText.of(new SentenceInput(text, List.of(), spans), "t", TOKENIZER, MAX_TOKENS);
+        String window = view.tokens().text();
+        assertTokenized(window, view.tokens(), MAX_TOKENS);
+        int offset = text.length() - window.length();
+        assertTrue(text.endsWith(window), "the window is a tail of the sentence");
+        assertFalse(FuzzText.splitsPair(text, offset), "the window starts inside a surrogate pair");
+        assertEquals(spans.size(), view.spans().size());
+        for (int i = 0; i < spans.size(); i++) {
+            TargetSpan original = spans.stream().sorted(java.util.Comparator.comparingInt(TargetSpan::start))
+                    .toList().get(i);
+            TargetSpan moved = view.spans().get(i);
+            if (moved.start() >= 0) {
+                assertEquals(text.substring(original.start(), original.end()),
+                        window.substring(moved.start(), moved.end()), "a mention moved off its text");
+            }
+        }
+        TargetSpan first = view.spans().get(0);
+        String firstText = window.substring(Math.max(0, first.start()), Math.max(0, first.end()));
+        if (firstText.codePoints().anyMatch(c -> WordPieceTokenizer.isCjk(c))) {
+            assertTrue(view.tokens().tokensWithin(first.start(), first.end()).length > 0,
+                    "the target's first mention has no token in the text the encoder reads");
+        }
+    }
+
+    private static void assertTokenized(String text, TokenizedText tokens, int maxTokens) {
+        assertTrue(tokens.length() >= 2 && tokens.length() <= maxTokens, tokens.length() + " tokens");
+        int previousStart = 0;
+        for (int t = 1; t < tokens.length() - 1; t++) {
+            int start = tokens.starts()[t];
+            int end = tokens.ends()[t];
+            assertTrue(start < end, "an empty token at " + start);
+            FuzzText.assertSpan(text, start, end, "token " + t);
+            assertTrue(start >= previousStart, "tokens out of order at " + t);
+            previousStart = start;
+        }
+    }
+
+    private static WordPieceTokenizer shippedTokenizer() {
+        try (InputStream in = EncoderInputFuzzTest.class.getClassLoader()
+                .getResourceAsStream(SentenceEncoder.BGE_SMALL_ZH_TOKENIZER)) {
+            return WordPieceTokenizer.fromTokenizerJson(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
