@@ -222,7 +222,7 @@ public final class ChaosScenarios {
             }
         }
         outcomes.add(new ChaosOutcome(name, records.size(), replayed, 0, 0, missing, twice, stops.size(),
-                after.windows().size(), (int) checks.stream().filter(c -> c.startsWith("window")).count(), checks,
+                after.windows().size(), before.windowsDiffer(after), checks,
                 List.of("replayed " + resetStages + "; scored = articles the replay wrote again, windows = window "
                         + "keys compared with the records before the reset"), seconds(began)));
         return outcomes;
@@ -436,6 +436,22 @@ public final class ChaosScenarios {
                 }
             }
             return new Snapshot(scored, counts, windows);
+        }
+
+        /** Window keys whose latest record is not the same in {@code later} (or is missing there, or new). */
+        int windowsDiffer(Snapshot later) {
+            int differ = 0;
+            for (Map.Entry<String, String> entry : windows.entrySet()) {
+                if (!entry.getValue().equals(later.windows().get(entry.getKey()))) {
+                    differ++;
+                }
+            }
+            for (String key : later.windows().keySet()) {
+                if (!windows.containsKey(key)) {
+                    differ++;
+                }
+            }
+            return differ;
         }
 
         /**
