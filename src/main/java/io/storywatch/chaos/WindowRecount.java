@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.storywatch.event.ArticleMissedWindow;
 import io.storywatch.event.StanceScored;
 import io.storywatch.json.Json;
+import io.storywatch.stage.aggregate.AggregateSettings;
 import io.storywatch.stage.aggregate.EventWindow;
 import io.storywatch.stage.aggregate.Portrayal;
 import io.storywatch.stage.aggregate.Portrayals;
@@ -43,7 +44,9 @@ import java.util.TreeSet;
 public record WindowRecount(int windows, int differ, int articles, int late, List<String> examples) {
 
     private static final int EXAMPLES_KEPT = 20;
-    private static final List<Duration> SIZES = List.of(Duration.ofHours(1), Duration.ofDays(1));
+    /** The window sizes `run` publishes with its default settings: factions in both, entities only by day. */
+    private static final List<Duration> FACTION_SIZES = AggregateSettings.defaults().windowSizes();
+    private static final List<Duration> ENTITY_SIZES = AggregateSettings.defaults().entityWindowSizes();
 
     public boolean matches() {
         return differ == 0;
@@ -116,8 +119,8 @@ public record WindowRecount(int windows, int differ, int articles, int late, Lis
             long eventTime = PublishedAtTimestampExtractor.eventTime(article.publishedAt(),
                     timestamps.get(article.id()));
             List<String> keys = new ArrayList<>();
-            count(recount, keys, Portrayals.ofFactions(article), eventTime, "faction");
-            count(recount, keys, Portrayals.ofEntities(article), eventTime, "entity");
+            count(recount, keys, Portrayals.ofFactions(article), eventTime, "faction", FACTION_SIZES);
+            count(recount, keys, Portrayals.ofEntities(article), eventTime, "entity", ENTITY_SIZES);
             windowsOf.put(article.id(), keys);
         }
         for (StanceScored copy : first.values()) {
@@ -152,9 +155,9 @@ public record WindowRecount(int windows, int differ, int articles, int late, Lis
     }
 
     private static void count(Map<String, Tally> recount, List<String> keys, SortedMap<String, Portrayal> portrayals,
-                              long eventTime, String kind) {
+                              long eventTime, String kind, List<Duration> sizes) {
         for (Map.Entry<String, Portrayal> entry : portrayals.entrySet()) {
-            for (Duration size : SIZES) {
+            for (Duration size : sizes) {
                 String key = kind + ":" + EventWindow.containing(eventTime, size.toMillis()).key(entry.getKey());
                 recount.put(key, recount.getOrDefault(key, Tally.EMPTY).add(entry.getValue()));
                 keys.add(key);
