@@ -235,7 +235,10 @@ public final class ChaosScenarios {
         RunProcess run = RunProcess.start(dataDir, ++starts, args);
         long began = System.nanoTime();
         run.awaitRunning(START_LIMIT);
-        progress.printf("  run started in %d s (%s)%n", seconds(began), run.stderrFile().getFileName());
+        progress.printf("  run started in %d s (%s)%s%n", seconds(began), run.stderrFile().getFileName(),
+                run.hangingTransactionsAborted() == 0 ? ""
+                        : "; the broker aborted " + run.hangingTransactionsAborted()
+                                + " partition transactions the crash left hanging");
         return run;
     }
 

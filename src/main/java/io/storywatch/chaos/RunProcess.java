@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 public final class RunProcess {
 
     private static final Pattern BOOTSTRAP = Pattern.compile("^bootstrap\\.servers=(\\S+)", Pattern.MULTILINE);
+    private static final Pattern HANGING_ABORTED = Pattern.compile("aborted a transaction the last crash left open");
     private static final Pattern STAGE_STOPPED = Pattern.compile("^stage (\\S+) stopped: (.*)$", Pattern.MULTILINE);
 
     private final Process process;
@@ -126,6 +127,11 @@ public final class RunProcess {
             stops.add(matcher.group(1) + ": " + matcher.group(2));
         }
         return stops;
+    }
+
+    /** How many partitions' transactions the restarted broker found hanging and aborted (see HangingTransactions). */
+    public long hangingTransactionsAborted() throws IOException {
+        return HANGING_ABORTED.matcher(read(stderr)).results().count();
     }
 
     public Path stderrFile() {

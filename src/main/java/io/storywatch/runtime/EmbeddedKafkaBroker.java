@@ -38,6 +38,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** Room for a 4 MiB article plus record-batch overhead, on any topic including Streams' internal ones. */
     static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
     static final int CLEANER_DEDUPE_BUFFER_BYTES = 16 * 1024 * 1024;
+    /** Longer than a transaction marker takes to be written, so a transaction only in flight is seen to move on. */
+    private static final Duration HANGING_TRANSACTION_RECHECK = Duration.ofSeconds(2);
 
     private final Path logDir;
     private final String clusterId;
@@ -75,6 +77,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             try {
                 server.startup();
                 broker.awaitReady(Duration.ofSeconds(60));
+                broker.abortHangingTransactions();
             } catch (RuntimeException e) {
                 broker.close();
                 throw e;
@@ -178,6 +181,26 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new IOException("cannot format " + dir, e);
         }
         return clusterId;
+    }
+
+    /**
+     * A crash can leave transactions that partitions hold open but no coordinator runs (see
+     * {@link HangingTransactions}); nothing of storywatch's runs yet, so any found is a leftover and is aborted: the
+     * stage that wrote it reads the same input again from its last committed offsets.
+     */
+    private void abortHangingTransactions() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            for (HangingTransactions.OpenTransaction open
+                    : new HangingTransactions(admin).abortAll(HANGING_TRANSACTION_RECHECK)) {
+                LOG.warn("aborted a transaction the last crash left open on {} (producer {}, epoch {}, from offset {})",
+                        open.partition(), open.producerId(), open.producerEpoch(), open.startOffset());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while looking for hanging transactions", e);
+        }
     }
 
     private void awaitReady(Duration timeout) {
