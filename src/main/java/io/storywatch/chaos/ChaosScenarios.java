@@ -1,6 +1,8 @@
 package io.storywatch.chaos;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.storywatch.event.RawArticle;
+import io.storywatch.json.Json;
 import io.storywatch.runtime.StageReset;
 import io.storywatch.story.StoryDefinition;
 import io.storywatch.topic.Topics;
@@ -480,7 +482,9 @@ public final class ChaosScenarios {
             for (Map.Entry<String, String> entry : windows.entrySet()) {
                 if (!entry.getValue().equals(later.windows().get(entry.getKey()))) {
                     windowsDiffer++;
-                    example = example == null ? entry.getKey() : example;
+                    example = example == null
+                            ? entry.getKey() + " " + fieldsThatDiffer(entry.getValue(), later.windows().get(entry.getKey()))
+                            : example;
                 }
             }
             if (windowsDiffer > 0 || later.windows().size() != windows.size()) {
@@ -488,6 +492,31 @@ public final class ChaosScenarios {
                         + later.windows().size() + " keys now), e.g. " + example);
             }
             return differences;
+        }
+
+        /** The top-level fields of two JSON records that differ, as {@code field: before -> after}, shortened. */
+        static String fieldsThatDiffer(String before, String after) {
+            if (after == null) {
+                return "(missing now)";
+            }
+            try {
+                JsonNode was = Json.mapper().readTree(before);
+                JsonNode now = Json.mapper().readTree(after);
+                List<String> fields = new ArrayList<>();
+                was.fieldNames().forEachRemaining(field -> {
+                    if (!was.get(field).equals(now.get(field))) {
+                        fields.add(field + ": " + shorten(was.get(field)) + " -> " + shorten(now.get(field)));
+                    }
+                });
+                return fields.toString();
+            } catch (IOException e) {
+                return "(not JSON)";
+            }
+        }
+
+        private static String shorten(JsonNode node) {
+            String text = String.valueOf(node);
+            return text.length() <= 160 ? text : text.substring(0, 160) + "…";
         }
     }
 }

@@ -10,6 +10,7 @@ import io.storywatch.stage.aggregate.Portrayal;
 import io.storywatch.stage.aggregate.Portrayals;
 import io.storywatch.stage.aggregate.PublishedAtTimestampExtractor;
 import io.storywatch.topic.Topics;
+import io.storywatch.window.ExactScores;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public record WindowRecount(int windows, int differ, int articles, int late, Lis
 
     /** The counts of one window as published or recounted. */
     record Tally(long articles, long mentions, long pos, long neg, long neu, long mixed, long copies,
-                 double scoreSum) {
+                 long scoreMicros) {
 
         static final Tally EMPTY = new Tally(0, 0, 0, 0, 0, 0, 0, 0);
 
@@ -69,15 +70,15 @@ public record WindowRecount(int windows, int differ, int articles, int late, Lis
             String label = portrayal.label() == null ? "" : portrayal.label();
             return new Tally(articles + 1, mentions + portrayal.mentions(), pos + (label.equals("pos") ? 1 : 0),
                     neg + (label.equals("neg") ? 1 : 0), neu + (label.equals("neu") ? 1 : 0),
-                    mixed + (label.equals("mixed") ? 1 : 0), copies, scoreSum + portrayal.score());
+                    mixed + (label.equals("mixed") ? 1 : 0), copies, scoreMicros + ExactScores.micros(portrayal.score()));
         }
 
         Tally addCopy() {
-            return new Tally(articles, mentions, pos, neg, neu, mixed, copies + 1, scoreSum);
+            return new Tally(articles, mentions, pos, neg, neu, mixed, copies + 1, scoreMicros);
         }
 
         double mean() {
-            return articles == 0 ? 0.0 : scoreSum / articles;
+            return ExactScores.mean(scoreMicros, articles);
         }
 
         boolean sameAs(Tally other) {
@@ -177,7 +178,8 @@ public record WindowRecount(int windows, int differ, int articles, int late, Lis
             long articles = window.path("articles").asLong();
             into.put(key, new Tally(articles, window.path("mentions").asLong(), window.path("pos").asLong(),
                     window.path("neg").asLong(), window.path("neu").asLong(), window.path("mixed").asLong(),
-                    window.path("copies").asLong(), window.path("meanScore").asDouble() * articles));
+                    window.path("copies").asLong(),
+                    Math.round(window.path("meanScore").asDouble() * articles * 1e6)));
         }
     }
 

@@ -1,8 +1,10 @@
 package io.storywatch.stage.aggregate;
 
-import io.storywatch.window.MeanInterval;
-
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.storywatch.event.EvidenceArticle;
+import io.storywatch.window.ExactScores;
+import io.storywatch.window.MeanInterval;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,11 +15,12 @@ import java.util.List;
  *
  * <p>The mean is over original articles, unweighted: an article is one outlet's stance, whether it names the target
  * once or ten times (mentions are reported separately), and the article score already weighs its own mentions.
- * Labels other than pos, neg, neu and mixed count as articles only. {@code scoreSquares} gives the spread for the
+ * Labels other than pos, neg, neu and mixed count as articles only. Scores are summed as whole millionths
+ * ({@link ExactScores}), so the totals do not depend on arrival order; {@code squareMicros} gives the spread for the
  * confidence interval; {@code copies} counts syndicated copies of the window's originals. {@code evidence} keeps the
  * top articles by |score| (ties: smaller id first), so it is the same whatever order the articles arrived in.
  */
-public record SentimentTally(long articles, long mentions, double scoreSum, double scoreSquares, long pos, long neg,
+public record SentimentTally(long articles, long mentions, long scoreMicros, long squareMicros, long pos, long neg,
                              long neu, long mixed, long copies, List<EvidenceArticle> evidence) {
 
     static final Comparator<EvidenceArticle> STRONGEST_FIRST =
@@ -28,7 +31,27 @@ public record SentimentTally(long articles, long mentions, double scoreSum, doub
     }
 
     public static SentimentTally empty() {
-        return new SentimentTally(0, 0, 0.0, 0.0, 0, 0, 0, 0, 0, List.of());
+        return new SentimentTally(0, 0, 0, 0, 0, 0, 0, 0, 0, List.of());
+    }
+
+    /**
+     * Reads a stored tally; one stored before sums were exact (scoreSum and scoreSquares as doubles) is converted to
+     * the nearest millionths.
+     */
+    @JsonCreator
+    static SentimentTally fromJson(@JsonProperty("articles") long articles, @JsonProperty("mentions") long mentions,
+                                   @JsonProperty("scoreMicros") Long scoreMicros,
+                                   @JsonProperty("squareMicros") Long squareMicros,
+                                   @JsonProperty("scoreSum") Double scoreSum,
+                                   @JsonProperty("scoreSquares") Double scoreSquares,
+                                   @JsonProperty("pos") long pos, @JsonProperty("neg") long neg,
+                                   @JsonProperty("neu") long neu, @JsonProperty("mixed") long mixed,
+                                   @JsonProperty("copies") long copies,
+                                   @JsonProperty("evidence") List<EvidenceArticle> evidence) {
+        long sum = scoreMicros != null ? scoreMicros : scoreSum == null ? 0 : ExactScores.micros(scoreSum);
+        long squares = squareMicros != null ? squareMicros
+                : scoreSquares == null ? 0 : Math.round(scoreSquares * 1e12);
+        return new SentimentTally(articles, mentions, sum, squares, pos, neg, neu, mixed, copies, evidence);
     }
 
     /** Counts a portrayal without evidence. */
@@ -51,8 +74,8 @@ public record SentimentTally(long articles, long mentions, double scoreSum, doub
             kept = candidates.subList(0, Math.min(evidenceLimit, candidates.size()));
         }
         double score = portrayal.score();
-        return new SentimentTally(articles + 1, mentions + portrayal.mentions(), scoreSum + score,
-                scoreSquares + score * score, pos + (label.equals("pos") ? 1 : 0), neg + (label.equals("neg") ? 1 : 0),
+        return new SentimentTally(articles + 1, mentions + portrayal.mentions(),
+                scoreMicros + ExactScores.micros(score), squareMicros + ExactScores.squareMicros(score), pos + (label.equals("pos") ? 1 : 0), neg + (label.equals("neg") ? 1 : 0),
                 neu + (label.equals("neu") ? 1 : 0), mixed + (label.equals("mixed") ? 1 : 0), copies + articleCopies,
                 kept);
     }
@@ -65,8 +88,8 @@ public record SentimentTally(long articles, long mentions, double scoreSum, doub
     public SentimentTally remove(Portrayal portrayal, String articleId, long articleCopies) {
         String label = portrayal.label() == null ? "" : portrayal.label();
         double score = portrayal.score();
-        return new SentimentTally(articles - 1, mentions - portrayal.mentions(), scoreSum - score,
-                scoreSquares - score * score, pos - (label.equals("pos") ? 1 : 0), neg - (label.equals("neg") ? 1 : 0),
+        return new SentimentTally(articles - 1, mentions - portrayal.mentions(),
+                scoreMicros - ExactScores.micros(score), squareMicros - ExactScores.squareMicros(score), pos - (label.equals("pos") ? 1 : 0), neg - (label.equals("neg") ? 1 : 0),
                 neu - (label.equals("neu") ? 1 : 0), mixed - (label.equals("mixed") ? 1 : 0), copies - articleCopies,
                 evidence.stream().filter(e -> !e.id().equals(articleId)).toList());
     }
@@ -79,15 +102,23 @@ public record SentimentTally(long articles, long mentions, double scoreSum, doub
                                 e.copies() + 1, e.sentence())
                         : e)
                 .toList();
-        return new SentimentTally(articles, mentions, scoreSum, scoreSquares, pos, neg, neu, mixed, copies + 1,
+        return new SentimentTally(articles, mentions, scoreMicros, squareMicros, pos, neg, neu, mixed, copies + 1,
                 updated);
     }
 
     public double meanScore() {
-        return articles == 0 ? 0.0 : scoreSum / articles;
+        return ExactScores.mean(scoreMicros, articles);
+    }
+
+    public double scoreSum() {
+        return ExactScores.sum(scoreMicros);
+    }
+
+    public double scoreSquares() {
+        return ExactScores.sumOfSquares(squareMicros);
     }
 
     public MeanInterval interval() {
-        return MeanInterval.of(articles, scoreSum, scoreSquares);
+        return MeanInterval.of(articles, scoreSum(), scoreSquares());
     }
 }

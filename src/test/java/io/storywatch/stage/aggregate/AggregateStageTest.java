@@ -1,5 +1,6 @@
 package io.storywatch.stage.aggregate;
 
+import io.storywatch.window.ExactScores;
 import io.storywatch.window.MeanInterval;
 
 import io.storywatch.event.ArticleFailed;
@@ -730,8 +731,8 @@ class AggregateStageTest {
         long articles;
         long mentions;
         long copies;
-        double sum;
-        double squares;
+        long sumMicros;
+        long squareMicros;
         final Map<String, Long> labels = new TreeMap<>(Map.of("pos", 0L, "neg", 0L, "neu", 0L, "mixed", 0L));
         final List<EvidenceArticle> evidence;
         final MeanInterval interval;
@@ -742,18 +743,18 @@ class AggregateStageTest {
                 articles++;
                 mentions += c.mentions();
                 copies += c.copies();
-                sum += c.score();
-                squares += c.score() * c.score();
+                sumMicros += ExactScores.micros(c.score());
+                squareMicros += ExactScores.squareMicros(c.score());
                 labels.merge(c.label(), 1L, Long::sum);
                 all.add(c.evidence());
             }
             all.sort(SentimentTally.STRONGEST_FIRST);
             evidence = List.copyOf(all.subList(0, Math.min(5, all.size())));
-            interval = MeanInterval.of(articles, sum, squares);
+            interval = MeanInterval.of(articles, ExactScores.sum(sumMicros), ExactScores.sumOfSquares(squareMicros));
         }
 
         double mean() {
-            return sum / articles;
+            return ExactScores.mean(sumMicros, articles);
         }
     }
 

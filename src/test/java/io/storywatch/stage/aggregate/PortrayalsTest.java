@@ -61,7 +61,9 @@ class PortrayalsTest {
                 .add(new Portrayal(0.0, "neu", 1))
                 .add(new Portrayal(0.25, "mixed", 1));
 
-        assertEquals(new SentimentTally(4, 12, 0.0, 0.25 + 0.0625 + 0.0 + 0.0625, 1, 1, 1, 1, 0, List.of()), tally);
+        // scores in millionths: -500000 + 250000 + 0 + 250000; squares in millionths squared
+        assertEquals(new SentimentTally(4, 12, 0, 250_000_000_000L + 62_500_000_000L + 0 + 62_500_000_000L,
+                1, 1, 1, 1, 0, List.of()), tally);
         assertEquals(0.0, tally.meanScore());
         assertEquals(0.0, SentimentTally.empty().meanScore());
     }
