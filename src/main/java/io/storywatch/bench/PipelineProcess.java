@@ -1,5 +1,6 @@
 package io.storywatch.bench;
 
+import io.storywatch.runtime.RunLauncher;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -7,8 +8,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.management.JMException;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
@@ -33,7 +30,6 @@ import javax.management.remote.JMXServiceURL;
  */
 public final class PipelineProcess implements AutoCloseable {
 
-    private static final Pattern BOOTSTRAP = Pattern.compile("^bootstrap\\.servers=(\\S+)", Pattern.MULTILINE);
     private static final Duration SAMPLE_EVERY = Duration.ofMillis(250);
 
     private final Process process;
@@ -69,23 +65,14 @@ public final class PipelineProcess implements AutoCloseable {
             throws IOException {
         Files.createDirectories(dataDir);
         int jmxPort = freePort();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmArgs);
-        command.add("-Dfile.encoding=UTF-8");
-        command.add("-Dcom.sun.management.jmxremote.port=" + jmxPort);
-        command.add("-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort);
-        command.add("-Dcom.sun.management.jmxremote.host=127.0.0.1");
-        command.add("-Djava.rmi.server.hostname=127.0.0.1");
-        command.add("-Dcom.sun.management.jmxremote.authenticate=false");
-        command.add("-Dcom.sun.management.jmxremote.ssl=false");
-        command.add("-cp");
-        command.add(ownClassPath());
-        command.add("io.storywatch.cli.StoryWatch");
-        command.add("run");
-        command.add("--data-dir");
-        command.add(dataDir.toAbsolutePath().toString());
-        command.addAll(runArgs);
+        List<String> jvm = new ArrayList<>(jvmArgs);
+        jvm.add("-Dcom.sun.management.jmxremote.port=" + jmxPort);
+        jvm.add("-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort);
+        jvm.add("-Dcom.sun.management.jmxremote.host=127.0.0.1");
+        jvm.add("-Djava.rmi.server.hostname=127.0.0.1");
+        jvm.add("-Dcom.sun.management.jmxremote.authenticate=false");
+        jvm.add("-Dcom.sun.management.jmxremote.ssl=false");
+        List<String> command = RunLauncher.command(jvm, dataDir, runArgs);
         Path out = dataDir.resolve("pipeline.out");
         Path err = dataDir.resolve("pipeline.err");
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -94,45 +81,13 @@ public final class PipelineProcess implements AutoCloseable {
         return new PipelineProcess(builder.start(), out, err, jmxPort);
     }
 
-    /** The class path of this JVM's storywatch: the jar it runs from, or the class path it was started with. */
-    private static String ownClassPath() {
-        try {
-            Path location = Path.of(PipelineProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isRegularFile(location)) {
-                return location.toString();
-            }
-        } catch (URISyntaxException | SecurityException e) {
-            // fall back to the class path below
-        }
-        return System.getProperty("java.class.path");
-    }
-
     public long pid() {
         return process.pid();
     }
 
     /** Waits for the broker's address and for every stage to run, then starts sampling memory. */
     public String awaitRunning(Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            if (bootstrapServers == null) {
-                Matcher matcher = BOOTSTRAP.matcher(read(stdout));
-                if (matcher.find()) {
-                    bootstrapServers = matcher.group(1);
-                }
-            }
-            if (bootstrapServers != null && read(stderr).contains("all stages running")) {
-                break;
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the pipeline exited with status " + process.exitValue()
-                        + "; see " + stderr);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the pipeline was not running after " + timeout + "; see " + stderr);
-            }
-            Thread.sleep(100);
-        }
+        bootstrapServers = RunLauncher.awaitRunning(process, stdout, stderr, timeout);
         connectJmx();
         sampler = new Thread(this::sample, "bench-memory-sampler");
         sampler.setDaemon(true);
@@ -326,10 +281,6 @@ public final class PipelineProcess implements AutoCloseable {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
         }
-    }
-
-    private static String read(Path file) throws IOException {
-        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
     }
 
     private static int freePort() throws IOException {

@@ -1,8 +1,7 @@
 package io.storywatch.chaos;
 
+import io.storywatch.runtime.RunLauncher;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +18,6 @@ import java.util.regex.Pattern;
  */
 public final class RunProcess {
 
-    private static final Pattern BOOTSTRAP = Pattern.compile("^bootstrap\\.servers=(\\S+)", Pattern.MULTILINE);
     private static final Pattern HANGING_ABORTED = Pattern.compile("aborted a transaction the last crash left open");
     private static final Pattern STAGE_STOPPED = Pattern.compile("^stage (\\S+) stopped: (.*)$", Pattern.MULTILINE);
 
@@ -37,61 +35,19 @@ public final class RunProcess {
     /** Starts {@code run --data-dir DATA_DIR --http-port 0 RUN_ARGS}; {@code start} numbers the log files. */
     public static RunProcess start(Path dataDir, int start, List<String> runArgs) throws IOException {
         Files.createDirectories(dataDir);
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx1g");
-        command.add("-Dfile.encoding=UTF-8");
-        command.add("-cp");
-        command.add(ownClassPath());
-        command.add("io.storywatch.cli.StoryWatch");
-        command.add("run");
-        command.add("--data-dir");
-        command.add(dataDir.toAbsolutePath().toString());
-        command.add("--http-port");
-        command.add("0");
-        command.addAll(runArgs);
+        List<String> args = new ArrayList<>(List.of("--http-port", "0"));
+        args.addAll(runArgs);
+        List<String> command = RunLauncher.command(List.of("-Xmx1g"), dataDir, args);
         Path out = dataDir.resolve(String.format("chaos-run-%02d.out", start));
         Path err = dataDir.resolve(String.format("chaos-run-%02d.err", start));
         Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         return new RunProcess(process, out, err);
     }
 
-    /** The class path of this JVM's storywatch: the jar it runs from, or the class path it was started with. */
-    private static String ownClassPath() {
-        try {
-            Path location = Path.of(RunProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isRegularFile(location)) {
-                return location.toString();
-            }
-        } catch (URISyntaxException | SecurityException e) {
-            // fall back to the class path below
-        }
-        return System.getProperty("java.class.path");
-    }
-
     /** Waits until every stage runs; returns the broker's address. */
     public String awaitRunning(Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            if (bootstrapServers == null) {
-                Matcher matcher = BOOTSTRAP.matcher(read(stdout));
-                if (matcher.find()) {
-                    bootstrapServers = matcher.group(1);
-                }
-            }
-            if (bootstrapServers != null && read(stderr).contains("all stages running")) {
-                return bootstrapServers;
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("run exited with status " + process.exitValue() + ": "
-                        + tail(read(stderr)));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("run was not running after " + timeout + "; its stderr ends: "
-                        + tail(read(stderr)));
-            }
-            Thread.sleep(100);
-        }
+        bootstrapServers = RunLauncher.awaitRunning(process, stdout, stderr, timeout);
+        return bootstrapServers;
     }
 
     public String bootstrapServers() {
@@ -139,10 +95,6 @@ public final class RunProcess {
     }
 
     private static String read(Path file) throws IOException {
-        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-    }
-
-    private static String tail(String text) {
-        return text.length() <= 2000 ? text : "…" + text.substring(text.length() - 2000);
+        return RunLauncher.read(file);
     }
 }

@@ -2,18 +2,13 @@ package io.storywatch.cli;
 
 import io.storywatch.bench.Soak;
 import io.storywatch.bench.SoakSummary;
-import io.storywatch.json.Json;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,10 +22,11 @@ import picocli.CommandLine.Spec;
                 + "slices on stdout; progress on stderr."})
 public final class SoakCommand implements Callable<Integer> {
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
-
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    PipelineProcessOptions process = new PipelineProcessOptions();
 
     @Option(names = {"-n", "--articles"}, paramLabel = "N", defaultValue = "30000",
             description = "Articles in all, copies included. Default: ${DEFAULT-VALUE}.")
@@ -54,36 +50,14 @@ public final class SoakCommand implements Callable<Integer> {
             description = "The pipeline's --sentiment (the encoder costs ~7 times the CPU). Default: ${DEFAULT-VALUE}.")
     String sentiment;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure to FILE as JSON.")
-    Path json;
-
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "20250101",
             description = "Seed of the generated articles. Default: ${DEFAULT-VALUE}.")
     long seed;
-
-    @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "1g",
-            description = "Maximum heap of the pipeline's JVM (-Xmx). Default: ${DEFAULT-VALUE}.")
-    String heap;
-
-    @Option(names = "--jvm-arg", paramLabel = "ARG",
-            description = "Further argument of the pipeline's JVM (repeatable).")
-    List<String> jvmArgs = new ArrayList<>();
-
-    @Option(names = "--run-arg", paramLabel = "ARG", description = "Further argument of the pipeline's `run` "
-            + "(repeatable), e.g. --run-arg=--aggregate-grace=30d")
-    List<String> runArgs = new ArrayList<>();
 
     @Option(names = "--slice-timeout", paramLabel = "DURATION", defaultValue = "10m",
             converter = DurationConverter.class,
             description = "Give up when a slice makes no progress for this long. Default: ${DEFAULT-VALUE}.")
     Duration sliceTimeout;
-
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Where the pipeline keeps its data; default a new temporary directory, deleted at the end.")
-    Path dataDir;
-
-    @Option(names = "--keep-data", description = "Keep the temporary data directory (logs in pipeline.err).")
-    boolean keepData;
 
     @Override
     public Integer call() throws Exception {
@@ -93,25 +67,13 @@ public final class SoakCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--articles, --slice and --days must be at least 1 and --copies "
                     + "in [0, 1)");
         }
-        List<String> pipelineJvm = new ArrayList<>();
-        pipelineJvm.add("-Xmx" + heap);
-        pipelineJvm.addAll(jvmArgs);
-        Soak soak = new Soak(new Soak.Options(articles, slice, days, copies, sentiment, seed, pipelineJvm, runArgs,
-                dataDir, keepData, sliceTimeout), line -> {
-                    err.println(LocalTime.now().format(CLOCK) + " " + line);
-                    err.flush();
-                });
+        Soak soak = new Soak(new Soak.Options(articles, slice, days, copies, sentiment, seed, process.pipelineJvm(),
+                process.runArgs, process.dataDir, process.keepData, sliceTimeout),
+                PipelineProcessOptions.progress(err));
         Map<String, Object> figures = soak.run();
         SoakSummary.table(figures).forEach(out::println);
         out.flush();
-        if (json != null) {
-            Path parent = json.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.write(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(figures));
-            err.println("figures written to " + json);
-        }
+        process.writeJson(figures, err);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> slices = (List<Map<String, Object>>) figures.get("slices");
         boolean complete = slices.size() * (long) slice >= articles
