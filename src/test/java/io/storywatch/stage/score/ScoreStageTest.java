@@ -31,15 +31,9 @@ class ScoreStageTest {
 
     @Test
     void shouldAppendOneAnalysisObjectPerTaggedArticle() {
-        ScoreStage stage = new ScoreStage(ArticleScorerTest.SCORER);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "storywatch-score-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        try (TopologyTestDriver driver = new TopologyTestDriver(stage.buildTopology(), props)) {
-            TestInputTopic<String, EntitiesTagged> in = driver.createInputTopic(Topics.TAGGED.name(),
-                    Topics.TAGGED.keySerde().serializer(), Topics.TAGGED.valueSerde().serializer());
-            TestOutputTopic<String, StanceScored> out = driver.createOutputTopic(Topics.SCORED.name(),
-                    Topics.SCORED.keySerde().deserializer(), Topics.SCORED.valueSerde().deserializer());
+        try (TopologyTestDriver driver = driver()) {
+            TestInputTopic<String, EntitiesTagged> in = tagged(driver);
+            TestOutputTopic<String, StanceScored> out = scored(driver);
 
             EntitiesTagged firing = ArticleScorerTest.firingArticle();
             EntitiesTagged empty = ArticleScorerTest.article("a9", List.of("天气", "今天天气很好。"), List.of());
@@ -58,17 +52,11 @@ class ScoreStageTest {
 
     @Test
     void shouldReEmitAnArticleWithTheCorrectionsInForceWhenACorrectionArrivesOrTheArticleIsScoredAgain() {
-        ScoreStage stage = new ScoreStage(ArticleScorerTest.SCORER);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "storywatch-score-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        try (TopologyTestDriver driver = new TopologyTestDriver(stage.buildTopology(), props)) {
-            TestInputTopic<String, EntitiesTagged> in = driver.createInputTopic(Topics.TAGGED.name(),
-                    Topics.TAGGED.keySerde().serializer(), Topics.TAGGED.valueSerde().serializer());
+        try (TopologyTestDriver driver = driver()) {
+            TestInputTopic<String, EntitiesTagged> in = tagged(driver);
             TestInputTopic<String, CorrectionMade> corrections = driver.createInputTopic(Topics.CORRECTIONS.name(),
                     Topics.CORRECTIONS.keySerde().serializer(), Topics.CORRECTIONS.valueSerde().serializer());
-            TestOutputTopic<String, StanceScored> out = driver.createOutputTopic(Topics.SCORED.name(),
-                    Topics.SCORED.keySerde().deserializer(), Topics.SCORED.valueSerde().deserializer());
+            TestOutputTopic<String, StanceScored> out = scored(driver);
             EntitiesTagged firing = ArticleScorerTest.firingArticle();
             StanceScored machine = ArticleScorerTest.SCORER.score(firing);
             CorrectionMade toPos = targetCorrection("c1", "neg", "pos");
@@ -133,8 +121,7 @@ class ScoreStageTest {
                 DeadLetters.config(stage, stateDir))) {
             TestInputTopic<String, byte[]> in = driver.createInputTopic(Topics.TAGGED.name(), new StringSerializer(),
                     new ByteArraySerializer());
-            TestOutputTopic<String, StanceScored> out = driver.createOutputTopic(Topics.SCORED.name(),
-                    Topics.SCORED.keySerde().deserializer(), Topics.SCORED.valueSerde().deserializer());
+            TestOutputTopic<String, StanceScored> out = scored(driver);
             TestOutputTopic<String, ArticleFailed> failed = DeadLetters.failedTopic(driver);
             EntitiesTagged valid = ArticleScorerTest.firingArticle();
             String notJson = "{\"id\": \"p1\", 奥特曼";
@@ -156,5 +143,22 @@ class ScoreStageTest {
                     DeadLetters.letter(failed.readValue()));
             assertTrue(failed.isEmpty());
         }
+    }
+
+    private static TopologyTestDriver driver() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "storywatch-score-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        return new TopologyTestDriver(new ScoreStage(ArticleScorerTest.SCORER).buildTopology(), props);
+    }
+
+    private static TestInputTopic<String, EntitiesTagged> tagged(TopologyTestDriver driver) {
+        return driver.createInputTopic(Topics.TAGGED.name(), Topics.TAGGED.keySerde().serializer(),
+                Topics.TAGGED.valueSerde().serializer());
+    }
+
+    private static TestOutputTopic<String, StanceScored> scored(TopologyTestDriver driver) {
+        return driver.createOutputTopic(Topics.SCORED.name(), Topics.SCORED.keySerde().deserializer(),
+                Topics.SCORED.valueSerde().deserializer());
     }
 }
