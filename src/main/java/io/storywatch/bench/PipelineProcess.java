@@ -75,10 +75,7 @@ public final class PipelineProcess implements AutoCloseable {
         List<String> command = RunLauncher.command(jvm, dataDir, runArgs);
         Path out = dataDir.resolve("pipeline.out");
         Path err = dataDir.resolve("pipeline.err");
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile());
-        return new PipelineProcess(builder.start(), out, err, jmxPort);
+        return new PipelineProcess(RunLauncher.start(command, out, err), out, err, jmxPort);
     }
 
     public long pid() {

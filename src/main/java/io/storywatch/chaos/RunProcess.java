@@ -40,7 +40,7 @@ public final class RunProcess {
         List<String> command = RunLauncher.command(List.of("-Xmx1g"), dataDir, args);
         Path out = dataDir.resolve(String.format("chaos-run-%02d.out", start));
         Path err = dataDir.resolve(String.format("chaos-run-%02d.err", start));
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = RunLauncher.start(command, out, err);
         return new RunProcess(process, out, err);
     }
 

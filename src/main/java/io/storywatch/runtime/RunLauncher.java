@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,6 +41,32 @@ public final class RunLauncher {
         command.add(dataDir.toAbsolutePath().toString());
         command.addAll(runArgs);
         return command;
+    }
+
+    /**
+     * Starts {@code command} with its output and errors in the two files, and stops it when this JVM stops (SIGTERM
+     * to it, SIGKILL after 30 s), so that an interrupted benchmark or chaos run leaves no pipeline behind.
+     */
+    public static Process start(List<String> command, Path stdout, Path stderr) throws IOException {
+        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
+                .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "stop-run-" + process.pid()));
+        return process;
+    }
+
+    private static void stop(Process process) {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
