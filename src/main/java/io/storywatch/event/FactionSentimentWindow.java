@@ -15,8 +15,18 @@ public record FactionSentimentWindow(int schemaVersion, String faction, String w
                                      String windowSize, long articles, long mentions, double meanScore, long pos,
                                      long neg, long neu, long mixed, double ciLow, double ciHigh, boolean lowSample,
                                      long copies, long reach, List<EvidenceArticle> evidence,
-                                     @JsonProperty("final") boolean isFinal, String closesAt) {
+                                     @JsonProperty("final") boolean isFinal, String closesAt, String story) {
     public static final int SCHEMA_VERSION = 2;
+
+    /** A window that does not name its story (written before several stories could be followed). */
+    public FactionSentimentWindow(int schemaVersion, String faction, String windowStart, String windowEnd,
+                                  String windowSize, long articles, long mentions, double meanScore, long pos,
+                                  long neg, long neu, long mixed, double ciLow, double ciHigh, boolean lowSample,
+                                  long copies, long reach, List<EvidenceArticle> evidence, boolean isFinal,
+                                  String closesAt) {
+        this(schemaVersion, faction, windowStart, windowEnd, windowSize, articles, mentions, meanScore, pos, neg, neu, mixed,
+                ciLow, ciHigh, lowSample, copies, reach, evidence, isFinal, closesAt, null);
+    }
 
     /** Schema version 1: counts and mean only, for code written before the window grew its honesty fields. */
     public FactionSentimentWindow(int schemaVersion, String faction, String windowStart, String windowEnd,

@@ -12,6 +12,15 @@ public record FactionShiftDetected(int schemaVersion, String faction, String win
                                    String windowSize, long articles, double meanScore, String baselineFrom,
                                    int baselineWindows, long baselineArticles, double baselineMean, double shift,
                                    double zScore, double zThreshold, String direction,
-                                   List<EvidenceArticle> evidence) {
+                                   List<EvidenceArticle> evidence, String story) {
     public static final int SCHEMA_VERSION = 1;
+
+    /** An alert that does not name its story (written before several stories could be followed). */
+    public FactionShiftDetected(int schemaVersion, String faction, String windowStart, String windowEnd,
+                                String windowSize, long articles, double meanScore, String baselineFrom,
+                                int baselineWindows, long baselineArticles, double baselineMean, double shift,
+                                double zScore, double zThreshold, String direction, List<EvidenceArticle> evidence) {
+        this(schemaVersion, faction, windowStart, windowEnd, windowSize, articles, meanScore, baselineFrom, baselineWindows,
+                baselineArticles, baselineMean, shift, zScore, zThreshold, direction, evidence, null);
+    }
 }
