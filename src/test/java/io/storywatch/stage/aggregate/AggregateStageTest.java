@@ -71,12 +71,16 @@ class AggregateStageTest {
     private TestOutputTopic<String, ArticleMissedWindow> late;
 
     private void start(AggregateSettings settings) {
+        start(null, settings);
+    }
+
+    private void start(String mainStory, AggregateSettings settings) {
         this.settings = settings;
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "aggregate-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(new AggregateStage(settings).buildTopology(), props);
+        driver = new TopologyTestDriver(new AggregateStage(mainStory, settings).buildTopology(), props);
         scored = driver.createInputTopic(Topics.SCORED.name(), Topics.SCORED.keySerde().serializer(),
                 Topics.SCORED.valueSerde().serializer());
         factions = output(Topics.FACTION_SENTIMENT);
@@ -611,6 +615,41 @@ class AggregateStageTest {
     }
 
     @Test
+    void shouldKeepTheWindowsOfTwoStoriesApartEvenWhereTheirFactionsShareAnId() {
+        start("test", DAILY);
+        // a1 belongs to both stories: the main story's record keyed by its id, the other's keyed other/a1
+        pipe(article("a1", "2024-05-28T02:00:00Z", Map.of("safety", new FactionScore(0.6, "pos", 2))), FED_AT);
+        StanceScored other = inStory("other", article("a1", "2024-05-28T02:00:00Z",
+                Map.of("safety", new FactionScore(-0.5, "neg", 1))));
+        scored.pipeInput("other/a1", other, FED_AT);
+        // a copy of a1 scored for the other story only adds to the other story's reach
+        scored.pipeInput("other/c1", inStory("other", copy("c1", "a1", "2024-05-28T05:00:00Z")), FED_AT);
+        publish();
+
+        Map<String, FactionSentimentWindow> windows = new TreeMap<>(factions.readKeyValuesToMap());
+        assertEquals(List.of("other/safety@2024-05-28T00:00:00Z/P1D", "safety@2024-05-28T00:00:00Z/P1D"),
+                List.copyOf(windows.keySet()));
+        FactionSentimentWindow main = windows.get("safety@2024-05-28T00:00:00Z/P1D");
+        FactionSentimentWindow second = windows.get("other/safety@2024-05-28T00:00:00Z/P1D");
+        assertEquals(List.of("test", "safety", 1L, 0.6, 0L), List.of(main.story(), main.faction(), main.articles(),
+                main.meanScore(), main.copies()));
+        assertEquals(List.of("other", "safety", 1L, -0.5, 1L), List.of(second.story(), second.faction(),
+                second.articles(), second.meanScore(), second.copies()));
+        assertEquals("a1", second.evidence().get(0).id(), "evidence names the article by its own id");
+        Map<String, StoryCoverage> covered = new TreeMap<>(coverage.readKeyValuesToMap());
+        assertEquals(List.of("other/story@2024-05-28T00:00:00Z/P1D", "story@2024-05-28T00:00:00Z/P1D"),
+                List.copyOf(covered.keySet()));
+        assertEquals(List.of("other", 1L, 1L), List.of(covered.get("other/story@2024-05-28T00:00:00Z/P1D").story(),
+                covered.get("other/story@2024-05-28T00:00:00Z/P1D").articles(),
+                covered.get("other/story@2024-05-28T00:00:00Z/P1D").copies()));
+        assertEquals(Set.of("safety"), covered.get("other/story@2024-05-28T00:00:00Z/P1D").factions().keySet());
+        assertEquals(List.of("test", 1L, 0L), List.of(covered.get("story@2024-05-28T00:00:00Z/P1D").story(),
+                covered.get("story@2024-05-28T00:00:00Z/P1D").articles(),
+                covered.get("story@2024-05-28T00:00:00Z/P1D").copies()));
+        assertTrue(late.isEmpty());
+    }
+
+    @Test
     void shouldNameItsRepartitionTopicAndStores() {
         assertEquals(Set.of("aggregate-by-story-repartition", "aggregate-closed-window-scores",
                         "aggregate-open-windows", "aggregate-originals-and-copies", "aggregate-stream-time",
@@ -650,6 +689,15 @@ class AggregateStageTest {
         return new StanceScored(StanceScored.SCHEMA_VERSION, id, "标题", publishedAt, "示例日报", null, null, 0.1,
                 false, "标题\n正文。", List.of(), List.of(), List.of(), Map.of(),
                 Map.of("safety", new FactionScore(0.9, "pos", 1)), Map.of());
+    }
+
+    /** The record of {@code a} as the score stage writes it for a story other than the main one. */
+    private static StanceScored inStory(String story, StanceScored a) {
+        Map<String, String> versions = new TreeMap<>(a.versions());
+        versions.put("story", story + "@1");
+        return new StanceScored(a.schemaVersion(), a.id(), a.title(), a.publishedAt(), a.source(), a.url(),
+                a.duplicateOf(), a.relevance(), a.relevant(), a.text(), a.sentences(), a.entities(), a.unlinked(),
+                a.entityScores(), a.factions(), versions);
     }
 
     /** The article as the score stage re-emits it after an analyst's correction. */
