@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Sentiment toward one story entity over one event-time window, the value of news.entity-sentiment; the fields mean
- * what they mean in {@link FactionSentimentWindow}.
+ * what they mean in {@link FactionSentimentWindow}, and so does {@code story}.
  */
 public record EntitySentimentWindow(int schemaVersion, String entity, String windowStart, String windowEnd,
                                     String windowSize, long articles, long mentions, double meanScore, long pos,

@@ -9,7 +9,8 @@ import java.util.List;
  * {@code pos + neg + neu + mixed = articles}, counting originals only; syndicated copies of those originals are
  * {@code copies}, and {@code reach = articles + copies}. {@code ciLow}/{@code ciHigh} bound a 95% Student-t interval
  * of the mean article score ([-1, 1] for a single article). {@code final} is false while stream time is before
- * {@code closesAt} (window end + grace) and true on the one record written when the window closes.
+ * {@code closesAt} (window end + grace) and true on the one record written when the window closes. {@code story} is
+ * the id of the story the window belongs to (absent on records written before several stories could be followed).
  */
 public record FactionSentimentWindow(int schemaVersion, String faction, String windowStart, String windowEnd,
                                      String windowSize, long articles, long mentions, double meanScore, long pos,

@@ -7,6 +7,7 @@ import java.util.List;
  * threshold, the value of news.faction-alerts. The baseline pools every article of the faction's closed windows in
  * [{@code baselineFrom}, {@code windowStart}); {@code zScore} is {@code shift} over the standard error of the
  * difference of the two means. {@code evidence} holds the window's articles that pulled in the direction of the shift.
+ * {@code story} is the id of the faction's story (absent on alerts written before several stories could be followed).
  */
 public record FactionShiftDetected(int schemaVersion, String faction, String windowStart, String windowEnd,
                                    String windowSize, long articles, double meanScore, String baselineFrom,

@@ -8,7 +8,7 @@ import java.util.Map;
  * How much the story was covered in one event-time window, the value of news.story-coverage: relevant original
  * articles, their syndicated copies, the distinct sources that carried either, the most covered entities, and each
  * faction's share of voice (its share of all faction mentions in the window). {@code final} and {@code closesAt} mean
- * what they mean in {@link FactionSentimentWindow}.
+ * what they mean in {@link FactionSentimentWindow}, and so does {@code story}.
  */
 public record StoryCoverage(int schemaVersion, String windowStart, String windowEnd, String windowSize,
                             long articles, long copies, long reach, long distinctSources, List<String> sources,

@@ -113,6 +113,12 @@ public final class DashboardServer implements AutoCloseable {
         return start(options, List.of(story), bootstrapServers, dataDir, new PipelineMetrics(), true, out);
     }
 
+    /** As above for several stories, with metrics of its own, closed with the server. */
+    public static DashboardServer start(HttpOptions options, List<StoryInfo> stories, String bootstrapServers,
+                                        Path dataDir, PrintWriter out) throws IOException {
+        return start(options, stories, bootstrapServers, dataDir, new PipelineMetrics(), true, out);
+    }
+
     private static DashboardServer start(HttpOptions options, List<StoryInfo> stories, String bootstrapServers,
                                          Path dataDir, PipelineMetrics metrics, boolean ownsMetrics,
                                          PrintWriter out) throws IOException {
