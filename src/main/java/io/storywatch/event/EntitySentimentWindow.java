@@ -19,8 +19,8 @@ public record EntitySentimentWindow(int schemaVersion, String entity, String win
                                  String windowSize, long articles, long mentions, double meanScore, long pos,
                                  long neg, long neu, double ciLow, double ciHigh, boolean lowSample, long copies,
                                  long reach, List<EvidenceArticle> evidence, boolean isFinal, String closesAt) {
-        this(schemaVersion, entity, windowStart, windowEnd, windowSize, articles, mentions, meanScore, pos, neg, neu, ciLow,
-                ciHigh, lowSample, copies, reach, evidence, isFinal, closesAt, null);
+        this(schemaVersion, entity, windowStart, windowEnd, windowSize, articles, mentions, meanScore, pos, neg, neu,
+                ciLow, ciHigh, lowSample, copies, reach, evidence, isFinal, closesAt, null);
     }
 
     /** Schema version 1: counts and mean only. */

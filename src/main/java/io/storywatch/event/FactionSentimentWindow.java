@@ -25,8 +25,8 @@ public record FactionSentimentWindow(int schemaVersion, String faction, String w
                                   long neg, long neu, long mixed, double ciLow, double ciHigh, boolean lowSample,
                                   long copies, long reach, List<EvidenceArticle> evidence, boolean isFinal,
                                   String closesAt) {
-        this(schemaVersion, faction, windowStart, windowEnd, windowSize, articles, mentions, meanScore, pos, neg, neu, mixed,
-                ciLow, ciHigh, lowSample, copies, reach, evidence, isFinal, closesAt, null);
+        this(schemaVersion, faction, windowStart, windowEnd, windowSize, articles, mentions, meanScore, pos, neg, neu,
+                mixed, ciLow, ciHigh, lowSample, copies, reach, evidence, isFinal, closesAt, null);
     }
 
     /** Schema version 1: counts and mean only, for code written before the window grew its honesty fields. */

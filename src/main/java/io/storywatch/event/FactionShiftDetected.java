@@ -21,7 +21,7 @@ public record FactionShiftDetected(int schemaVersion, String faction, String win
                                 String windowSize, long articles, double meanScore, String baselineFrom,
                                 int baselineWindows, long baselineArticles, double baselineMean, double shift,
                                 double zScore, double zThreshold, String direction, List<EvidenceArticle> evidence) {
-        this(schemaVersion, faction, windowStart, windowEnd, windowSize, articles, meanScore, baselineFrom, baselineWindows,
-                baselineArticles, baselineMean, shift, zScore, zThreshold, direction, evidence, null);
+        this(schemaVersion, faction, windowStart, windowEnd, windowSize, articles, meanScore, baselineFrom,
+                baselineWindows, baselineArticles, baselineMean, shift, zScore, zThreshold, direction, evidence, null);
     }
 }

@@ -2,7 +2,9 @@ package io.storywatch.runtime;
 
 import io.storywatch.analysis.ArticleAnalyzer;
 import io.storywatch.stage.Stage;
+import io.storywatch.stage.score.ArticleScorer;
 import io.storywatch.stage.score.ScoreStage;
+import io.storywatch.stage.score.SentimentModel;
 import io.storywatch.stage.score.SentimentModels;
 import io.storywatch.stage.segment.SegmentStage;
 import io.storywatch.stage.tag.TagStage;
@@ -13,8 +15,6 @@ import io.storywatch.stage.aggregate.AggregateStage;
 import io.storywatch.stage.ingest.IngestStage;
 import io.storywatch.topic.TopicCatalog;
 import io.storywatch.topic.Topics;
-import io.storywatch.stage.score.ArticleScorer;
-import io.storywatch.stage.score.SentimentModel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +40,12 @@ final class StandardStages {
             return new ScoreStage(byStory.get(stories.get(0).id()), byStory);
         });
         // stream time waits for every scored partition: as many as the cluster has, else as topics/ creates
-        stages.put("aggregate", settings -> new AggregateStage(stories(settings).get(0).id(), AggregateSettings.defaults()
-                .withGrace(settings.aggregateGrace())
-                .withDayGrace(settings.aggregateDayGrace())
-                .withScoredPartitions(settings.scoredPartitions() > 0 ? settings.scoredPartitions()
-                        : TopicCatalog.fromClasspath().spec(Topics.SCORED).partitions())));
+        stages.put("aggregate", settings -> new AggregateStage(stories(settings).get(0).id(),
+                AggregateSettings.defaults()
+                        .withGrace(settings.aggregateGrace())
+                        .withDayGrace(settings.aggregateDayGrace())
+                        .withScoredPartitions(settings.scoredPartitions() > 0 ? settings.scoredPartitions()
+                                : TopicCatalog.fromClasspath().spec(Topics.SCORED).partitions())));
         return stages;
     }
 

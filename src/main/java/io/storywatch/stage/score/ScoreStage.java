@@ -1,5 +1,6 @@
 package io.storywatch.stage.score;
 
+import io.storywatch.event.EntitiesTagged;
 import io.storywatch.event.StanceScored;
 import io.storywatch.json.JsonSerde;
 import io.storywatch.stage.Stage;
@@ -92,8 +93,8 @@ public final class ScoreStage implements Stage {
         // caching off: a scored article or a correction goes on at once, not at the next commit
         KTable<String, StanceScored> machine = builder.stream(Topics.TAGGED.name(), Topics.TAGGED.consumed())
                 .filter((id, article) -> article != null, Named.as("skip-tombstones"))
-                .mapValues(article -> byStory.getOrDefault(StoryKeys.storyOf(article.versions()), scorer)
-                        .score(article), Named.as("score-target-sentiment"))
+                .mapValues(article -> scorerOf(article, scorer, byStory).score(article),
+                        Named.as("score-target-sentiment"))
                 .toTable(Named.as("score-machine-analysis"),
                         Materialized.<String, StanceScored, KeyValueStore<Bytes, byte[]>>as(MACHINE_STORE)
                                 .withKeySerde(Serdes.String())
@@ -105,5 +106,12 @@ public final class ScoreStage implements Stage {
                 .toStream(Named.as("score-corrected-analysis"))
                 .filter((id, article) -> article != null, Named.as("score-skip-deletions"))
                 .to(Topics.SCORED.name(), Topics.SCORED.produced());
+    }
+
+    /** The scorer of the story the article was tagged for, else {@code scorer} (also when it names none). */
+    private static ArticleScorer scorerOf(EntitiesTagged article, ArticleScorer scorer,
+                                          Map<String, ArticleScorer> byStory) {
+        String story = StoryKeys.storyOf(article.versions());
+        return story == null ? scorer : byStory.getOrDefault(story, scorer);
     }
 }
