@@ -535,14 +535,19 @@
     const select = $('story-select');
     $('story-switch').hidden = !stories || stories.length < 2;
     if (!stories) return;
-    clear(select);
-    stories.forEach((s) => {
-      const option = el('option', null, state.lang === 'en' ? s.titleEn : s.titleZh);
-      option.value = s.id;
-      option.title = s.id;
-      select.append(option);
-    });
-    select.value = current;
+    const names = stories.map((s) => [s.id, state.lang === 'en' ? s.titleEn : s.titleZh]);
+    // rebuilt only when the stories or their names change: a refresh must not close the menu a reader has open
+    if (select.dataset.names !== JSON.stringify(names)) {
+      clear(select);
+      names.forEach(([id, name]) => {
+        const option = el('option', null, name);
+        option.value = id;
+        option.title = id;
+        select.append(option);
+      });
+      select.dataset.names = JSON.stringify(names);
+    }
+    if (select.value !== current) select.value = current;
   }
 
   /** Shows another story: its title, camps, windows and articles; what was selected belonged to the one before. */

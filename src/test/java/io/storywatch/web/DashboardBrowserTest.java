@@ -257,8 +257,8 @@ class DashboardBrowserTest {
             assertEquals("openai-governance", wait.until(d -> d.findElement(By.tagName("body"))
                     .getDomAttribute("data-story")));
             assertEquals(List.of("OpenAI 治理之争：安全主义与加速主义", "清河水坝之争"),
-                    new Select(driver.findElement(By.id("story-select"))).getOptions().stream()
-                            .map(WebElement::getText).toList());
+                    wait.until(d -> new Select(d.findElement(By.id("story-select"))).getOptions().stream()
+                            .map(WebElement::getText).toList()));
 
             new Select(driver.findElement(By.id("story-select"))).selectByValue("river-dam");
             wait.until(d -> "清河水坝之争".equals(d.findElement(By.id("story-title")).getText()));
@@ -273,8 +273,8 @@ class DashboardBrowserTest {
                 String title = d.findElement(By.id("story-title")).getText();
                 return title.isEmpty() || title.equals("storywatch") ? null : title;
             }));
-            assertEquals("river-dam", new Select(driver.findElement(By.id("story-select")))
-                    .getFirstSelectedOption().getDomAttribute("value"));
+            assertEquals("river-dam", wait.until(d -> new Select(d.findElement(By.id("story-select")))
+                    .getFirstSelectedOption().getDomAttribute("value")));
         }
     }
 
