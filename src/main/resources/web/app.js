@@ -7,7 +7,7 @@
   const LABELS = { pos: '正面 pos', neg: '负面 neg', neu: '中性 neu', mixed: '混合 mixed', absent: '未提及 absent' };
   const LANGUAGES = ['zh', 'en'];
   const state = { story: null, window: '1d', from: '', to: '', series: {}, sources: new Set(), selection: null,
-    lang: initialLanguage(), corrections: false };
+    lang: initialLanguage(), corrections: false, storyId: new URLSearchParams(window.location.search).get('story') || '' };
   let sentimentChart = null;
   let coverageChart = null;
   let refreshTimer = null;
@@ -25,9 +25,10 @@
     while (node.firstChild) node.removeChild(node.firstChild);
   }
 
+  /** A GET of the API for the story shown (the dashboard's first story when none was chosen). */
   async function getJson(path, params) {
     const url = new URL(path, window.location.origin);
-    Object.entries(params || {}).forEach(([key, value]) => {
+    Object.entries({ story: state.storyId, ...(params || {}) }).forEach(([key, value]) => {
       if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, value);
     });
     const response = await fetch(url, { headers: { Accept: 'application/json' } });
@@ -529,8 +530,45 @@
     select.value = values.includes(chosen) ? chosen : '';
   }
 
+  /** The story switch: shown when the dashboard follows more than one story. */
+  function renderStories(stories, current) {
+    const select = $('story-select');
+    $('story-switch').hidden = !stories || stories.length < 2;
+    if (!stories) return;
+    const names = stories.map((s) => [s.id, state.lang === 'en' ? s.titleEn : s.titleZh]);
+    // rebuilt only when the stories or their names change: a refresh must not close the menu a reader has open
+    if (select.dataset.names !== JSON.stringify(names)) {
+      clear(select);
+      names.forEach(([id, name]) => {
+        const option = el('option', null, name);
+        option.value = id;
+        option.title = id;
+        select.append(option);
+      });
+      select.dataset.names = JSON.stringify(names);
+    }
+    if (select.value !== current) select.value = current;
+  }
+
+  /** Shows another story: its title, camps, windows and articles; what was selected belonged to the one before. */
+  function switchStory(id) {
+    state.storyId = id;
+    state.selection = null;
+    const url = new URL(window.location.href);
+    url.searchParams.set('story', id);
+    window.history.replaceState(null, '', url);
+    clear($('evidence-list'));
+    $('evidence-summary').className = 'muted';
+    $('evidence-summary').textContent = '点击图中的数据点或右侧文章。Click a point in the chart, or an article.';
+    $('filter-faction').value = '';
+    $('filter-entity').value = '';
+    scheduleRefresh();
+  }
+
   function renderSummary(summary) {
     state.story = summary.story;
+    renderStories(summary.stories, summary.story.id);
+    document.body.dataset.story = summary.story.id;
     state.corrections = summary.corrections === true;
     $('story-title').textContent = state.lang === 'en' ? summary.story.titleEn : summary.story.titleZh;
     $('story-title').title = summary.story.id;
@@ -595,6 +633,7 @@
   function start() {
     setLanguage(state.lang);
     $('language-select').addEventListener('change', (e) => { setLanguage(e.target.value); scheduleRefresh(); });
+    $('story-select').addEventListener('change', (e) => switchStory(e.target.value));
     sentimentChart = echarts.init($('sentiment-chart'));
     coverageChart = echarts.init($('coverage-chart'));
     sentimentChart.getZr().on('click', (event) => {

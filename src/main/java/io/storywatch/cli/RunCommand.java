@@ -20,6 +20,7 @@ import io.storywatch.web.HttpOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,8 +61,14 @@ public final class RunCommand implements Callable<Integer> {
             completionCandidates = StageNames.class)
     List<String> stages = List.of();
 
-    @Option(names = "--story", paramLabel = "FILE", description = "Story definition to use instead of the bundled one.")
-    Path story;
+    @Option(names = "--story", paramLabel = "FILE",
+            description = "A story definition to follow instead of the bundled one; repeatable, to follow several "
+                    + "at once (the first is the main story and the dashboard's default).")
+    List<Path> storyFiles = new ArrayList<>();
+
+    @Option(names = "--stories", paramLabel = "DIR",
+            description = "Follow every story definition (*.json) in DIR too, in name order, after those of --story.")
+    Path storiesDir;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
             description = "Client port of the embedded broker; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
@@ -108,7 +115,13 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        StageSettings stageSettings = StageSettings.defaults().withStoryFile(story);
+        List<Path> files = new ArrayList<>(storyFiles);
+        if (storiesDir != null) {
+            files.addAll(Stories.filesIn(storiesDir));
+        }
+        // every file is read and checked before anything starts: a bad or duplicate story stops run at once
+        List<StoryDefinition> stories = Stories.loadAll(files, null);
+        StageSettings stageSettings = StageSettings.defaults().withStoryFiles(files);
         if (aggregateGrace != null) {
             stageSettings = stageSettings.withAggregateGrace(aggregateGrace);
         }
@@ -128,16 +141,20 @@ public final class RunCommand implements Callable<Integer> {
             if (selected.isEmpty()) {
                 err.println("no stages to run");
             }
-            StoryDefinition current = new StoryTopic(session.bootstrapServers())
-                    .ensure(story == null ? Stories.defaultStory() : Stories.load(story), story != null);
-            err.println("story " + current.label() + " on " + Topics.STORIES.name());
+            StoryTopic storyTopic = new StoryTopic(session.bootstrapServers());
+            List<StoryInfo> followed = new ArrayList<>();
+            for (StoryDefinition story : stories) {
+                StoryDefinition current = storyTopic.ensure(story, !files.isEmpty());
+                err.println("story " + current.label() + " on " + Topics.STORIES.name());
+                followed.add(StoryInfo.of(current));
+            }
             StreamsSettings settings = session.streamsSettings();
             for (Map.Entry<String, String> property : streamsConfig.entrySet()) {
                 settings = settings.withOverride(property.getKey(), property.getValue());
             }
             PipelineRunner runner = session.startStages(selected, settings);
             runner.bindMetrics(metrics);
-            try (DashboardServer dashboard = DashboardServer.start(http, StoryInfo.of(current),
+            try (DashboardServer dashboard = DashboardServer.start(http, followed,
                     session.bootstrapServers(), dataDir, metrics, spec.commandLine().getOut())) {
                 return runUntilStopped(signal, runner, selected, err);
             }

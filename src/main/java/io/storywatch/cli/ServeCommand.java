@@ -10,6 +10,8 @@ import io.storywatch.web.StoryInfo;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -43,8 +45,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--story-id", paramLabel = "ID",
             description = "Story whose title and faction names the page shows, as published on news.stories; "
-                    + "default the only story there, else the bundled one.")
-    String storyId;
+                    + "default the only story there, else the bundled one. Repeatable, for a pipeline that follows "
+                    + "several stories: name them in the order run was given them (the first is the main story).")
+    List<String> storyIds = new ArrayList<>();
 
     @Mixin
     HttpOptions http = new HttpOptions();
@@ -63,9 +66,13 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }, "storywatch-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        StoryInfo story = StoryInfo.of(followedStory(new StoryTopic(bootstrapServers).current()));
-        err.println("story " + story.id());
-        try (DashboardServer dashboard = DashboardServer.start(http, story, bootstrapServers, dataDir,
+        Map<String, StoryDefinition> published = new StoryTopic(bootstrapServers).current();
+        List<StoryInfo> stories = new ArrayList<>();
+        for (StoryDefinition story : followedStories(published)) {
+            stories.add(StoryInfo.of(story));
+            err.println("story " + story.id());
+        }
+        try (DashboardServer dashboard = DashboardServer.start(http, stories, bootstrapServers, dataDir,
                 spec.commandLine().getOut())) {
             err.println("reading the output topics of " + bootstrapServers + "; stop with Ctrl-C");
             err.flush();
@@ -90,18 +97,27 @@ public final class ServeCommand implements Callable<Integer> {
      * one there, or else the bundled default (also when the topic holds none yet).
      */
     StoryDefinition followedStory(Map<String, StoryDefinition> published) {
-        if (storyId != null) {
-            StoryDefinition story = published.get(storyId);
-            if (story == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "no story '" + storyId + "' on "
-                        + Topics.STORIES.name() + "; there are " + new TreeSet<>(published.keySet()));
+        return followedStories(published).get(0);
+    }
+
+    /** Each story {@code --story-id} names, in its order; without one, the story {@link #followedStory} says. */
+    List<StoryDefinition> followedStories(Map<String, StoryDefinition> published) {
+        if (!storyIds.isEmpty()) {
+            List<StoryDefinition> stories = new ArrayList<>();
+            for (String storyId : new java.util.LinkedHashSet<>(storyIds)) {
+                StoryDefinition story = published.get(storyId);
+                if (story == null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "no story '" + storyId + "' on "
+                            + Topics.STORIES.name() + "; there are " + new TreeSet<>(published.keySet()));
+                }
+                stories.add(story);
             }
-            return story;
+            return stories;
         }
         if (published.size() == 1) {
-            return published.values().iterator().next();
+            return List.of(published.values().iterator().next());
         }
         StoryDefinition bundled = Stories.defaultStory();
-        return published.getOrDefault(bundled.id(), bundled);
+        return List.of(published.getOrDefault(bundled.id(), bundled));
     }
 }

@@ -54,16 +54,20 @@ public final class ReportReader {
         ReportInput range = new ReportInput(story, from, to, List.of(), List.of(), List.of(), List.of(), List.of());
         List<FactionSentimentWindow> factions = new ArrayList<>(latest(Topics.FACTION_SENTIMENT.name(),
                 FactionSentimentWindow.class).values());
-        factions.removeIf(w -> !DAY.equals(w.windowSize()) || !range.covers(w.windowStart()));
+        // with several stories followed, each window names its story; one written without names the only one
+        factions.removeIf(w -> !DAY.equals(w.windowSize()) || !range.covers(w.windowStart())
+                || !ofStory(w.story(), story));
         List<EntitySentimentWindow> entities = new ArrayList<>(latest(Topics.ENTITY_SENTIMENT.name(),
                 EntitySentimentWindow.class).values());
-        entities.removeIf(w -> !DAY.equals(w.windowSize()) || !range.covers(w.windowStart()));
+        entities.removeIf(w -> !DAY.equals(w.windowSize()) || !range.covers(w.windowStart())
+                || !ofStory(w.story(), story));
         List<StoryCoverage> coverage = new ArrayList<>(latest(Topics.STORY_COVERAGE.name(), StoryCoverage.class)
                 .values());
-        coverage.removeIf(c -> !DAY.equals(c.windowSize()) || !range.covers(c.windowStart()));
+        coverage.removeIf(c -> !DAY.equals(c.windowSize()) || !range.covers(c.windowStart())
+                || !ofStory(c.story(), story));
         List<FactionShiftDetected> alerts = new ArrayList<>(latest(Topics.FACTION_ALERTS.name(),
                 FactionShiftDetected.class).values());
-        alerts.removeIf(a -> !range.covers(a.windowStart()));
+        alerts.removeIf(a -> !range.covers(a.windowStart()) || !ofStory(a.story(), story));
         String label = story.id() + "@";
         List<StanceScored> articles = new ArrayList<>(latest(Topics.SCORED.name(), StanceScored.class).values());
         articles.removeIf(a -> !range.covers(eventDay(a))
@@ -78,6 +82,10 @@ public final class ReportReader {
                 .thenComparing(FactionShiftDetected::faction));
         articles.sort(Comparator.comparing(StanceScored::id));
         return new ReportInput(story, from, to, factions, entities, coverage, alerts, articles);
+    }
+
+    private static boolean ofStory(String recordStory, StoryDefinition story) {
+        return recordStory == null || recordStory.equals(story.id());
     }
 
     /** The article's day: its publishedAt's date (UTC) when it has one the stages read, else none. */

@@ -2,7 +2,9 @@ package io.storywatch.runtime;
 
 import io.storywatch.analysis.ArticleAnalyzer;
 import io.storywatch.stage.Stage;
+import io.storywatch.stage.score.ArticleScorer;
 import io.storywatch.stage.score.ScoreStage;
+import io.storywatch.stage.score.SentimentModel;
 import io.storywatch.stage.score.SentimentModels;
 import io.storywatch.stage.segment.SegmentStage;
 import io.storywatch.stage.tag.TagStage;
@@ -14,6 +16,7 @@ import io.storywatch.stage.ingest.IngestStage;
 import io.storywatch.topic.TopicCatalog;
 import io.storywatch.topic.Topics;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -26,21 +29,28 @@ final class StandardStages {
     static Map<String, Function<StageSettings, Stage>> registry() {
         Map<String, Function<StageSettings, Stage>> stages = new LinkedHashMap<>();
         stages.put("ingest", settings -> new IngestStage());
-        stages.put("segment", settings -> new SegmentStage(story(settings)));
-        stages.put("tag", settings -> new TagStage(story(settings)));
-        stages.put("score", settings -> new ScoreStage(
-                ArticleAnalyzer.scorerFor(story(settings),
-                        SentimentModels.forOption(settings.sentiment(), SentimentModels.DEFAULT_MODEL_WEIGHT))));
+        stages.put("segment", settings -> new SegmentStage(stories(settings)));
+        stages.put("tag", settings -> new TagStage(stories(settings)));
+        stages.put("score", settings -> {
+            SentimentModel model = SentimentModels.forOption(settings.sentiment(),
+                    SentimentModels.DEFAULT_MODEL_WEIGHT);
+            List<StoryDefinition> stories = stories(settings);
+            Map<String, ArticleScorer> byStory = new LinkedHashMap<>();
+            stories.forEach(story -> byStory.put(story.id(), ArticleAnalyzer.scorerFor(story, model)));
+            return new ScoreStage(byStory.get(stories.get(0).id()), byStory);
+        });
         // stream time waits for every scored partition: as many as the cluster has, else as topics/ creates
-        stages.put("aggregate", settings -> new AggregateStage(AggregateSettings.defaults()
-                .withGrace(settings.aggregateGrace())
-                .withDayGrace(settings.aggregateDayGrace())
-                .withScoredPartitions(settings.scoredPartitions() > 0 ? settings.scoredPartitions()
-                        : TopicCatalog.fromClasspath().spec(Topics.SCORED).partitions())));
+        stages.put("aggregate", settings -> new AggregateStage(stories(settings).get(0).id(),
+                AggregateSettings.defaults()
+                        .withGrace(settings.aggregateGrace())
+                        .withDayGrace(settings.aggregateDayGrace())
+                        .withScoredPartitions(settings.scoredPartitions() > 0 ? settings.scoredPartitions()
+                                : TopicCatalog.fromClasspath().spec(Topics.SCORED).partitions())));
         return stages;
     }
 
-    private static StoryDefinition story(StageSettings settings) {
-        return settings.storyFile().map(Stories::load).orElseGet(Stories::defaultStory);
+    /** The stories followed, the main one first: the files given, else the bundled story. */
+    private static List<StoryDefinition> stories(StageSettings settings) {
+        return Stories.loadAll(settings.storyFiles(), null);
     }
 }

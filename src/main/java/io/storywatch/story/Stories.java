@@ -52,6 +52,48 @@ public final class Stories {
         }
     }
 
+    /**
+     * The stories {@code run} follows: each of {@code files} and then every {@code .json} file of {@code directory}
+     * (in name order; null: none), or the bundled story when both are empty. The first is the main story.
+     *
+     * @throws IllegalArgumentException when two files define the same story id, or the directory holds no story
+     */
+    public static List<StoryDefinition> loadAll(List<Path> files, Path directory) {
+        List<Path> all = new ArrayList<>(files);
+        if (directory != null) {
+            all.addAll(filesIn(directory));
+        }
+        if (all.isEmpty()) {
+            return List.of(defaultStory());
+        }
+        Map<String, Path> seen = new java.util.LinkedHashMap<>();
+        List<StoryDefinition> stories = new ArrayList<>();
+        for (Path file : all) {
+            StoryDefinition story = load(file);
+            Path earlier = seen.putIfAbsent(story.id(), file);
+            if (earlier != null) {
+                throw new IllegalArgumentException("story " + story.id() + " is defined twice: in " + earlier
+                        + " and in " + file);
+            }
+            stories.add(story);
+        }
+        return List.copyOf(stories);
+    }
+
+    /** The {@code .json} files of a stories directory, in name order. */
+    public static List<Path> filesIn(Path directory) {
+        try (java.util.stream.Stream<Path> entries = Files.list(directory)) {
+            List<Path> files = entries.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .filter(Files::isRegularFile).sorted().toList();
+            if (files.isEmpty()) {
+                throw new IllegalArgumentException("no story file (*.json) in " + directory);
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list stories directory " + directory, e);
+        }
+    }
+
     public static StoryDefinition load(Path file) {
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());

@@ -38,15 +38,17 @@ final class DashboardApi {
         }
     }
 
-    private final StoryView view;
-    private final StoryInfo story;
+    private final StoryViews views;
     private final CorrectionSink corrections;
 
     /** @param corrections where corrections go, or null where the dashboard takes none */
-    DashboardApi(StoryView view, StoryInfo story, CorrectionSink corrections) {
-        this.view = view;
-        this.story = story;
+    DashboardApi(StoryViews views, CorrectionSink corrections) {
+        this.views = views;
         this.corrections = corrections;
+    }
+
+    DashboardApi(StoryView view, StoryInfo story, CorrectionSink corrections) {
+        this(StoryViews.single(story, view), corrections);
     }
 
     DashboardApi(StoryView view, StoryInfo story) {
@@ -77,7 +79,8 @@ final class DashboardApi {
         }
         CorrectionMade correction;
         try {
-            Optional<ArticleDetail> article = view.article(request.article());
+            // corrections are keyed by article id: they apply to the main story's analysis (see StoryKeys)
+            Optional<ArticleDetail> article = views.main().view().article(request.article());
             if (article.isEmpty()) {
                 return Reply.error(404, "no article " + request.article());
             }
@@ -95,20 +98,32 @@ final class DashboardApi {
         return new Reply(201, correction);
     }
 
+    /**
+     * Answers a GET of the API; {@code story=ID} picks the story (default: the main one, the first), 404 for a story
+     * this dashboard does not show.
+     */
     Reply handle(String path, String rawQuery) {
         Map<String, String> query = parseQuery(rawQuery);
+        Optional<StoryViews.Shown> shown = views.get(query.get("story"));
+        if (shown.isEmpty()) {
+            return Reply.error(404, "no story " + query.get("story") + " on this dashboard; it shows "
+                    + views.all().stream().map(s -> s.info().id()).toList());
+        }
+        StoryView view = shown.get().view();
         try {
             return switch (path) {
-                case "/api/summary" -> summary();
-                case "/api/factions/series" -> factionSeries(query);
-                case "/api/entities/series" -> entitySeries(query);
+                case "/api/stories" -> Reply.ok(Map.of("stories", stories()));
+                case "/api/summary" -> summary(shown.get());
+                case "/api/factions/series" -> factionSeries(view, query);
+                case "/api/entities/series" -> entitySeries(view, query);
                 case "/api/entities/top" -> Reply.ok(Map.of("entities", view.topEntities(instant(query, "from"),
                         instant(query, "to"), limit(query, 10, 100))));
-                case "/api/coverage" -> coverage(query);
-                case "/api/articles" -> articles(query);
-                case "/api/evidence" -> evidence(query);
+                case "/api/coverage" -> coverage(view, query);
+                case "/api/articles" -> articles(view, query);
+                case "/api/evidence" -> evidence(view, query);
                 case "/api/alerts" -> Reply.ok(Map.of("alerts", view.alerts(limit(query, 50, 200))));
-                default -> path.startsWith("/api/articles/") ? article(path.substring("/api/articles/".length()))
+                default -> path.startsWith("/api/articles/")
+                        ? article(view, path.substring("/api/articles/".length()))
                         : Reply.error(404, "no such API route: " + path);
             };
         } catch (IllegalArgumentException e) {
@@ -118,15 +133,22 @@ final class DashboardApi {
         }
     }
 
-    private Reply summary() {
+    /** Each story shown, main first: id and titles, what the page's story switch lists. */
+    private List<Map<String, String>> stories() {
+        return views.all().stream().map(s -> Map.of("id", s.info().id(), "titleZh", s.info().titleZh(),
+                "titleEn", s.info().titleEn())).toList();
+    }
+
+    private Reply summary(StoryViews.Shown shown) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("story", story);
-        body.put("view", view.summary());
+        body.put("story", shown.info());
+        body.put("stories", stories());
+        body.put("view", shown.view().summary());
         body.put("corrections", takesCorrections());
         return Reply.ok(body);
     }
 
-    private Reply factionSeries(Map<String, String> query) {
+    private Reply factionSeries(StoryView view, Map<String, String> query) {
         Granularity window = Granularity.parse(query.get("window"));
         Instant from = instant(query, "from");
         Instant to = instant(query, "to");
@@ -143,7 +165,7 @@ final class DashboardApi {
         return Reply.ok(body);
     }
 
-    private Reply entitySeries(Map<String, String> query) {
+    private Reply entitySeries(StoryView view, Map<String, String> query) {
         String entity = required(query, "entity");
         Granularity window = Granularity.parse(query.get("window"));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -154,7 +176,7 @@ final class DashboardApi {
         return Reply.ok(body);
     }
 
-    private Reply coverage(Map<String, String> query) {
+    private Reply coverage(StoryView view, Map<String, String> query) {
         Granularity window = Granularity.parse(query.get("window"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("window", window.label());
@@ -163,19 +185,19 @@ final class DashboardApi {
         return Reply.ok(body);
     }
 
-    private Reply articles(Map<String, String> query) {
+    private Reply articles(StoryView view, Map<String, String> query) {
         ArticleFilter filter = new ArticleFilter(query.get("faction"), query.get("entity"), query.get("source"),
                 Boolean.parseBoolean(query.getOrDefault("relevant", "false")), instant(query, "from"),
                 instant(query, "to"), limit(query, ArticleFilter.DEFAULT_LIMIT, ArticleFilter.MAX_LIMIT));
         return Reply.ok(Map.of("articles", view.articles(filter)));
     }
 
-    private Reply article(String encodedId) {
+    private Reply article(StoryView view, String encodedId) {
         String id = URLDecoder.decode(encodedId, StandardCharsets.UTF_8);
         return view.article(id).<Reply>map(Reply::ok).orElseGet(() -> Reply.error(404, "no article " + id));
     }
 
-    private Reply evidence(Map<String, String> query) {
+    private Reply evidence(StoryView view, Map<String, String> query) {
         TargetKind kind = TargetKind.parse(query.getOrDefault("kind", "faction"));
         String target = required(query, "target");
         Granularity window = Granularity.parse(query.get("window"));

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -48,7 +49,7 @@ public final class DashboardServer implements AutoCloseable {
     private final AccessPolicy policy;
     private final DashboardApi api;
     private final LiveUpdates live;
-    private final StoryView view;
+    private final StoryViews views;
     private final PipelineMetrics metrics;
     private final OutputTopicReader reader;
     private final ScoredTopicLookup lookup;
@@ -61,10 +62,10 @@ public final class DashboardServer implements AutoCloseable {
         RequestLimits.boundConnections();
     }
 
-    private DashboardServer(HttpOptions options, StoryInfo story, StoryView view, PipelineMetrics metrics,
+    private DashboardServer(HttpOptions options, StoryViews views, PipelineMetrics metrics,
                             boolean ownsMetrics, OutputTopicReader reader, ScoredTopicLookup lookup,
                             CorrectionSink corrections) throws IOException {
-        this.view = view;
+        this.views = views;
         this.metrics = metrics;
         this.ownsMetrics = ownsMetrics;
         this.reader = reader;
@@ -72,8 +73,8 @@ public final class DashboardServer implements AutoCloseable {
         this.policy = new AccessPolicy(options.apiToken(), options.corsOrigins());
         // a correction changes what every reader sees: only someone holding the token may make one
         this.corrections = policy.requiresToken() ? corrections : null;
-        this.api = new DashboardApi(view, story, this.corrections);
-        this.live = new LiveUpdates(view, options.sseMaxPerClient(), options.sseMaxTotal());
+        this.api = new DashboardApi(views, this.corrections);
+        this.live = new LiveUpdates(views::version, options.sseMaxPerClient(), options.sseMaxTotal());
         InetAddress address = InetAddress.getByName(options.bind());
         this.loopback = address.isLoopbackAddress();
         this.server = HttpServer.create(new InetSocketAddress(address, options.port()), 64);
@@ -97,25 +98,37 @@ public final class DashboardServer implements AutoCloseable {
      */
     public static DashboardServer start(HttpOptions options, StoryInfo story, String bootstrapServers,
                                         Path dataDir, PipelineMetrics metrics, PrintWriter out) throws IOException {
-        return start(options, story, bootstrapServers, dataDir, metrics, false, out);
+        return start(options, List.of(story), bootstrapServers, dataDir, metrics, false, out);
+    }
+
+    /** As above for several stories, each with its own view; the first is the page's default. */
+    public static DashboardServer start(HttpOptions options, List<StoryInfo> stories, String bootstrapServers,
+                                        Path dataDir, PipelineMetrics metrics, PrintWriter out) throws IOException {
+        return start(options, stories, bootstrapServers, dataDir, metrics, false, out);
     }
 
     /** As above with metrics of its own, closed with the server. */
     public static DashboardServer start(HttpOptions options, StoryInfo story, String bootstrapServers,
                                         Path dataDir, PrintWriter out) throws IOException {
-        return start(options, story, bootstrapServers, dataDir, new PipelineMetrics(), true, out);
+        return start(options, List.of(story), bootstrapServers, dataDir, new PipelineMetrics(), true, out);
     }
 
-    private static DashboardServer start(HttpOptions options, StoryInfo story, String bootstrapServers,
+    /** As above for several stories, with metrics of its own, closed with the server. */
+    public static DashboardServer start(HttpOptions options, List<StoryInfo> stories, String bootstrapServers,
+                                        Path dataDir, PrintWriter out) throws IOException {
+        return start(options, stories, bootstrapServers, dataDir, new PipelineMetrics(), true, out);
+    }
+
+    private static DashboardServer start(HttpOptions options, List<StoryInfo> stories, String bootstrapServers,
                                          Path dataDir, PipelineMetrics metrics, boolean ownsMetrics,
                                          PrintWriter out) throws IOException {
         ScoredTopicLookup lookup = new ScoredTopicLookup(bootstrapServers);
-        StoryView view = new StoryView(lookup, options.viewRetention());
-        OutputTopicReader reader = OutputTopicReader.start(bootstrapServers, view, metrics);
+        StoryViews views = StoryViews.of(stories, () -> new StoryView(lookup, options.viewRetention()));
+        OutputTopicReader reader = OutputTopicReader.start(bootstrapServers, views, metrics);
         CorrectionSink corrections = options.apiToken() == null ? null : new KafkaCorrectionSink(bootstrapServers);
         DashboardServer dashboard;
         try {
-            dashboard = new DashboardServer(options, story, view, metrics, ownsMetrics, reader, lookup, corrections);
+            dashboard = new DashboardServer(options, views, metrics, ownsMetrics, reader, lookup, corrections);
         } catch (IOException | RuntimeException e) {
             reader.close();
             lookup.close();
@@ -137,13 +150,19 @@ public final class DashboardServer implements AutoCloseable {
     /** Serves a view fed by the caller (no Kafka) under the given story's title and faction names. */
     public static DashboardServer serve(HttpOptions options, StoryInfo story, StoryView view,
                                         PipelineMetrics metrics) throws IOException {
-        return new DashboardServer(options, story, view, metrics, false, null, null, null);
+        return serve(options, StoryViews.single(story, view), metrics);
+    }
+
+    /** Serves views fed by the caller (no Kafka), one per story, the first story the page's default. */
+    public static DashboardServer serve(HttpOptions options, StoryViews views, PipelineMetrics metrics)
+            throws IOException {
+        return new DashboardServer(options, views, metrics, false, null, null, null);
     }
 
     /** As above, appending corrections to {@code corrections} (when a token is configured). */
     static DashboardServer serve(HttpOptions options, StoryInfo story, StoryView view, PipelineMetrics metrics,
                                  CorrectionSink corrections) throws IOException {
-        return new DashboardServer(options, story, view, metrics, false, null, null, corrections);
+        return new DashboardServer(options, StoryViews.single(story, view), metrics, false, null, null, corrections);
     }
 
     /** Prints {@code dashboard=URL} and writes the URL to {@code dataDir/dashboard.url}. */
@@ -160,8 +179,13 @@ public final class DashboardServer implements AutoCloseable {
         return url;
     }
 
+    /** The main story's view. */
     public StoryView view() {
-        return view;
+        return views.main().view();
+    }
+
+    public StoryViews views() {
+        return views;
     }
 
     public PipelineMetrics metrics() {

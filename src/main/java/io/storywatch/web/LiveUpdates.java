@@ -2,7 +2,6 @@ package io.storywatch.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.storywatch.json.Json;
-import io.storywatch.web.view.StoryView;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -10,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Server-Sent Events telling open pages that the view changed: an {@code update} event carrying the view's version
@@ -23,19 +23,20 @@ final class LiveUpdates {
     static final Duration KEEPALIVE_EVERY = Duration.ofSeconds(15);
     static final Duration RETRY_AFTER = Duration.ofSeconds(10);
 
-    private final StoryView view;
+    private final LongSupplier version;
     private final int maxPerClient;
     private final int maxTotal;
     private final Map<InetAddress, Integer> perClient = new HashMap<>();
     private int total;
     private volatile boolean open = true;
 
-    LiveUpdates(StoryView view, int maxPerClient, int maxTotal) {
+    /** @param version the views' version: an {@code update} is sent whenever it changes */
+    LiveUpdates(LongSupplier version, int maxPerClient, int maxTotal) {
         if (maxPerClient < 1 || maxTotal < 1) {
             throw new IllegalArgumentException("the live-update stream limits must be at least 1, got "
                     + maxPerClient + " per client and " + maxTotal + " in total");
         }
-        this.view = view;
+        this.version = version;
         this.maxPerClient = maxPerClient;
         this.maxTotal = maxTotal;
     }
@@ -61,12 +62,12 @@ final class LiveUpdates {
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = exchange.getResponseBody();
-            long sent = view.version();
+            long sent = this.version.getAsLong();
             send(out, "retry: 3000\nevent: update\ndata: {\"version\":" + sent + "}\n\n");
             long lastWrite = System.nanoTime();
             while (open) {
                 Thread.sleep(CHECK_EVERY.toMillis());
-                long version = view.version();
+                long version = this.version.getAsLong();
                 if (version != sent) {
                     sent = version;
                     send(out, "event: update\ndata: {\"version\":" + version + "}\n\n");

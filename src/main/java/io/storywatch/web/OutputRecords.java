@@ -36,7 +36,7 @@ final class OutputRecords {
     private static final Logger LOG = LoggerFactory.getLogger(OutputRecords.class);
     private static final int LAG_MEMORY = 10_000;
 
-    private final StoryView view;
+    private final StoryViews views;
     private final PipelineMetrics metrics;
     private final Clock clock;
     private final BooleanSupplier live;
@@ -45,7 +45,12 @@ final class OutputRecords {
 
     /** {@code live} tells whether the reader has caught up: only then is a scored record's arrival a lag sample. */
     OutputRecords(StoryView view, PipelineMetrics metrics, Clock clock, BooleanSupplier live) {
-        this.view = view;
+        this(StoryViews.single(StoryInfo.defaultStory(), view), metrics, clock, live);
+    }
+
+    /** Feeds each story's records to its view (see {@link StoryViews#route}); pipeline-wide counts to every view. */
+    OutputRecords(StoryViews views, PipelineMetrics metrics, Clock clock, BooleanSupplier live) {
+        this.views = views;
         this.metrics = metrics;
         this.clock = clock;
         this.live = live;
@@ -57,15 +62,16 @@ final class OutputRecords {
             if (topic.equals(Topics.RAW.name())) {
                 rawSeen(record.key(), record.timestamp());
             } else if (topic.equals(Topics.SCORED.name())) {
+                StoryViews.Routed routed = views.route(record.key());
                 if (record.value() == null) {
-                    view.removeArticle(record.key());
+                    routed.view().removeArticle(routed.key());
                     return;
                 }
                 ScoredDigest analysis = ScoredDigest.fromJson(record.value());
                 if (analysis.id() == null) {
                     throw new IllegalArgumentException("a scored article without an id");
                 }
-                view.applyScored(analysis, record.timestamp(), new ScoredLocation(record.partition(),
+                routed.view().applyScored(analysis, record.timestamp(), new ScoredLocation(record.partition(),
                         record.offset()));
                 metrics.topicRecord(topic, "article");
                 metrics.processed("score");
@@ -76,33 +82,37 @@ final class OutputRecords {
                 scoredSeen(analysis.id());
             } else if (record.value() == null) {
                 if (topic.equals(STORY_COVERAGE)) {
-                    view.applyCoverage(record.key(), (byte[]) null);
+                    StoryViews.Routed routed = views.route(record.key());
+                    routed.view().applyCoverage(routed.key(), (byte[]) null);
                 }
             } else if (topic.equals(Topics.FACTION_SENTIMENT.name())) {
-                view.applyFactionWindow(record.key(), record.value());
+                StoryViews.Routed routed = views.route(record.key());
+                routed.view().applyFactionWindow(routed.key(), record.value());
                 metrics.topicRecord(topic, "window");
             } else if (topic.equals(Topics.ENTITY_SENTIMENT.name())) {
-                view.applyEntityWindow(record.key(), record.value());
+                StoryViews.Routed routed = views.route(record.key());
+                routed.view().applyEntityWindow(routed.key(), record.value());
                 metrics.topicRecord(topic, "window");
             } else if (topic.equals(Topics.REJECTED.name())) {
                 String code = rejectionCode(record);
-                view.applyRejected(code);
+                views.all().forEach(shown -> shown.view().applyRejected(code));
                 metrics.topicRejection(code);
                 metrics.rejected("ingest");
             } else if (topic.equals(Topics.FAILED.name())) {
                 String stage = failedStage(record);
-                view.applyFailed(stage);
+                views.all().forEach(shown -> shown.view().applyFailed(stage));
                 metrics.failed(stage);
             } else if (topic.equals(LATE)) {
                 String reason = Json.fromBytes(record.value(), LateReason.class).reason();
-                view.applyLate(reason == null ? "unknown" : reason);
+                views.route(record.key()).view().applyLate(reason == null ? "unknown" : reason);
                 metrics.topicRecord(topic, "late");
                 metrics.late("aggregate");
             } else if (topic.equals(FACTION_ALERTS)) {
-                view.applyAlert(tree(record));
+                views.route(record.key()).view().applyAlert(tree(record));
                 metrics.topicRecord(topic, "alert");
             } else if (topic.equals(STORY_COVERAGE)) {
-                view.applyCoverage(record.key(), record.value());
+                StoryViews.Routed routed = views.route(record.key());
+                routed.view().applyCoverage(routed.key(), record.value());
                 metrics.topicRecord(topic, "coverage");
             }
         } catch (RuntimeException e) {

@@ -50,7 +50,7 @@ public final class OutputTopicReader implements AutoCloseable {
     private volatile boolean running = true;
     private volatile Throwable failure;
 
-    private OutputTopicReader(String bootstrapServers, StoryView view, PipelineMetrics metrics, Clock clock) {
+    private OutputTopicReader(String bootstrapServers, StoryViews views, PipelineMetrics metrics, Clock clock) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "storywatch-dashboard");
@@ -58,7 +58,7 @@ public final class OutputTopicReader implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        this.records = new OutputRecords(view, metrics, clock, this::isCaughtUp);
+        this.records = new OutputRecords(views, metrics, clock, this::isCaughtUp);
         this.clientMetrics = metrics.bindClient("dashboard", consumer);
         this.thread = new Thread(this::loop, "storywatch-dashboard-reader");
         this.thread.setDaemon(true);
@@ -66,7 +66,12 @@ public final class OutputTopicReader implements AutoCloseable {
 
     /** Starts reading into the view at once; {@link #awaitCaughtUp} tells when the view holds what was there. */
     public static OutputTopicReader start(String bootstrapServers, StoryView view, PipelineMetrics metrics) {
-        OutputTopicReader reader = new OutputTopicReader(bootstrapServers, view, metrics, Clock.systemUTC());
+        return start(bootstrapServers, StoryViews.single(StoryInfo.defaultStory(), view), metrics);
+    }
+
+    /** Starts reading each story's records into its view. */
+    public static OutputTopicReader start(String bootstrapServers, StoryViews views, PipelineMetrics metrics) {
+        OutputTopicReader reader = new OutputTopicReader(bootstrapServers, views, metrics, Clock.systemUTC());
         reader.thread.start();
         return reader;
     }

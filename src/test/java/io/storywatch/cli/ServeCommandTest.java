@@ -60,4 +60,17 @@ class ServeCommandTest {
                 () -> named.followedStory(Map.of(bundled.id(), bundled)));
         assertEquals("no story 'harbour-strike' on news.stories; there are [openai-governance]", missing.getMessage());
     }
+
+    @Test
+    void shouldShowEveryStoryNamedInTheOrderNamed() {
+        StoryDefinition bundled = Stories.defaultStory();
+        StoryDefinition harbour = new StoryDefinition("harbour-strike", "1", Map.of("zh", "港口罢工"), Map.of(),
+                List.of(), List.of(), List.of());
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--bootstrap-servers", "kafka:9092", "--story-id", "harbour-strike",
+                "--story-id", bundled.id());
+
+        assertEquals(List.of(harbour, bundled),
+                serve.followedStories(Map.of(bundled.id(), bundled, "harbour-strike", harbour)));
+    }
 }

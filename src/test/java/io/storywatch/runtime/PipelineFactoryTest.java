@@ -18,7 +18,7 @@ class PipelineFactoryTest {
         registry.put("first", s -> ShoutStage.between("first", "a", "b"));
         registry.put("second", s -> ShoutStage.between("second", "b", "c"));
         registry.put("story-aware", s -> ShoutStage.between("story-aware",
-                s.storyFile().map(Path::toString).orElse("no-story"), "d"));
+                s.storyFiles().stream().map(Path::toString).findFirst().orElse("no-story"), "d"));
         return new PipelineFactory(registry);
     }
 

@@ -74,6 +74,29 @@ class StoriesTest {
     }
 
     @Test
+    void shouldLoadTheStoriesOfFilesAndThenOfADirectoryInNameOrderAndRefuseAStoryDefinedTwice(@TempDir Path dir)
+            throws Exception {
+        String story = Stories.toJson(Stories.defaultStory());
+        Path given = dir.resolve("given.json");
+        Files.writeString(given, story.replace("\"openai-governance\"", "\"given-story\""));
+        Path stories = Files.createDirectories(dir.resolve("stories"));
+        Files.writeString(stories.resolve("b.json"), story.replace("\"openai-governance\"", "\"b-story\""));
+        Files.writeString(stories.resolve("a.json"), story.replace("\"openai-governance\"", "\"a-story\""));
+        Files.writeString(stories.resolve("notes.txt"), "not a story");
+
+        assertEquals(List.of("given-story", "a-story", "b-story"), Stories.loadAll(List.of(given), stories).stream()
+                .map(StoryDefinition::id).toList());
+        assertEquals(List.of("openai-governance"), Stories.loadAll(List.of(), null).stream()
+                .map(StoryDefinition::id).toList(), "neither: the bundled story");
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                () -> Stories.loadAll(List.of(given, given), null));
+        assertEquals("story given-story is defined twice: in " + given + " and in " + given, twice.getMessage());
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertEquals("no story file (*.json) in " + empty,
+                assertThrows(IllegalArgumentException.class, () -> Stories.loadAll(List.of(), empty)).getMessage());
+    }
+
+    @Test
     void shouldRefuseAFactionMemberThatIsNotAnEntity() {
         InvalidStoryException error = assertThrows(InvalidStoryException.class, () -> Stories.parse("""
                 {"id": "s", "version": "1",

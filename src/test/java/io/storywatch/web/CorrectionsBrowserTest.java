@@ -37,6 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -83,17 +84,22 @@ class CorrectionsBrowserTest {
             }
             driver = chromium(dir.resolve("profile"));
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            // a refresh redraws the article list: an item found a moment ago may be gone, so find and click again
+            wait.ignoring(StaleElementReferenceException.class);
             driver.get(server.url().resolve("/?token=" + TOKEN).toString());
             wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
             assertEquals("{\"acceleration\":0,\"safety\":0}", sortedJson(driver.findElement(By.id("sentiment-chart"))
                     .getDomAttribute("data-corrected")), "nothing corrected yet");
 
-            wait.until(d -> !d.findElements(By.cssSelector("#article-list li[data-article-id='" + ARTICLE + "']"))
-                    .isEmpty());
-            driver.findElement(By.cssSelector("#article-list li[data-article-id='" + ARTICLE + "']")).click();
-            WebElement target = wait.until(d -> d.findElement(By.cssSelector(
-                    "#evidence-list .sentence span.target[data-target='sam-altman']")));
-            target.findElement(By.cssSelector("button.correct-target")).click();
+            wait.until(d -> {
+                d.findElement(By.cssSelector("#article-list li[data-article-id='" + ARTICLE + "']")).click();
+                return true;
+            });
+            wait.until(d -> {
+                d.findElement(By.cssSelector("#evidence-list .sentence span.target[data-target='sam-altman'] "
+                        + "button.correct-target")).click();
+                return true;
+            });
             WebElement form = wait.until(d -> d.findElement(By.cssSelector("#evidence-list form.correction-form")));
             new Select(form.findElement(By.cssSelector("select.correction-label"))).selectByValue("pos");
             form.findElement(By.cssSelector("input.correction-note")).sendKeys("员工的表态是支持他");

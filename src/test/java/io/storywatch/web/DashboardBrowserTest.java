@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.storywatch.analysis.ArticleAnalyzer;
+import io.storywatch.event.FactionSentimentWindow;
 import io.storywatch.json.Json;
 import io.storywatch.metrics.PipelineMetrics;
 import io.storywatch.stage.score.SentimentModels;
@@ -233,6 +234,48 @@ class DashboardBrowserTest {
                 .filter(message -> message.contains("Content Security Policy") || message.contains("Uncaught"))
                 .toList();
         assertEquals(List.of(), violations);
+    }
+
+    /** Two stories on one dashboard: the switch lists both, and the page follows the one chosen, also on reload. */
+    @Test
+    void shouldSwitchBetweenTheStoriesItFollows() throws Exception {
+        StoryInfo dam = new StoryInfo("river-dam", "清河水坝之争", "The river dam dispute",
+                Map.of("build", new StoryInfo.FactionName("建坝派", "for the dam")));
+        StoryView damView = new StoryView();
+        damView.applyFactionWindow("build@2023-11-20T00:00:00Z/P1D", Json.toBytes(new FactionSentimentWindow(2,
+                "build", "2023-11-20T00:00:00Z", "2023-11-21T00:00:00Z", "P1D", 1, 2, 0.4, 1, 0, 0, 0, -1.0, 1.0,
+                true, 0, 1, List.of(), false, "2026-11-20T00:00:00Z", "river-dam")));
+        List<StoryView> views = new java.util.ArrayList<>(List.of(DashboardFixtures.view(), damView));
+        try (DashboardServer two = DashboardServer.serve(new HttpOptions(0, "127.0.0.1", null, List.of()),
+                StoryViews.of(List.of(StoryInfo.defaultStory(), dam), () -> views.remove(0)), metrics)) {
+            driver.get(two.url().toString());
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+            wait.ignoring(StaleElementReferenceException.class);
+            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+            new Select(driver.findElement(By.id("language-select"))).selectByValue("zh");
+            assertTrue(driver.findElement(By.id("story-switch")).isDisplayed(), "two stories: the switch shows");
+            assertEquals("openai-governance", wait.until(d -> d.findElement(By.tagName("body"))
+                    .getDomAttribute("data-story")));
+            assertEquals(List.of("OpenAI 治理之争：安全主义与加速主义", "清河水坝之争"),
+                    wait.until(d -> new Select(d.findElement(By.id("story-select"))).getOptions().stream()
+                            .map(WebElement::getText).toList()));
+
+            new Select(driver.findElement(By.id("story-select"))).selectByValue("river-dam");
+            wait.until(d -> "清河水坝之争".equals(d.findElement(By.id("story-title")).getText()));
+            wait.until(d -> "build".equals(d.findElement(By.id("sentiment-chart")).getDomAttribute("data-factions")));
+            assertEquals(List.of("建坝派 (1)"), wait.until(d -> d.findElements(
+                    By.cssSelector("#sentiment-legend .legend-item")).stream().map(WebElement::getText).toList()));
+            assertTrue(driver.getCurrentUrl().endsWith("?story=river-dam"), driver.getCurrentUrl());
+
+            driver.navigate().refresh();
+            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+            assertEquals("清河水坝之争", wait.until(d -> {
+                String title = d.findElement(By.id("story-title")).getText();
+                return title.isEmpty() || title.equals("storywatch") ? null : title;
+            }));
+            assertEquals("river-dam", wait.until(d -> new Select(d.findElement(By.id("story-select")))
+                    .getFirstSelectedOption().getDomAttribute("value")));
+        }
     }
 
     /**

@@ -98,6 +98,35 @@ class DashboardServerTest {
     }
 
     @Test
+    void shouldListItsStoriesAndAnswerForTheOneAskedForTheMainOneByDefault() throws Exception {
+        StoryInfo other = new StoryInfo("river-dam", "清河水坝之争", "The river dam dispute",
+                Map.of("build", new StoryInfo.FactionName("建坝派", "for the dam")));
+        List<StoryView> made = new ArrayList<>(List.of(DashboardFixtures.view(), new StoryView()));
+        DashboardServer server = DashboardServer.serve(new HttpOptions(0, "127.0.0.1", null, List.of()),
+                StoryViews.of(List.of(StoryInfo.defaultStory(), other), () -> made.remove(0)), metrics);
+        servers.add(server);
+
+        JsonNode stories = json(server, "/api/stories").path("stories");
+        assertEquals(List.of("openai-governance", "river-dam"), List.of(stories.path(0).path("id").asText(),
+                stories.path(1).path("id").asText()));
+        assertEquals("清河水坝之争", stories.path(1).path("titleZh").asText());
+        JsonNode main = json(server, "/api/summary");
+        assertEquals("openai-governance", main.path("story").path("id").asText());
+        assertEquals(2, main.path("stories").size());
+        JsonNode dam = json(server, "/api/summary?story=river-dam");
+        assertEquals("The river dam dispute", dam.path("story").path("titleEn").asText());
+        assertEquals("建坝派", dam.path("story").path("factions").path("build").path("zh").asText());
+        assertEquals(0, dam.path("view").path("articles").asInt());
+        assertTrue(json(server, "/api/factions/series?window=1d").path("series").size() > 0,
+                "the main story's windows");
+        assertEquals(0, json(server, "/api/factions/series?window=1d&story=river-dam").path("series").size(),
+                "the other story has no window yet");
+        HttpResponse<String> unknown = get(server, "/api/summary?story=no-such-story");
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("river-dam"), unknown.body());
+    }
+
+    @Test
     void shouldAnswerFactionSeriesWithCountsIntervalsAndLowSampleFlags() throws Exception {
         JsonNode body = json(open(), "/api/factions/series?window=1d&from=2023-11-18&to=2023-11-22");
 

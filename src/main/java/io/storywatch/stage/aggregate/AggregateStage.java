@@ -8,6 +8,7 @@ import io.storywatch.event.StanceScored;
 import io.storywatch.event.StoryCoverage;
 import io.storywatch.json.JsonSerde;
 import io.storywatch.stage.Stage;
+import io.storywatch.story.StoryKeys;
 import io.storywatch.topic.Topic;
 import io.storywatch.topic.Topics;
 import java.util.List;
@@ -60,12 +61,22 @@ public final class AggregateStage implements Stage {
     static final String UNPUBLISHED_STORE = "aggregate-unpublished-counts";
 
     private final AggregateSettings settings;
+    private final String mainStory;
 
     public AggregateStage() {
         this(AggregateSettings.defaults());
     }
 
     public AggregateStage(AggregateSettings settings) {
+        this(null, settings);
+    }
+
+    /**
+     * Windows of the articles of every story followed, each story's apart; {@code mainStory} is the id of the run's
+     * first story, which the windows of articles keyed by their id belong to (null: not named in their records).
+     */
+    public AggregateStage(String mainStory, AggregateSettings settings) {
+        this.mainStory = mainStory;
         this.settings = settings;
     }
 
@@ -94,11 +105,15 @@ public final class AggregateStage implements Stage {
     @Override
     public Topology buildTopology() {
         StreamsBuilder builder = new StreamsBuilder();
-        build(builder, settings);
+        build(builder, settings, mainStory);
         return builder.build();
     }
 
     public static void build(StreamsBuilder builder, AggregateSettings settings) {
+        build(builder, settings, null);
+    }
+
+    public static void build(StreamsBuilder builder, AggregateSettings settings, String mainStory) {
         KStream<String, Object> emitted = builder
                 .stream(Topics.SCORED.name(),
                         Topics.SCORED.consumed().withTimestampExtractor(new PublishedAtTimestampExtractor()))
@@ -111,7 +126,7 @@ public final class AggregateStage implements Stage {
                         .withKeySerde(Serdes.String())
                         .withValueSerde(JsonSerde.of(Contribution.class))
                         .withNumberOfPartitions(1))
-                .process(new WindowAggregatorSupplier(settings), Named.as("aggregate-windows"));
+                .process(new WindowAggregatorSupplier(settings, mainStory), Named.as("aggregate-windows"));
 
         BranchedKStream<String, Object> outputs = emitted.split(Named.as("aggregate-output-"));
         branch(outputs, FactionSentimentWindow.class, Topics.FACTION_SENTIMENT, "faction-sentiment");
@@ -146,7 +161,13 @@ public final class AggregateStage implements Stage {
                 throw new IllegalArgumentException("a scored article without an id cannot be counted once");
             }
             int partition = context.recordMetadata().map(RecordMetadata::partition).orElse(0);
-            context.forward(record.withValue(Portrayals.contribution(record.value()).fromPartition(partition)));
+            Contribution contribution = Portrayals.contribution(record.value()).fromPartition(partition);
+            // keyed by its id: the main story's article; else another story's, which counts in that story's windows
+            String story = StoryKeys.storyOf(record.value().versions());
+            if (record.key() != null && !record.key().equals(record.value().id()) && story != null) {
+                contribution = contribution.inStory(story);
+            }
+            context.forward(record.withValue(contribution));
         }
     }
 
@@ -155,15 +176,17 @@ public final class AggregateStage implements Stage {
             implements ProcessorSupplier<String, Contribution, String, Object> {
 
         private final AggregateSettings settings;
+        private final String mainStory;
 
-        WindowAggregatorSupplier(AggregateSettings settings) {
+        WindowAggregatorSupplier(AggregateSettings settings, String mainStory) {
             this.settings = settings;
+            this.mainStory = mainStory;
         }
 
         @Override
         public Processor<String, Contribution, String, Object> get() {
             return new WindowAggregator(settings, new WindowAggregator.AggregateStores(STREAM_TIME_STORE,
-                    WINDOW_STORE, ORIGINALS_STORE, HISTORY_STORE, UNPUBLISHED_STORE));
+                    WINDOW_STORE, ORIGINALS_STORE, HISTORY_STORE, UNPUBLISHED_STORE), mainStory);
         }
 
         @Override

@@ -38,9 +38,18 @@ public record UnpublishedCount(long timestamp, OriginalCounted original, CopyCou
         }
     }
 
-    /** A copy of {@code originalId} adding to the reach of the original's windows of {@code sizes}. */
+    /**
+     * A copy of {@code originalId} adding to the reach of the original's windows of {@code sizes}; {@code story} as in
+     * {@link Contribution}.
+     */
     public record CopyCounted(String originalId, String source, long originalEventTime, List<Long> sizes,
-                              List<String> factions, List<String> entities) {
+                              List<String> factions, List<String> entities, String story) {
+
+        public CopyCounted(String originalId, String source, long originalEventTime, List<Long> sizes,
+                           List<String> factions, List<String> entities) {
+            this(originalId, source, originalEventTime, sizes, factions, entities, null);
+        }
+
         public CopyCounted {
             sizes = sizes == null ? List.of() : List.copyOf(sizes);
             factions = factions == null ? List.of() : List.copyOf(factions);

@@ -6,6 +6,7 @@ import io.storywatch.event.EvidenceArticle;
 import io.storywatch.event.FactionSentimentWindow;
 import io.storywatch.event.FactionShiftDetected;
 import io.storywatch.event.StoryCoverage;
+import io.storywatch.story.StoryKeys;
 import io.storywatch.window.MeanInterval;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,6 +93,8 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     private final long publishIntervalMs;
     private final ShiftDetector shiftDetector;
     private final AggregateStores storeNames;
+    /** The main story's id, which its windows name (their keys do not, see {@link StoryKeys}); null: unknown. */
+    private final String mainStory;
 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, StreamTime> streamTimes;
@@ -117,6 +120,11 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     private StreamTime streamTime;
 
     WindowAggregator(AggregateSettings settings, AggregateStores storeNames) {
+        this(settings, storeNames, null);
+    }
+
+    WindowAggregator(AggregateSettings settings, AggregateStores storeNames, String mainStory) {
+        this.mainStory = mainStory;
         this.settings = settings;
         this.sizes = settings.windowSizes().stream().map(Duration::toMillis).toList();
         settings.windowSizes().forEach(size -> graceMsBySize.put(size.toMillis(), settings.graceOf(size).toMillis()));
@@ -183,7 +191,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         OptionalLong published = PublishedAtTimestampExtractor.parse(article.publishedAt());
         if (published.isPresent() && published.getAsLong() - eventTime > futureToleranceMs) {
             long now = streamTime.streamTime();
-            emit(record, article.id(), missed(article, ArticleMissedWindow.FUTURE_DATED, "publishedAt "
+            emit(record, article.storyKey(), missed(article, ArticleMissedWindow.FUTURE_DATED, "publishedAt "
                     + article.publishedAt() + " is more than " + EventWindow.isoDuration(futureToleranceMs)
                     + " after the record timestamp " + EventWindow.iso(eventTime)
                     + ": a wrong date, so no window can count it", eventTime,
@@ -221,7 +229,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
 
     private void countOriginal(Record<String, Contribution> record, Contribution article, long eventTime,
                                long now) {
-        OriginalSeen seen = Optional.ofNullable(originals.get(article.id())).orElse(OriginalSeen.unseen());
+        OriginalSeen seen = Optional.ofNullable(originals.get(article.storyKey())).orElse(OriginalSeen.unseen());
         if (seen.arrived()) {
             replaceOriginal(record, article, seen, now);
             return;
@@ -242,7 +250,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         if (counted.isEmpty()) {
             // late only when no window counts it: an hour window closed while its day is open is a narrower view,
             // not a lost article
-            emit(record, article.id(), missed(article, ArticleMissedWindow.AFTER_GRACE,
+            emit(record, article.storyKey(), missed(article, ArticleMissedWindow.AFTER_GRACE,
                     "its " + longestClosed.size() + " window closed at " + longestClosed.closesAt(
                             graceMs(longestClosed.sizeMs())) + " (window end + grace) and stream time is "
                             + EventWindow.iso(now), eventTime, EventWindow.iso(now), longestClosed));
@@ -250,7 +258,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
             keep(new UnpublishedCount(record.timestamp(), new UnpublishedCount.OriginalCounted(article, eventTime,
                     counted, seen.copies(), seen.copySources()), null));
         }
-        originals.put(article.id(), new OriginalSeen(eventTime, seen.copies(), seen.copySources(), counted,
+        originals.put(article.storyKey(), new OriginalSeen(eventTime, seen.copies(), seen.copySources(), counted,
                 List.copyOf(article.factions().keySet()), List.copyOf(article.entities().keySet()), article));
     }
 
@@ -272,11 +280,11 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
             keep(new UnpublishedCount(record.timestamp(), null, null, new UnpublishedCount.OriginalReplaced(
                     previous, article, seen.eventTime(), open, seen.copies(), seen.copySources())));
         }
-        originals.put(article.id(), seen.countedAs(article));
+        originals.put(article.storyKey(), seen.countedAs(article));
     }
 
     private void countCopy(Record<String, Contribution> record, Contribution copy, long now) {
-        String countedKey = COUNTED_COPY_PREFIX + copy.id();
+        String countedKey = COUNTED_COPY_PREFIX + copy.storyKey();
         if (originals.get(countedKey) != null) {
             // a copy's new version (e.g. a replay of an upstream stage) must not add to its original's reach again
             LOG.debug("copy {} was already counted; its new version is not counted again", copy.id());
@@ -284,9 +292,9 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         }
         originals.put(countedKey, OriginalSeen.unseen());
         String originalId = copy.duplicateOf();
-        OriginalSeen seen = Optional.ofNullable(originals.get(originalId)).orElse(OriginalSeen.unseen())
+        OriginalSeen seen = Optional.ofNullable(originals.get(copy.originalStoryKey())).orElse(OriginalSeen.unseen())
                 .withCopy(copy.source());
-        originals.put(originalId, seen);
+        originals.put(copy.originalStoryKey(), seen);
         if (!seen.arrived()) {
             return; // the original adds this copy to its windows when it arrives
         }
@@ -301,14 +309,14 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
             }
         }
         if (counted.isEmpty() && longestClosed != null) {
-            emit(record, copy.id(), missed(copy, ArticleMissedWindow.AFTER_GRACE, "a copy of " + originalId
+            emit(record, copy.storyKey(), missed(copy, ArticleMissedWindow.AFTER_GRACE, "a copy of " + originalId
                             + ", whose " + longestClosed.size() + " window closed at "
                             + longestClosed.closesAt(graceMs(longestClosed.sizeMs()))
                             + " (window end + grace); stream time is " + EventWindow.iso(now),
                     seen.eventTime(), EventWindow.iso(now), longestClosed));
         } else if (!counted.isEmpty()) {
             keep(new UnpublishedCount(record.timestamp(), null, new UnpublishedCount.CopyCounted(originalId,
-                    copy.source(), seen.eventTime(), counted, seen.factions(), seen.entities())));
+                    copy.source(), seen.eventTime(), counted, seen.factions(), seen.entities(), copy.story())));
         }
     }
 
@@ -348,7 +356,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
                             evidence(article, entity.getValue(), counted.copies()), counted.copies(),
                             settings.evidenceArticles()), null), count.timestamp());
                 }
-                String key = storeKey(window, COVERAGE, COVERAGE_TARGET);
+                String key = storeKey(window, COVERAGE, coverageTarget(article.story()));
                 update(key, new WindowState(null, coverage(key).add(article, counted.copies(),
                         counted.copySources())), count.timestamp());
             }
@@ -364,7 +372,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
                     String key = storeKey(window, ENTITY, entity);
                     update(key, new WindowState(sentiment(key).addCopy(copy.originalId()), null), count.timestamp());
                 }
-                String key = storeKey(window, COVERAGE, COVERAGE_TARGET);
+                String key = storeKey(window, COVERAGE, coverageTarget(copy.story()));
                 update(key, new WindowState(null, coverage(key).addCopy(copy.source())), count.timestamp());
             }
         }
@@ -394,7 +402,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
                         evidence(next, portrayal, copies), copies, settings.evidenceArticles()));
             });
             tallies.forEach((key, tally) -> update(key, new WindowState(tally, null), timestamp));
-            String key = storeKey(window, COVERAGE, COVERAGE_TARGET);
+            String key = storeKey(window, COVERAGE, coverageTarget(next.story()));
             CoverageTally coverage = coverage(key);
             if (!previous.withdrawn()) {
                 coverage = coverage.remove(previous, copies);
@@ -527,11 +535,28 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         EventWindow window = new EventWindow(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
         char kind = parts[2].charAt(0);
         String target = parts[3];
-        Object value = kind == FACTION ? factionWindow(window, target, state.sentiment(), isFinal)
-                : kind == ENTITY ? entityWindow(window, target, state.sentiment(), isFinal)
-                : storyCoverage(window, state.coverage(), isFinal);
+        String story = storyOf(target);
+        String plain = unscoped(target);
+        Object value = kind == FACTION ? factionWindow(window, plain, story, state.sentiment(), isFinal)
+                : kind == ENTITY ? entityWindow(window, plain, story, state.sentiment(), isFinal)
+                : storyCoverage(window, story, state.coverage(), isFinal);
         context.forward(new Record<>(window.key(target), value, cause.timestamp(), cause.headers()));
         return window;
+    }
+
+    /** The coverage target of a story's windows: {@code story}, {@code STORY/story} for a story but the main one. */
+    private static String coverageTarget(String story) {
+        return story == null ? COVERAGE_TARGET : StoryKeys.scoped(story, COVERAGE_TARGET);
+    }
+
+    /** The story of a window's target: the one in front of it, else the main story (ids never hold a '/'). */
+    private String storyOf(String target) {
+        int slash = target.indexOf('/');
+        return slash < 0 ? mainStory : target.substring(0, slash);
+    }
+
+    private static String unscoped(String target) {
+        return target.substring(target.indexOf('/') + 1);
     }
 
     private static char kind(String key) {
@@ -576,10 +601,11 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
                 .sorted(Comparator.comparingDouble((EvidenceArticle e) ->
                         -Math.abs(e.score() - found.baselineMean())).thenComparing(EvidenceArticle::id))
                 .toList();
-        emit(record, window.key(faction), new FactionShiftDetected(FactionShiftDetected.SCHEMA_VERSION, faction,
-                window.start(), window.end(), window.size(), tally.articles(), found.mean(),
+        emit(record, window.key(faction), new FactionShiftDetected(FactionShiftDetected.SCHEMA_VERSION,
+                unscoped(faction), window.start(), window.end(), window.size(), tally.articles(), found.mean(),
                 EventWindow.iso(baselineFrom), baselineWindows, baseline.articles(), found.baselineMean(),
-                found.shift(), found.zScore(), settings.alerts().zThreshold(), found.direction(), evidence));
+                found.shift(), found.zScore(), settings.alerts().zThreshold(), found.direction(), evidence,
+                storyOf(faction)));
     }
 
     private SentimentTally sentiment(String key) {
@@ -610,31 +636,37 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
                 portrayal.score(), portrayal.label(), copies, portrayal.sentence());
     }
 
-    private FactionSentimentWindow factionWindow(EventWindow window, String faction, SentimentTally tally,
-                                                 boolean isFinal) {
+    private FactionSentimentWindow factionWindow(EventWindow window, String faction, String story,
+                                                 SentimentTally tally, boolean isFinal) {
         MeanInterval interval = tally.interval();
         return new FactionSentimentWindow(FactionSentimentWindow.SCHEMA_VERSION, faction, window.start(),
                 window.end(), window.size(), tally.articles(), tally.mentions(), tally.meanScore(), tally.pos(),
                 tally.neg(), tally.neu(), tally.mixed(), interval.low(), interval.high(),
                 tally.articles() < settings.lowSampleArticles(), tally.copies(), tally.articles() + tally.copies(),
-                tally.evidence(), isFinal, window.closesAt(graceMs(window.sizeMs())));
+                tally.evidence(), isFinal, window.closesAt(graceMs(window.sizeMs())), story);
     }
 
-    private EntitySentimentWindow entityWindow(EventWindow window, String entity, SentimentTally tally,
-                                               boolean isFinal) {
+    private EntitySentimentWindow entityWindow(EventWindow window, String entity, String story,
+                                               SentimentTally tally, boolean isFinal) {
         MeanInterval interval = tally.interval();
         return new EntitySentimentWindow(EntitySentimentWindow.SCHEMA_VERSION, entity, window.start(), window.end(),
                 window.size(), tally.articles(), tally.mentions(), tally.meanScore(), tally.pos(), tally.neg(),
                 tally.neu(), interval.low(), interval.high(), tally.articles() < settings.lowSampleArticles(),
                 tally.copies(), tally.articles() + tally.copies(), tally.evidence(), isFinal,
-                window.closesAt(graceMs(window.sizeMs())));
+                window.closesAt(graceMs(window.sizeMs())), story);
     }
 
-    private StoryCoverage storyCoverage(EventWindow window, CoverageTally coverage, boolean isFinal) {
+    private StoryCoverage storyCoverage(EventWindow window, String story, CoverageTally coverage, boolean isFinal) {
+        // a story but the main one counts its entities and factions under STORY/ID: the record names them by id
+        List<StoryCoverage.EntityCoverage> top = coverage.topEntities(settings.topEntities()).stream()
+                .map(e -> new StoryCoverage.EntityCoverage(unscoped(e.entity()), e.articles(), e.mentions()))
+                .toList();
+        SortedMap<String, StoryCoverage.FactionVoice> voices = new TreeMap<>();
+        coverage.voices().forEach((faction, voice) -> voices.put(unscoped(faction), voice));
         return new StoryCoverage(StoryCoverage.SCHEMA_VERSION, window.start(), window.end(), window.size(),
                 coverage.articles(), coverage.copies(), coverage.articles() + coverage.copies(),
-                coverage.sources().size(), coverage.sources(), coverage.topEntities(settings.topEntities()),
-                coverage.voices(), isFinal, window.closesAt(graceMs(window.sizeMs())));
+                coverage.sources().size(), coverage.sources(), top, voices, isFinal,
+                window.closesAt(graceMs(window.sizeMs())), story);
     }
 
     private ArticleMissedWindow missed(Contribution article, String reason, String message, long eventTime,

@@ -1,8 +1,10 @@
 package io.storywatch.stage.score;
 
+import io.storywatch.event.EntitiesTagged;
 import io.storywatch.event.StanceScored;
 import io.storywatch.json.JsonSerde;
 import io.storywatch.stage.Stage;
+import io.storywatch.story.StoryKeys;
 import io.storywatch.topic.Topic;
 import io.storywatch.topic.Topics;
 import java.util.List;
@@ -29,9 +31,19 @@ public final class ScoreStage implements Stage {
     static final String MACHINE_STORE = "score-machine-analysis";
 
     private final ArticleScorer scorer;
+    private final Map<String, ArticleScorer> scorersByStory;
 
     public ScoreStage(ArticleScorer scorer) {
+        this(scorer, Map.of());
+    }
+
+    /**
+     * Scores each tagged article with the scorer of its story (the story id its versions name), else with
+     * {@code scorer}: a story's factions decide which faction scores its articles get.
+     */
+    public ScoreStage(ArticleScorer scorer, Map<String, ArticleScorer> scorersByStory) {
         this.scorer = scorer;
+        this.scorersByStory = Map.copyOf(scorersByStory);
     }
 
     @Override
@@ -57,11 +69,15 @@ public final class ScoreStage implements Stage {
     @Override
     public Topology buildTopology() {
         StreamsBuilder builder = new StreamsBuilder();
-        build(builder, scorer);
+        build(builder, scorer, scorersByStory);
         return builder.build();
     }
 
     public static void build(StreamsBuilder builder, ArticleScorer scorer) {
+        build(builder, scorer, Map.of());
+    }
+
+    public static void build(StreamsBuilder builder, ArticleScorer scorer, Map<String, ArticleScorer> byStory) {
         ArticleCorrections corrections = new ArticleCorrections(scorer);
         KTable<String, CorrectionLog> correctionLogs = builder
                 .stream(Topics.CORRECTIONS.name(), Topics.CORRECTIONS.consumed())
@@ -77,7 +93,8 @@ public final class ScoreStage implements Stage {
         // caching off: a scored article or a correction goes on at once, not at the next commit
         KTable<String, StanceScored> machine = builder.stream(Topics.TAGGED.name(), Topics.TAGGED.consumed())
                 .filter((id, article) -> article != null, Named.as("skip-tombstones"))
-                .mapValues(scorer::score, Named.as("score-target-sentiment"))
+                .mapValues(article -> scorerOf(article, scorer, byStory).score(article),
+                        Named.as("score-target-sentiment"))
                 .toTable(Named.as("score-machine-analysis"),
                         Materialized.<String, StanceScored, KeyValueStore<Bytes, byte[]>>as(MACHINE_STORE)
                                 .withKeySerde(Serdes.String())
@@ -89,5 +106,12 @@ public final class ScoreStage implements Stage {
                 .toStream(Named.as("score-corrected-analysis"))
                 .filter((id, article) -> article != null, Named.as("score-skip-deletions"))
                 .to(Topics.SCORED.name(), Topics.SCORED.produced());
+    }
+
+    /** The scorer of the story the article was tagged for, else {@code scorer} (also when it names none). */
+    private static ArticleScorer scorerOf(EntitiesTagged article, ArticleScorer scorer,
+                                          Map<String, ArticleScorer> byStory) {
+        String story = StoryKeys.storyOf(article.versions());
+        return story == null ? scorer : byStory.getOrDefault(story, scorer);
     }
 }

@@ -41,6 +41,20 @@ public final class HanLpSegmenter implements Segmenter {
     }
 
     /**
+     * HanLP with every name and role noun of each story kept whole: the segmenter of a run following several stories
+     * (one story: {@link #forStory}).
+     */
+    public static HanLpSegmenter forStories(List<StoryDefinition> stories) {
+        if (stories.size() == 1) {
+            return forStory(stories.get(0));
+        }
+        java.util.LinkedHashSet<DictionaryWord> words = new java.util.LinkedHashSet<>();
+        stories.forEach(story -> words.addAll(StoryLexicon.words(story)));
+        return withWords(List.copyOf(words), "story:" + String.join("+",
+                stories.stream().map(StoryDefinition::label).toList()));
+    }
+
+    /**
      * The generic name finder, also recognising places and organisations: what {@code evaluate ner} measures. With
      * a story its names are kept whole as well.
      */

@@ -17,15 +17,15 @@ import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.Named;
 
 /**
- * The segment stage: news.articles.clean to news.articles.segmented, with the current story's names in the
- * segmenter's dictionary (followed on news.stories) so that no known name is cut apart.
+ * The segment stage: news.articles.clean to news.articles.segmented, with the names of every story followed in the
+ * segmenter's dictionary (their current definitions on news.stories) so that no known name is cut apart.
  */
 public final class SegmentStage implements Stage {
 
     static final String STORIES_STORE = "segment-stories";
 
-    private final StoryDefinition defaultStory;
-    private final Function<StoryDefinition, Segmenter> segmenterFactory;
+    private final List<StoryDefinition> defaultStories;
+    private final Function<List<StoryDefinition>, Segmenter> segmenterFactory;
     private final Map<String, Segmenter> segmenters = new ConcurrentHashMap<>();
 
     /** Segments with HanLP and the story's names; {@code defaultStory} until its id is published on news.stories. */
@@ -34,10 +34,26 @@ public final class SegmentStage implements Stage {
     }
 
     public SegmentStage(StoryDefinition defaultStory, Function<StoryDefinition, Segmenter> segmenterFactory) {
-        this.defaultStory = defaultStory;
+        this(List.of(defaultStory), stories -> segmenterFactory.apply(stories.get(0)));
+    }
+
+    /**
+     * Segments with the names of all {@code defaultStories} (the stories a run follows, the main one first), each
+     * replaced by its definition on news.stories once one is published.
+     */
+    public SegmentStage(List<StoryDefinition> defaultStories) {
+        this(defaultStories, HanLpSegmenter::forStories);
+    }
+
+    public SegmentStage(List<StoryDefinition> defaultStories,
+                        Function<List<StoryDefinition>, Segmenter> segmenterFactory) {
+        if (defaultStories.isEmpty()) {
+            throw new IllegalArgumentException("the segment stage needs a story to follow");
+        }
+        this.defaultStories = List.copyOf(defaultStories);
         this.segmenterFactory = segmenterFactory;
         // HanLP loads its dictionaries in seconds: pay that when the stage is built, not on the first article
-        segmenterFor(defaultStory);
+        segmenterFor(this.defaultStories);
     }
 
     @Override
@@ -59,9 +75,9 @@ public final class SegmentStage implements Stage {
     public Topology buildTopology() {
         StreamsBuilder builder = new StreamsBuilder();
         GlobalKTable<String, StoryDefinition> stories = StoryTable.global(builder, STORIES_STORE);
-        builder.stream(Topics.CLEAN.name(), Topics.CLEAN.consumed())
-                .leftJoin(stories, (id, article) -> defaultStory.id(),
-                        (article, story) -> segmented(article, segmenterFor(story == null ? defaultStory : story)),
+        StoryTable.follow(builder.stream(Topics.CLEAN.name(), Topics.CLEAN.consumed()), stories, defaultStories,
+                        "segment-follow")
+                .mapValues(followed -> segmented(followed.value(), segmenterFor(followed.stories())),
                         Named.as("segment-articles"))
                 .to(Topics.SEGMENTED.name(), Topics.SEGMENTED.produced());
         return builder.build();
@@ -69,11 +85,13 @@ public final class SegmentStage implements Stage {
 
     @Override
     public Map<String, String> versions() {
-        return Map.of("segmenter", segmenterFor(defaultStory).version(), "story", defaultStory.label());
+        return Map.of("segmenter", segmenterFor(defaultStories).version(), "story",
+                String.join("+", defaultStories.stream().map(StoryDefinition::label).toList()));
     }
 
-    private Segmenter segmenterFor(StoryDefinition story) {
-        return segmenters.computeIfAbsent(story.label(), label -> segmenterFactory.apply(story));
+    private Segmenter segmenterFor(List<StoryDefinition> stories) {
+        return segmenters.computeIfAbsent(String.join("+", stories.stream().map(StoryDefinition::label).toList()),
+                labels -> segmenterFactory.apply(stories));
     }
 
     /** The stage's work on one article, shared with the offline analysis and the evaluation. */

@@ -71,12 +71,16 @@ class AggregateStageTest {
     private TestOutputTopic<String, ArticleMissedWindow> late;
 
     private void start(AggregateSettings settings) {
+        start(null, settings);
+    }
+
+    private void start(String mainStory, AggregateSettings settings) {
         this.settings = settings;
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "aggregate-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(new AggregateStage(settings).buildTopology(), props);
+        driver = new TopologyTestDriver(new AggregateStage(mainStory, settings).buildTopology(), props);
         scored = driver.createInputTopic(Topics.SCORED.name(), Topics.SCORED.keySerde().serializer(),
                 Topics.SCORED.valueSerde().serializer());
         factions = output(Topics.FACTION_SENTIMENT);
@@ -611,6 +615,38 @@ class AggregateStageTest {
     }
 
     @Test
+    void shouldKeepTheWindowsOfTwoStoriesApartEvenWhereTheirFactionsShareAnId() {
+        start("test", DAILY);
+        // a1 belongs to both stories. The main story's record, keyed by its id: [05-28) safety of test: a1 0.6
+        pipe(article("a1", "2024-05-28T02:00:00Z", Map.of("safety", new FactionScore(0.6, "pos", 2))), FED_AT);
+        // the other story's record, keyed other/a1: [05-28) safety of other: a1 -0.5
+        scored.pipeInput("other/a1", inStory("other", article("a1", "2024-05-28T02:00:00Z",
+                Map.of("safety", new FactionScore(-0.5, "neg", 1)))), FED_AT);
+        // a copy of a1 scored for the other story: reach of other's [05-28) safety, not of test's
+        scored.pipeInput("other/c1", inStory("other", copy("c1", "a1", "2024-05-28T05:00:00Z")), FED_AT);
+        publish();
+
+        // written in store-key order: other/safety before safety
+        assertEquals(List.of(
+                        ofStory("other", false, faction("safety", "2024-05-28", DAY, false,
+                                counted("a1", "2024-05-28T02:00:00Z", -0.5, "neg", 1).withCopies(1))),
+                        ofStory("test", true, faction("safety", "2024-05-28", DAY, false,
+                                counted("a1", "2024-05-28T02:00:00Z", 0.6, "pos", 2)))),
+                factions.readKeyValuesToList());
+        assertTrue(factions.isEmpty());
+        Map<String, StoryCoverage> covered = new TreeMap<>(coverage.readKeyValuesToMap());
+        assertEquals(List.of("other/story@2024-05-28T00:00:00Z/P1D", "story@2024-05-28T00:00:00Z/P1D"),
+                List.copyOf(covered.keySet()));
+        StoryCoverage other = covered.get("other/story@2024-05-28T00:00:00Z/P1D");
+        StoryCoverage main = covered.get("story@2024-05-28T00:00:00Z/P1D");
+        assertEquals(List.of("other", 1L, 1L, Set.of("safety")),
+                List.of(other.story(), other.articles(), other.copies(), other.factions().keySet()));
+        assertEquals(List.of("test", 1L, 0L, Set.of("safety")),
+                List.of(main.story(), main.articles(), main.copies(), main.factions().keySet()));
+        assertTrue(late.isEmpty());
+    }
+
+    @Test
     void shouldNameItsRepartitionTopicAndStores() {
         assertEquals(Set.of("aggregate-by-story-repartition", "aggregate-closed-window-scores",
                         "aggregate-open-windows", "aggregate-originals-and-copies", "aggregate-stream-time",
@@ -650,6 +686,15 @@ class AggregateStageTest {
         return new StanceScored(StanceScored.SCHEMA_VERSION, id, "标题", publishedAt, "示例日报", null, null, 0.1,
                 false, "标题\n正文。", List.of(), List.of(), List.of(), Map.of(),
                 Map.of("safety", new FactionScore(0.9, "pos", 1)), Map.of());
+    }
+
+    /** The record of {@code a} as the score stage writes it for a story other than the main one. */
+    private static StanceScored inStory(String story, StanceScored a) {
+        Map<String, String> versions = new TreeMap<>(a.versions());
+        versions.put("story", story + "@1");
+        return new StanceScored(a.schemaVersion(), a.id(), a.title(), a.publishedAt(), a.source(), a.url(),
+                a.duplicateOf(), a.relevance(), a.relevant(), a.text(), a.sentences(), a.entities(), a.unlinked(),
+                a.entityScores(), a.factions(), versions);
     }
 
     /** The article as the score stage re-emits it after an analyst's correction. */
@@ -725,6 +770,16 @@ class AggregateStageTest {
         return KeyValue.pair("story@" + start + "/P1D", new StoryCoverage(1, start, end.toString(), "P1D", articles,
                 copies, articles + copies, sources.size(), sources, top, new TreeMap<>(voices), false,
                 end.plus(settings.graceOf(DAY)).toString()));
+    }
+
+    /** A window record of {@code story}: keyed as one story keys it for the main story, else STORY/KEY. */
+    private static KeyValue<String, FactionSentimentWindow> ofStory(String story, boolean main,
+                                                                    KeyValue<String, FactionSentimentWindow> w) {
+        FactionSentimentWindow v = w.value;
+        return KeyValue.pair(main ? w.key : story + "/" + w.key, new FactionSentimentWindow(v.schemaVersion(),
+                v.faction(), v.windowStart(), v.windowEnd(), v.windowSize(), v.articles(), v.mentions(),
+                v.meanScore(), v.pos(), v.neg(), v.neu(), v.mixed(), v.ciLow(), v.ciHigh(), v.lowSample(), v.copies(),
+                v.reach(), v.evidence(), v.isFinal(), v.closesAt(), story));
     }
 
     private static final class Totals {

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
@@ -48,6 +49,45 @@ class ScoreStageTest {
             assertEquals(new KeyValue<>("a9", ArticleScorerTest.SCORER.score(empty)), out.readKeyValue());
             assertTrue(out.isEmpty());
         }
+    }
+
+    @Test
+    void shouldScoreEachArticleWithTheScorerOfTheStoryItWasTaggedForElseTheMainOne() {
+        ArticleScorer other = new ArticleScorer(new RuleSentimentModel(SentimentLexicon.loadDefault()),
+                List.of("build", "protect"));
+        ScoreStage stage = new ScoreStage(ArticleScorerTest.SCORER, Map.of("river-dam", other));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "storywatch-score-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        try (TopologyTestDriver driver = new TopologyTestDriver(stage.buildTopology(), props)) {
+            TestInputTopic<String, EntitiesTagged> in = driver.createInputTopic(Topics.TAGGED.name(),
+                    Topics.TAGGED.keySerde().serializer(), Topics.TAGGED.valueSerde().serializer());
+            TestOutputTopic<String, StanceScored> out = driver.createOutputTopic(Topics.SCORED.name(),
+                    Topics.SCORED.keySerde().deserializer(), Topics.SCORED.valueSerde().deserializer());
+            EntitiesTagged unnamed = ArticleScorerTest.firingArticle();
+            EntitiesTagged dam = withStory(unnamed, "river-dam@1");
+            EntitiesTagged unknown = withStory(unnamed, "harbour-strike@1");
+
+            in.pipeInput("a1", unnamed);                 // names no story: the main scorer
+            in.pipeInput("river-dam/a1", dam);           // the river-dam story's camps
+            in.pipeInput("harbour-strike/a1", unknown);  // a story this stage does not know: the main scorer
+
+            assertEquals(List.of(new KeyValue<>("a1", ArticleScorerTest.SCORER.score(unnamed)),
+                            new KeyValue<>("river-dam/a1", other.score(dam)),
+                            new KeyValue<>("harbour-strike/a1", ArticleScorerTest.SCORER.score(unknown))),
+                    out.readKeyValuesToList());
+            // the river-dam story's camps are reported (absent here), the main story's scorer knows none of them
+            assertTrue(other.score(dam).factions().keySet().containsAll(Set.of("build", "protect")));
+            assertFalse(ArticleScorerTest.SCORER.score(unnamed).factions().containsKey("build"));
+        }
+    }
+
+    private static EntitiesTagged withStory(EntitiesTagged a, String storyLabel) {
+        Map<String, String> versions = new java.util.TreeMap<>(a.versions() == null ? Map.of() : a.versions());
+        versions.put("story", storyLabel);
+        return new EntitiesTagged(a.schemaVersion(), a.id(), a.title(), a.text(), a.publishedAt(), a.source(),
+                a.url(), a.language(), a.contentHash(), a.duplicateOf(), a.sentences(), a.entities(), a.unlinked(),
+                a.relevance(), a.relevant(), versions);
     }
 
     @Test
