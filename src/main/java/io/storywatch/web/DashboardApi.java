@@ -144,7 +144,9 @@ final class DashboardApi {
         body.put("story", shown.info());
         body.put("stories", stories());
         body.put("view", shown.view().summary());
-        body.put("corrections", takesCorrections());
+        // corrections are keyed by article id and apply to the main story's analysis only: no correct buttons on
+        // another story's page, where they would change the main story's record of the article
+        body.put("corrections", takesCorrections() && shown.info().id().equals(views.main().info().id()));
         return Reply.ok(body);
     }
 
