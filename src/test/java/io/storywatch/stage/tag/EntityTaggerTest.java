@@ -102,6 +102,35 @@ class EntityTaggerTest {
                 named(tag("特斯拉的股东大会上，马斯克说董事会支持他。")));
     }
 
+    /**
+     * Whose board a 董事会 is depends on the name just before it, which the tagger looks up by offset: in an article
+     * of 2,000 copies of three sentences (82,000 characters, 4,000 boards) each copy is tagged as the three sentences
+     * are alone.
+     */
+    @Test
+    void shouldJudgeEveryBoardOfALongArticleAsItsShortPassageAlone() {
+        String passage = "OpenAI陷入混乱。董事会周五解雇了奥特曼。特斯拉董事会批准了马斯克的薪酬方案。";
+        int copies = 2_000;
+        EntitiesTagged alone = tag(passage);
+        EntitiesTagged article = tag(passage.repeat(copies));
+
+        Map<String, List<Mention>> expected = new TreeMap<>();
+        for (int copy = 0; copy < copies; copy++) {
+            for (EntityMentions entity : alone.entities()) {
+                for (Mention m : entity.mentions()) {
+                    int shift = copy * passage.length();
+                    expected.computeIfAbsent(entity.id(), id -> new java.util.ArrayList<>()).add(new Mention(
+                            m.start() + shift, m.end() + shift, m.text(), m.sentence() + copy * alone.sentences().size(),
+                            m.implicit(), m.confidence()));
+                }
+            }
+        }
+        Map<String, List<Mention>> actual = new TreeMap<>();
+        article.entities().forEach(entity -> actual.put(entity.id(), entity.mentions()));
+        assertEquals(List.of("董事会@1"), named(alone).get("openai-board"));
+        assertEquals(expected, actual);
+    }
+
     @Test
     void shouldTakeGivenNamesAloneOnlyWhereTheContextPointsToThePlayer() {
         assertEquals(Map.of(), named(tag("Sam在咖啡馆里读了一下午书。")));
