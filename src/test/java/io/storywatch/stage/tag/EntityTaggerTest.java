@@ -12,6 +12,7 @@ import io.storywatch.event.UnlinkedName;
 import io.storywatch.stage.segment.HanLpSegmenter;
 import io.storywatch.story.Stories;
 import io.storywatch.story.StoryDefinition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -103,13 +104,13 @@ class EntityTaggerTest {
     }
 
     /**
-     * Whose board a 董事会 is depends on the name just before it, which the tagger looks up by offset: in an article
-     * of 2,000 copies of three sentences (82,000 characters, 4,000 boards) each copy is tagged as the three sentences
-     * are alone.
+     * Whose board a 董事会 is depends on the name just before it (OpenAI的, 特斯拉), which the tagger looks up by where
+     * it ends: in an article of 2,000 copies of three sentences (96,000 characters, 4,000 boards) each copy is tagged
+     * as the three sentences are alone.
      */
     @Test
     void shouldJudgeEveryBoardOfALongArticleAsItsShortPassageAlone() {
-        String passage = "OpenAI陷入混乱。董事会周五解雇了奥特曼。特斯拉董事会批准了马斯克的薪酬方案。";
+        String passage = "OpenAI陷入混乱。OpenAI的董事会周五解雇了奥特曼。特斯拉董事会批准了马斯克的薪酬方案。";
         int copies = 2_000;
         EntitiesTagged alone = tag(passage);
         EntitiesTagged article = tag(passage.repeat(copies));
@@ -119,7 +120,7 @@ class EntityTaggerTest {
             for (EntityMentions entity : alone.entities()) {
                 for (Mention m : entity.mentions()) {
                     int shift = copy * passage.length();
-                    expected.computeIfAbsent(entity.id(), id -> new java.util.ArrayList<>()).add(new Mention(
+                    expected.computeIfAbsent(entity.id(), id -> new ArrayList<>()).add(new Mention(
                             m.start() + shift, m.end() + shift, m.text(), m.sentence() + copy * alone.sentences().size(),
                             m.implicit(), m.confidence()));
                 }
