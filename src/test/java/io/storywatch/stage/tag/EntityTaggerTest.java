@@ -10,6 +10,7 @@ import io.storywatch.event.EntityMentions;
 import io.storywatch.event.Mention;
 import io.storywatch.event.UnlinkedName;
 import io.storywatch.stage.segment.HanLpSegmenter;
+import io.storywatch.stage.segment.SentenceSplitter;
 import io.storywatch.story.Stories;
 import io.storywatch.story.StoryDefinition;
 import java.util.ArrayList;
@@ -130,6 +131,29 @@ class EntityTaggerTest {
         article.entities().forEach(entity -> actual.put(entity.id(), entity.mentions()));
         assertEquals(List.of("董事会@1"), named(alone).get("openai-board"));
         assertEquals(expected, actual);
+    }
+
+    /**
+     * A run of text longer than a sentence may be is cut at its last space (or at the limit), which can fall inside a
+     * name: the halves are no name, and nothing found may reach across the cut into the next sentence.
+     */
+    @Test
+    void shouldTakeNoNameTheSentenceSplitterCutInTwo() {
+        String run = "消息人士称孵化器一直在寻找新的投资方向并且多次与硅谷的创业者会面讨论未来的合作计划".repeat(20);
+        String known = run.substring(0, SentenceSplitter.MAX_SENTENCE_CHARS - 5);
+        String unknown = run.substring(0, SentenceSplitter.MAX_SENTENCE_CHARS - 7);
+        String chinese = run.substring(0, SentenceSplitter.MAX_SENTENCE_CHARS - 1);
+        EntitiesTagged knownCut = tag(known + "Y Combinator没有回应");
+        EntitiesTagged unknownCut = tag(unknown + "Jakub Pachocki没有回应");
+        EntitiesTagged chineseCut = tag(chinese + "奥特曼没有回应");
+
+        assertEquals(known.length() + 1, knownCut.sentences().get(0).end(), "the run is cut after Y");
+        assertEquals(unknown.length() + 5, unknownCut.sentences().get(0).end(), "the run is cut after Jakub");
+        assertEquals(chinese.length() + 1, chineseCut.sentences().get(0).end(), "the run is cut after 奥");
+        assertEquals(Map.of(), named(knownCut));
+        assertEquals(List.of(), unknownCut.unlinked().stream().map(UnlinkedName::text)
+                .filter(name -> name.contains("Jakub") || name.contains("Pachocki")).toList());
+        assertEquals(Map.of(), named(chineseCut));
     }
 
     @Test
