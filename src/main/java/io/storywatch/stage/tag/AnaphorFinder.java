@@ -72,7 +72,8 @@ final class AnaphorFinder {
             }
             int start = organisation.start();
             int end = organisation.end();
-            if (!covered.get(start) && !covered.get(end - 1) && !named.overlaps(start, end)) {
+            if (!covered.get(start) && !covered.get(end - 1) && !named.overlaps(start, end)
+                    && view.withinOneSentence(start, end)) {
                 anaphors.add(new Anaphor.OrganisationReference(start, end));
                 covered.set(start, end);
             }

@@ -84,6 +84,11 @@ final class ArticleView {
         return found;
     }
 
+    /** Whether [start, end) lies in one sentence: a word the sentence splitter cut in two (a run too long) is none. */
+    boolean withinOneSentence(int start, int end) {
+        return sentenceIndex(start) == sentenceIndex(end - 1);
+    }
+
     Sentence sentenceAt(int offset) {
         int index = sentenceIndex(offset);
         return index < 0 ? null : sentences.get(index);

@@ -4,7 +4,9 @@ import io.storywatch.event.Token;
 import io.storywatch.stage.tag.CompiledStory.Sense;
 import io.storywatch.story.NameText;
 import io.storywatch.story.StoryEntity;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Weighs whether a name found in the text denotes an entity, given cues, anchored entities and what qualifies it. */
@@ -20,13 +22,16 @@ final class NameEvidence {
     private final ArticleView view;
     private final CompiledStory story;
     private final CueCounts cues;
-    private final List<NameHit> selected;
+    /** The first selected name ending at each offset: looked up once per name, so a text of names costs linear time. */
+    private final Map<Integer, NameHit> selectedEndingAt = new HashMap<>();
 
     NameEvidence(ArticleView view, CompiledStory story, CueCounts cues, List<NameHit> selected) {
         this.view = view;
         this.story = story;
         this.cues = cues;
-        this.selected = selected;
+        for (NameHit hit : selected) {
+            selectedEndingAt.putIfAbsent(hit.end(), hit);
+        }
     }
 
     CueCounts cues() {
@@ -71,10 +76,9 @@ final class NameEvidence {
             return true;
         }
         int p = view.skipBackOverSpaceAndDe(hit.start());
-        for (NameHit other : selected) {
-            if (other.end() == p) {
-                return other.senses().stream().noneMatch(s -> s.entity().id().equals(parent.id()));
-            }
+        NameHit qualifier = selectedEndingAt.get(p);
+        if (qualifier != null) {
+            return qualifier.senses().stream().noneMatch(s -> s.entity().id().equals(parent.id()));
         }
         Token before = view.tokenEndingAt(p);
         if (before == null) {

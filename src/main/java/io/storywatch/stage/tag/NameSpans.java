@@ -18,10 +18,13 @@ final class NameSpans {
         this.lexicon = lexicon;
     }
 
-    /** Word boundaries, letter case, URLs, and not a piece of a longer word or of someone else's full name. */
+    /**
+     * Inside one sentence, word boundaries, letter case, URLs, and not a piece of a longer word or of someone else's
+     * full name.
+     */
     boolean acceptable(int begin, int end, String form) {
         String text = view.text;
-        if (view.insideUrl(begin, end)) {
+        if (!view.withinOneSentence(begin, end) || view.insideUrl(begin, end)) {
             return false;
         }
         boolean latinStart = NameText.isLatinOrDigit(form.charAt(0));

@@ -24,7 +24,7 @@ final class StoryScan {
                 if (!spans.latinBoundaries(begin, end)) {
                     return;
                 }
-                if (entry.roles != null) {
+                if (entry.roles != null && view.withinOneSentence(begin, end)) {
                     roles.add(new Span(begin, end));
                 }
                 if (entry.keyword != null) {

@@ -91,7 +91,8 @@ final class UnknownNameFinder {
             int end = name.end();
             i = end;
             String first = name.group().split("[ -]")[0];
-            if (lexicon.latinNonNames().contains(first) || named.overlaps(start, end) || view.insideUrl(start, end)) {
+            if (lexicon.latinNonNames().contains(first) || named.overlaps(start, end) || view.insideUrl(start, end)
+                    || !view.withinOneSentence(start, end)) {
                 continue;
             }
             int sentence = view.sentenceIndex(start);

@@ -10,8 +10,10 @@ import io.storywatch.event.EntityMentions;
 import io.storywatch.event.Mention;
 import io.storywatch.event.UnlinkedName;
 import io.storywatch.stage.segment.HanLpSegmenter;
+import io.storywatch.stage.segment.SentenceSplitter;
 import io.storywatch.story.Stories;
 import io.storywatch.story.StoryDefinition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -100,6 +102,58 @@ class EntityTaggerTest {
                 named(tag("OpenAI发布了新模型。特斯拉董事会批准了马斯克的薪酬方案。")));
         assertEquals(Map.of("tesla", List.of("特斯拉@0"), "elon-musk", List.of("马斯克@0")),
                 named(tag("特斯拉的股东大会上，马斯克说董事会支持他。")));
+    }
+
+    /**
+     * Whose board a 董事会 is depends on the name just before it (OpenAI的, 特斯拉), which the tagger looks up by where
+     * it ends: in an article of 2,000 copies of three sentences (96,000 characters, 4,000 boards) each copy is tagged
+     * as the three sentences are alone.
+     */
+    @Test
+    void shouldJudgeEveryBoardOfALongArticleAsItsShortPassageAlone() {
+        String passage = "OpenAI陷入混乱。OpenAI的董事会周五解雇了奥特曼。特斯拉董事会批准了马斯克的薪酬方案。";
+        int copies = 2_000;
+        EntitiesTagged alone = tag(passage);
+        EntitiesTagged article = tag(passage.repeat(copies));
+
+        Map<String, List<Mention>> expected = new TreeMap<>();
+        for (int copy = 0; copy < copies; copy++) {
+            for (EntityMentions entity : alone.entities()) {
+                for (Mention m : entity.mentions()) {
+                    int shift = copy * passage.length();
+                    expected.computeIfAbsent(entity.id(), id -> new ArrayList<>()).add(new Mention(
+                            m.start() + shift, m.end() + shift, m.text(), m.sentence() + copy * alone.sentences().size(),
+                            m.implicit(), m.confidence()));
+                }
+            }
+        }
+        Map<String, List<Mention>> actual = new TreeMap<>();
+        article.entities().forEach(entity -> actual.put(entity.id(), entity.mentions()));
+        assertEquals(List.of("董事会@1"), named(alone).get("openai-board"));
+        assertEquals(expected, actual);
+    }
+
+    /**
+     * A run of text longer than a sentence may be is cut at its last space (or at the limit), which can fall inside a
+     * name: the halves are no name, and nothing found may reach across the cut into the next sentence.
+     */
+    @Test
+    void shouldTakeNoNameTheSentenceSplitterCutInTwo() {
+        String run = "消息人士称孵化器一直在寻找新的投资方向并且多次与硅谷的创业者会面讨论未来的合作计划".repeat(20);
+        String known = run.substring(0, SentenceSplitter.MAX_SENTENCE_CHARS - 5);
+        String unknown = run.substring(0, SentenceSplitter.MAX_SENTENCE_CHARS - 7);
+        String chinese = run.substring(0, SentenceSplitter.MAX_SENTENCE_CHARS - 1);
+        EntitiesTagged knownCut = tag(known + "Y Combinator没有回应");
+        EntitiesTagged unknownCut = tag(unknown + "Jakub Pachocki没有回应");
+        EntitiesTagged chineseCut = tag(chinese + "奥特曼没有回应");
+
+        assertEquals(known.length() + 1, knownCut.sentences().get(0).end(), "the run is cut after Y");
+        assertEquals(unknown.length() + 5, unknownCut.sentences().get(0).end(), "the run is cut after Jakub");
+        assertEquals(chinese.length() + 1, chineseCut.sentences().get(0).end(), "the run is cut after 奥");
+        assertEquals(Map.of(), named(knownCut));
+        assertEquals(List.of(), unknownCut.unlinked().stream().map(UnlinkedName::text)
+                .filter(name -> name.contains("Jakub") || name.contains("Pachocki")).toList());
+        assertEquals(Map.of(), named(chineseCut));
     }
 
     @Test
