@@ -239,7 +239,7 @@ public final class ChaosScenarios {
         run.awaitRunning(START_LIMIT);
         progress.printf("  run started in %d s (%s)%s%n", seconds(began), run.stderrFile().getFileName(),
                 run.hangingTransactionsAborted() == 0 ? ""
-                        : "; the broker aborted " + run.hangingTransactionsAborted()
+                        : "; the broker ended " + run.hangingTransactionsAborted()
                                 + " partition transactions the crash left hanging");
         return run;
     }

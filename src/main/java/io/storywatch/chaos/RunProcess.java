@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class RunProcess {
 
-    private static final Pattern HANGING_ABORTED = Pattern.compile("aborted a transaction the last crash left open");
+    private static final Pattern HANGING_ABORTED = Pattern.compile("(aborted|committed) a transaction the last crash left open");
     private static final Pattern STAGE_STOPPED = Pattern.compile("^stage (\\S+) stopped: (.*)$", Pattern.MULTILINE);
 
     private final Process process;

@@ -77,7 +77,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             try {
                 server.startup();
                 broker.awaitReady(Duration.ofSeconds(60));
-                broker.abortHangingTransactions();
+                broker.endHangingTransactions();
             } catch (RuntimeException e) {
                 broker.close();
                 throw e;
@@ -185,18 +185,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /**
      * A crash can leave transactions that partitions hold open but no coordinator runs (see
-     * {@link HangingTransactions}); nothing of storywatch's runs yet, so any found is a leftover and is aborted: the
-     * stage that wrote it reads the same input again from its last committed offsets.
+     * {@link HangingTransactions}); nothing of storywatch's runs yet, so any found is a leftover. Each ends as its
+     * coordinator decided: committed, or aborted (the stage that wrote it then reads the same input again).
      */
-    private void abortHangingTransactions() {
+    private void endHangingTransactions() {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         try (Admin admin = Admin.create(props)) {
-            for (HangingTransactions.OpenTransaction open
-                    : new HangingTransactions(admin).abortAll(HANGING_TRANSACTION_RECHECK)) {
-                LOG.warn("aborted a transaction the last crash left open on {} (producer {}, epoch {}, from offset {})",
-                        open.partition(), open.producerId(), open.producerEpoch(), open.startOffset());
+            for (HangingTransactions.Hanging hanging
+                    : new HangingTransactions(admin).endAll(HANGING_TRANSACTION_RECHECK)) {
+                HangingTransactions.OpenTransaction open = hanging.open();
+                LOG.warn("{} a transaction the last crash left open on {} (producer {}, epoch {}, from offset {})",
+                        hanging.commit() ? "committed" : "aborted", open.partition(), open.producerId(),
+                        open.producerEpoch(), open.startOffset());
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot end the transactions the last crash left open", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while looking for hanging transactions", e);

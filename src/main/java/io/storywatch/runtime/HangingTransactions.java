@@ -1,5 +1,6 @@
 package io.storywatch.runtime;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,15 +25,18 @@ import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Finds and aborts transactions that a partition holds open but whose coordinator no longer runs: such a transaction
+ * Finds and ends transactions that a partition holds open but whose coordinator no longer runs: such a transaction
  * blocks every read-committed reader of the partition (and, on {@code __consumer_offsets}, every committed-offset
  * lookup of its group) forever. Kafka 4.4 leaves them behind when a broker restarts after a crash: the transaction
  * coordinator finishes a commit while the restarted node is still fenced, finds no leader for the data partitions,
- * takes them for deleted and skips their markers. What {@code kafka-transactions.sh find-hanging} and {@code abort}
- * do by hand, on every partition, confirmed twice so that a transaction still in flight is never touched.
+ * takes them for deleted and skips their markers. Each is ended as its coordinator decided: committed when the
+ * coordinator committed it (other partitions of the same transaction may hold its commit marker already, so an abort
+ * would keep a stage's offsets and lose its output), aborted otherwise, as {@code kafka-transactions.sh abort} does.
+ * Confirmed twice, so that a transaction still in flight is never touched.
  */
 public final class HangingTransactions {
 
@@ -45,8 +49,9 @@ public final class HangingTransactions {
                                   long startOffset) {
     }
 
-    /** What the coordinator says of one producer id: its state and the partitions in its current transaction. */
-    public record CoordinatorView(long producerId, TransactionState state, Set<TopicPartition> partitions) {
+    /** What the coordinator says of one producer id: its state, epoch and the partitions of its transaction. */
+    public record CoordinatorView(long producerId, short producerEpoch, TransactionState state,
+                                  Set<TopicPartition> partitions) {
         public CoordinatorView {
             partitions = Set.copyOf(partitions);
         }
@@ -68,6 +73,18 @@ public final class HangingTransactions {
     }
 
     /**
+     * Whether the coordinator committed this hanging transaction: its producer's last transaction is committed (or
+     * being committed) at the transaction's epoch, or one above it (transactions v2 bump the epoch as they end).
+     */
+    static boolean committed(OpenTransaction open, Optional<CoordinatorView> coordinator) {
+        return coordinator.filter(view -> view.state() == TransactionState.COMPLETE_COMMIT
+                        || view.state() == TransactionState.PREPARE_COMMIT)
+                .filter(view -> view.producerEpoch() == open.producerEpoch()
+                        || view.producerEpoch() == open.producerEpoch() + 1)
+                .isPresent();
+    }
+
+    /**
      * Hanging transactions seen twice, {@code recheck} apart, with the same producer and first offset: a transaction
      * that was only between two steps the first time has moved on by the second.
      */
@@ -76,39 +93,71 @@ public final class HangingTransactions {
         return second.stream().filter(seenFirst::contains).toList();
     }
 
-    /** Aborts every transaction found hanging on two looks {@code recheck} apart; returns what it aborted. */
-    public List<OpenTransaction> abortAll(Duration recheck) throws InterruptedException {
-        List<OpenTransaction> first = find();
+    /**
+     * A hanging transaction and how it is to end: committed at {@code commitEpoch} (the coordinator's epoch for it)
+     * when its coordinator committed it, else aborted.
+     */
+    public record Hanging(OpenTransaction open, boolean commit, short commitEpoch) {
+    }
+
+    /**
+     * Ends every transaction found hanging on two looks {@code recheck} apart as its coordinator decided; returns
+     * what it ended.
+     */
+    public List<Hanging> endAll(Duration recheck) throws InterruptedException, IOException {
+        List<Hanging> first = find();
         if (first.isEmpty()) {
             return List.of();
         }
         Thread.sleep(recheck.toMillis());
-        List<OpenTransaction> hanging = confirmed(first, find());
-        for (OpenTransaction open : hanging) {
-            await(admin.abortTransaction(new AbortTransactionSpec(open.partition(), open.producerId(),
-                    open.producerEpoch(), open.coordinatorEpoch())).all());
+        List<OpenTransaction> seenTwice = confirmed(first.stream().map(Hanging::open).toList(),
+                find().stream().map(Hanging::open).toList());
+        Map<TopicPartition, Node> leaders = leaders();
+        List<Hanging> ended = new ArrayList<>();
+        for (Hanging hanging : find()) {
+            OpenTransaction open = hanging.open();
+            if (!seenTwice.contains(open)) {
+                continue;
+            }
+            if (hanging.commit()) {
+                // transactions v2 bump the epoch as they end: a commit one above the transaction's epoch is v2's
+                short version = (short) (hanging.commitEpoch() > open.producerEpoch() ? 2 : 1);
+                TransactionMarkers.commit(leaders.get(open.partition()), open.producerId(), hanging.commitEpoch(),
+                        open.coordinatorEpoch(), version, List.of(open.partition()));
+            } else {
+                await(admin.abortTransaction(new AbortTransactionSpec(open.partition(), open.producerId(),
+                        open.producerEpoch(), open.coordinatorEpoch())).all());
+            }
+            ended.add(hanging);
+        }
+        return ended;
+    }
+
+    /** The hanging transactions on every partition of every topic, internal ones included. */
+    public List<Hanging> find() throws InterruptedException {
+        List<OpenTransaction> open = openTransactions(leaders().keySet());
+        Map<Long, CoordinatorView> coordinators = coordinatorViews(
+                open.stream().map(OpenTransaction::producerId).collect(Collectors.toSet()));
+        List<Hanging> hanging = new ArrayList<>();
+        for (OpenTransaction transaction : open) {
+            Optional<CoordinatorView> view = Optional.ofNullable(coordinators.get(transaction.producerId()));
+            if (hangs(transaction, view)) {
+                hanging.add(new Hanging(transaction, committed(transaction, view),
+                        view.map(CoordinatorView::producerEpoch).orElse(transaction.producerEpoch())));
+            }
         }
         return hanging;
     }
 
-    /** The hanging transactions on every partition of every topic, internal ones included. */
-    public List<OpenTransaction> find() throws InterruptedException {
-        List<OpenTransaction> open = openTransactions(allPartitions());
-        Map<Long, CoordinatorView> coordinators = coordinatorViews(
-                open.stream().map(OpenTransaction::producerId).collect(Collectors.toSet()));
-        return open.stream()
-                .filter(transaction -> hangs(transaction,
-                        Optional.ofNullable(coordinators.get(transaction.producerId()))))
-                .toList();
-    }
-
-    private List<TopicPartition> allPartitions() throws InterruptedException {
+    /** Every partition of every topic, internal ones included, with its leader. */
+    private Map<TopicPartition, Node> leaders() throws InterruptedException {
         Set<String> topics = await(admin.listTopics(new ListTopicsOptions().listInternal(true)).names());
         Map<String, TopicDescription> descriptions = await(admin.describeTopics(topics).allTopicNames());
-        List<TopicPartition> partitions = new ArrayList<>();
+        Map<TopicPartition, Node> leaders = new HashMap<>();
         descriptions.forEach((topic, description) -> description.partitions()
-                .forEach(partition -> partitions.add(new TopicPartition(topic, partition.partition()))));
-        return partitions;
+                .forEach(partition -> leaders.put(new TopicPartition(topic, partition.partition()),
+                        partition.leader())));
+        return leaders;
     }
 
     private List<OpenTransaction> openTransactions(Collection<TopicPartition> partitions) throws InterruptedException {
@@ -137,8 +186,8 @@ public final class HangingTransactions {
         }
         Map<String, TransactionDescription> descriptions = await(admin.describeTransactions(ids).all());
         for (TransactionDescription description : descriptions.values()) {
-            views.put(description.producerId(), new CoordinatorView(description.producerId(), description.state(),
-                    description.topicPartitions()));
+            views.put(description.producerId(), new CoordinatorView(description.producerId(),
+                    (short) description.producerEpoch(), description.state(), description.topicPartitions()));
         }
         return views;
     }

@@ -12,11 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ProducerState;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -34,10 +36,10 @@ class HangingTransactionsTest {
     @Test
     void shouldTakeATransactionWhoseCoordinatorFinishedItForHanging() {
         // What a crash left behind: the coordinator committed, but the marker never reached the partition.
-        CoordinatorView committed = new CoordinatorView(3, TransactionState.COMPLETE_COMMIT, Set.of());
+        CoordinatorView committed = new CoordinatorView(3, (short) 8, TransactionState.COMPLETE_COMMIT, Set.of());
         assertTrue(HangingTransactions.hangs(OPEN, Optional.of(committed)));
         assertTrue(HangingTransactions.hangs(OPEN, Optional.of(
-                new CoordinatorView(3, TransactionState.EMPTY, Set.of()))));
+                new CoordinatorView(3, (short) 9, TransactionState.EMPTY, Set.of()))));
     }
 
     @Test
@@ -50,7 +52,7 @@ class HangingTransactionsTest {
         for (TransactionState running : List.of(TransactionState.ONGOING, TransactionState.PREPARE_COMMIT,
                 TransactionState.PREPARE_ABORT)) {
             assertFalse(HangingTransactions.hangs(OPEN, Optional.of(
-                    new CoordinatorView(3, running, Set.of(SEGMENTED_0, OFFSETS_2)))), running.toString());
+                    new CoordinatorView(3, (short) 7, running, Set.of(SEGMENTED_0, OFFSETS_2)))), running.toString());
         }
     }
 
@@ -58,7 +60,56 @@ class HangingTransactionsTest {
     void shouldTakeAPartitionTheRunningTransactionDroppedForHanging() {
         // The coordinator moved on to a transaction without this partition: its marker was skipped.
         assertTrue(HangingTransactions.hangs(OPEN, Optional.of(
-                new CoordinatorView(3, TransactionState.ONGOING, Set.of(OFFSETS_2)))));
+                new CoordinatorView(3, (short) 8, TransactionState.ONGOING, Set.of(OFFSETS_2)))));
+    }
+
+    @Test
+    void shouldCommitWhatTheCoordinatorCommittedAndAbortTheRest() {
+        // transactions v2: the coordinator ends the transaction of epoch 7 at epoch 8
+        assertTrue(HangingTransactions.committed(OPEN, Optional.of(
+                new CoordinatorView(3, (short) 8, TransactionState.COMPLETE_COMMIT, Set.of()))));
+        assertTrue(HangingTransactions.committed(OPEN, Optional.of(
+                new CoordinatorView(3, (short) 8, TransactionState.PREPARE_COMMIT, Set.of(OFFSETS_2)))));
+        assertTrue(HangingTransactions.committed(OPEN, Optional.of(
+                new CoordinatorView(3, (short) 7, TransactionState.COMPLETE_COMMIT, Set.of()))));
+        assertFalse(HangingTransactions.committed(OPEN, Optional.of(
+                new CoordinatorView(3, (short) 8, TransactionState.COMPLETE_ABORT, Set.of()))));
+        // a later transaction of the producer says nothing of this one's outcome
+        assertFalse(HangingTransactions.committed(OPEN, Optional.of(
+                new CoordinatorView(3, (short) 10, TransactionState.COMPLETE_COMMIT, Set.of()))));
+        assertFalse(HangingTransactions.committed(OPEN, Optional.of(
+                new CoordinatorView(3, (short) 9, TransactionState.EMPTY, Set.of()))));
+        assertFalse(HangingTransactions.committed(OPEN, Optional.empty()));
+    }
+
+    @Test
+    void shouldWriteACommitMarkerThatReadCommittedReadersThenSee() throws Exception {
+        BrokerClient client = new BrokerClient(BROKER.bootstrapServers());
+        client.createTopics("marker-check");
+        TopicPartition partition = new TopicPartition("marker-check", 0);
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "marker-check-writer");
+        try (Admin admin = client.admin();
+             KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                     new StringSerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>("marker-check", "k", "committed by its marker")).get();
+            ProducerState state = admin.describeProducers(List.of(partition)).partitionResult(partition).get()
+                    .activeProducers().get(0);
+            assertTrue(state.currentTransactionStartOffset().isPresent(), "the transaction is open");
+            Node leader = admin.describeCluster().nodes().get().iterator().next();
+
+            // what the coordinator would write at the end of this v2 transaction: the commit, one epoch up
+            TransactionMarkers.commit(leader, state.producerId(), (short) (state.producerEpoch() + 1),
+                    state.coordinatorEpoch().orElse(0), (short) 2, List.of(partition));
+
+            assertTrue(admin.describeProducers(List.of(partition)).partitionResult(partition).get()
+                    .activeProducers().get(0).currentTransactionStartOffset().isEmpty(), "the transaction is closed");
+        }
+        assertEquals(List.of("committed by its marker"), client.readCommitted("marker-check", 0, 1,
+                Duration.ofSeconds(30), Duration.ofMillis(500)).stream().map(ConsumerRecord::value).toList());
     }
 
     @Test
@@ -80,14 +131,14 @@ class HangingTransactionsTest {
              KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
                      new StringSerializer())) {
             HangingTransactions hanging = new HangingTransactions(admin);
-            assertEquals(List.of(), hanging.abortAll(Duration.ofMillis(200)));
+            assertEquals(List.of(), hanging.endAll(Duration.ofMillis(200)));
 
             producer.initTransactions();
             producer.beginTransaction();
             producer.send(new ProducerRecord<>("hanging-check", "k", "in flight")).get();
 
             assertEquals(List.of(), hanging.find());
-            assertEquals(List.of(), hanging.abortAll(Duration.ofMillis(200)));
+            assertEquals(List.of(), hanging.endAll(Duration.ofMillis(200)));
             producer.commitTransaction();
         }
         assertEquals(List.of("in flight"), client.readCommitted("hanging-check", 0, 1, Duration.ofSeconds(30),
