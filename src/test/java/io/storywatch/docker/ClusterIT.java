@@ -33,10 +33,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * while one instance is killed and while one broker is stopped and started again; each scenario ends with every
  * article exactly once on news.articles.scored and the window records adding up to a recount of the scored articles.
  *
- * <p>scripts/cluster runs it (the suite leaves it out until it has passed on a CI machine; on a machine at a load
- * average of 60–80 the scenarios outlasted their time): {@code STORYWATCH_CLUSTER_ARTICLES} articles per scenario
- * (default 200 here, 2,000 by the script), instances scoring with {@code STORYWATCH_CLUSTER_SENTIMENT} (default
- * rules).
+ * <p>The suite runs it with {@code STORYWATCH_CLUSTER_ARTICLES} articles per scenario (default 200), scripts/cluster
+ * with 2,000 and the takeover target; instances score with {@code STORYWATCH_CLUSTER_SENTIMENT} (default rules).
  */
 @LocalDocker.Images({"kafka", "storywatch"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
