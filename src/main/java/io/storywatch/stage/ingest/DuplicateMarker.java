@@ -15,8 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Marks exact duplicates and drops re-sent articles, for records keyed by content hash; forwards them keyed by
- * article id again.
+ * Marks exact duplicates and drops re-sent articles; forwards each article keyed by its id.
  *
  * <p>The first article id seen with a content hash owns it; any other id with that hash is written with
  * {@code duplicateOf} = that first id and {@code duplicateKind} {@code exact} (still written, so later stages carry
@@ -24,34 +23,35 @@ import org.slf4j.LoggerFactory;
  * An id sent again with exactly the same title and body (a producer retry, the same file fed twice) is dropped, with
  * a debug log, so that each article appears once downstream. An id sent again with a different body, or only a
  * different title, is a correction: it passes as a new version, and is a duplicate only if its new body belongs to
- * another article. Because the versions of one id may have different hashes, and so different partitions, their
- * relative order on the clean topic is not guaranteed.
+ * another article.
  *
- * <p>Both stores keep each entry with the publication time of the article that wrote it. Whenever this task's
- * stream time (the latest publication it has seen since it started) has moved on by a hundredth of the retention,
- * entries published more than the retention
- * before it are deleted: an article that old is remembered no longer. Entries written before entries had a time
- * (timestamp -1) are kept.
+ * <p>One store holds both facts, so that an original costs one store record (and one changelog record): under the
+ * content hash, the hash of the first article's title and body followed by its id; under the content hash followed by
+ * an article id, the hash of that article's title and body, for every other id with that body. The content hash has a
+ * fixed length, so the two kinds of key cannot collide whatever the ids contain.
+ *
+ * <p>Each entry keeps the publication time of the article that wrote it. Whenever this task's stream time (the
+ * latest publication it has seen since it started) has moved on by a hundredth of the retention, entries published
+ * more than the retention before it are deleted: an article that old is remembered no longer.
  */
 final class DuplicateMarker implements Processor<String, ArticleCleaned, String, ArticleCleaned> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DuplicateMarker.class);
     private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
     private static final int PRUNES_PER_RETENTION = 100;
+    /** Length of a SHA-256 in hex, the content hash's and the text hash's. */
+    private static final int HASH_LENGTH = 64;
 
-    private final String firstIdStoreName;
-    private final String versionStoreName;
+    private final String storeName;
     private final long retentionMillis;
-    private ProcessorContext<String, ArticleCleaned> context;
-    private TimestampedKeyValueStore<String, String> firstIdByHash;
-    private TimestampedKeyValueStore<String, String> textHashByHashAndId;
     private final long pruneEveryMillis;
+    private ProcessorContext<String, ArticleCleaned> context;
+    private TimestampedKeyValueStore<String, String> byContentHash;
     private long streamTime = Long.MIN_VALUE;
     private long prunedUpTo = Long.MIN_VALUE;
 
-    DuplicateMarker(String firstIdStoreName, String versionStoreName, Duration retention) {
-        this.firstIdStoreName = firstIdStoreName;
-        this.versionStoreName = versionStoreName;
+    DuplicateMarker(String storeName, Duration retention) {
+        this.storeName = storeName;
         this.retentionMillis = retention.toMillis();
         this.pruneEveryMillis = Math.max(DAY_MILLIS, retentionMillis / PRUNES_PER_RETENTION);
     }
@@ -59,8 +59,7 @@ final class DuplicateMarker implements Processor<String, ArticleCleaned, String,
     @Override
     public void init(ProcessorContext<String, ArticleCleaned> context) {
         this.context = context;
-        this.firstIdByHash = context.getStateStore(firstIdStoreName);
-        this.textHashByHashAndId = context.getStateStore(versionStoreName);
+        this.byContentHash = context.getStateStore(storeName);
         streamTime = Long.MIN_VALUE;
         prunedUpTo = Long.MIN_VALUE;
     }
@@ -73,26 +72,31 @@ final class DuplicateMarker implements Processor<String, ArticleCleaned, String,
         }
         pruneOlderThanRetention(record.timestamp());
         String contentHash = article.contentHash();
-        // the content hash has a fixed length, so this key cannot collide whatever the id contains
-        String versionKey = contentHash + article.id();
         String textHash = ArticleCleaner.sha256Hex(article.text());
-        ValueAndTimestamp<String> version = textHashByHashAndId.get(versionKey);
-        if (version != null && textHash.equals(version.value())) {
+        ValueAndTimestamp<String> first = byContentHash.get(contentHash);
+        if (first == null) {
+            byContentHash.put(contentHash, ValueAndTimestamp.make(textHash + article.id(), record.timestamp()));
+            context.forward(record.withKey(article.id()).withValue(withDuplicateOf(article, null)));
+            return;
+        }
+        String firstId = first.value().substring(HASH_LENGTH);
+        boolean isFirst = firstId.equals(article.id());
+        String versionKey = isFirst ? contentHash : contentHash + article.id();
+        ValueAndTimestamp<String> version = isFirst ? first : byContentHash.get(versionKey);
+        String knownTextHash = version == null ? null : version.value().substring(0, HASH_LENGTH);
+        if (textHash.equals(knownTextHash)) {
             LOG.debug("dropping article {}: the same id with the same title and body was already ingested",
                     article.id());
             return;
         }
-        textHashByHashAndId.put(versionKey, ValueAndTimestamp.make(textHash, record.timestamp()));
-        ValueAndTimestamp<String> first = firstIdByHash.putIfAbsent(contentHash,
-                ValueAndTimestamp.make(article.id(), record.timestamp()));
-        String firstId = first == null ? null : first.value();
-        String duplicateOf = firstId == null || firstId.equals(article.id()) ? null : firstId;
-        context.forward(record.withKey(article.id()).withValue(withDuplicateOf(article, duplicateOf)));
+        byContentHash.put(versionKey, ValueAndTimestamp.make(isFirst ? textHash + firstId : textHash,
+                record.timestamp()));
+        context.forward(record.withKey(article.id()).withValue(withDuplicateOf(article, isFirst ? null : firstId)));
     }
 
     /**
      * Once after a start and then whenever stream time has moved on by a hundredth of the retention (at least a day):
-     * deletes the entries older than the retention, a scan of both stores.
+     * deletes the entries older than the retention, a scan of the store.
      */
     private void pruneOlderThanRetention(long eventTime) {
         streamTime = Math.max(streamTime, eventTime);
@@ -102,7 +106,7 @@ final class DuplicateMarker implements Processor<String, ArticleCleaned, String,
         }
         prunedUpTo = period;
         long cutoff = period * pruneEveryMillis - retentionMillis;
-        int deleted = prune(firstIdByHash, cutoff) + prune(textHashByHashAndId, cutoff);
+        int deleted = prune(byContentHash, cutoff);
         if (deleted > 0) {
             LOG.debug("forgot {} exact-duplicate entries published before {}", deleted, cutoff);
         }

@@ -25,19 +25,20 @@ import org.apache.kafka.streams.state.Stores;
  * on exactly one of news.articles.clean (validated, normalised, duplicates marked) or news.articles.rejected (with
  * its reason in the value and in the {@code storywatch.reject.code}/{@code storywatch.reject.message} headers).
  *
- * <p>Clean articles are repartitioned by content hash ({@code ingest-by-content-hash}) so that one store sees every
- * article with the same body, then keyed by article id again; see {@link DuplicateMarker} for exact duplicates,
- * re-sent articles and corrections. All of them then pass through one single-partition topic
- * ({@code ingest-near-duplicates}) to the {@link NearDuplicateMarker}, which marks copies that differ in a few
- * characters and were published within the near-duplicate horizon of their original, and are written to the clean
- * topic. Every store forgets articles published longer than {@link IngestSettings#retention()} before the newest.
+ * <p>Clean articles pass through one single-partition topic ({@code ingest-near-duplicates}), so that one task sees
+ * every article: the {@link DuplicateMarker} marks exact duplicates and drops re-sent articles (see there for
+ * corrections), then the {@link NearDuplicateMarker} marks copies that differ in a few characters and were published
+ * within the near-duplicate horizon of their original, and they are written to the clean topic. (Exact duplicates
+ * were first found in a task per content-hash partition, behind a second repartition topic, with two stores
+ * ({@code ingest-first-article-by-content-hash}, {@code ingest-article-versions-by-content-hash}); now one task holds
+ * every store, and an original costs one store record instead of two.) Every store forgets articles published longer than {@link IngestSettings#retention()} before the newest.
  * Clean records carry their publication time as record timestamp (see
  * {@link CleanOrReject}), so a topic downstream with time-based retention would delete old news at once.
  */
 public final class IngestStage implements Stage {
 
-    static final String FIRST_ID_STORE = "ingest-first-article-by-content-hash";
-    static final String VERSION_STORE = "ingest-article-versions-by-content-hash";
+    /** The first article of each body and the other articles with it (replaced two stores, see above). */
+    static final String CONTENT_HASH_STORE = "ingest-articles-by-content-hash";
     /** One record per original (replaces {@code ingest-simhash-bands}, which held one per band). */
     static final String SIMHASH_STORE = "ingest-simhash-originals";
 
@@ -96,17 +97,13 @@ public final class IngestStage implements Stage {
                 .defaultBranch(Branched.withConsumer(accepted -> accepted
                         .mapValues(outcome -> ((CleanOrReject.Accepted) outcome).article(),
                                 Named.as("ingest-clean-article"))
-                        .selectKey((id, article) -> article.contentHash(), Named.as("ingest-key-by-content-hash"))
-                        .repartition(Repartitioned.<String, ArticleCleaned>as("ingest-by-content-hash")
-                                .withKeySerde(Serdes.String())
-                                .withValueSerde(Topics.CLEAN.valueSerde()))
-                        .process(new DuplicateMarkerSupplier(settings.retention()),
-                                Named.as("ingest-mark-duplicates"))
-                        // one task sees every article, so a near copy meets its original whatever its hash
+                        // one task sees every article, so a copy meets its original whatever its hash
                         .repartition(Repartitioned.<String, ArticleCleaned>as("ingest-near-duplicates")
                                 .withKeySerde(Serdes.String())
                                 .withValueSerde(Topics.CLEAN.valueSerde())
                                 .withNumberOfPartitions(1))
+                        .process(new DuplicateMarkerSupplier(settings.retention()),
+                                Named.as("ingest-mark-duplicates"))
                         .process(new NearDuplicateMarkerSupplier(settings),
                                 Named.as("ingest-mark-near-duplicates"))
                         .to(Topics.CLEAN.name(), Topics.CLEAN.produced()), "accepted"));
@@ -146,18 +143,14 @@ public final class IngestStage implements Stage {
 
         @Override
         public Processor<String, ArticleCleaned, String, ArticleCleaned> get() {
-            return new DuplicateMarker(FIRST_ID_STORE, VERSION_STORE, retention);
+            return new DuplicateMarker(CONTENT_HASH_STORE, retention);
         }
 
+        /** Timestamped, so that old entries can be found. */
         @Override
         public Set<StoreBuilder<?>> stores() {
-            return Set.of(store(FIRST_ID_STORE), store(VERSION_STORE));
-        }
-
-        /** Timestamped, so that old entries can be found; a store of plain values from before is upgraded in place. */
-        private static StoreBuilder<TimestampedKeyValueStore<String, String>> store(String name) {
-            return Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(name),
-                    Serdes.String(), Serdes.String());
+            return Set.of(Stores.timestampedKeyValueStoreBuilder(
+                    Stores.persistentTimestampedKeyValueStore(CONTENT_HASH_STORE), Serdes.String(), Serdes.String()));
         }
     }
 }

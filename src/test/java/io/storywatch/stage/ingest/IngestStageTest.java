@@ -333,15 +333,13 @@ class IngestStageTest {
         raw.pipeInput(new TestRecord<>("wire", article("wire", "原稿", WIRE_STORY, "2023-11-18"), FED_AT));
         raw.pipeInput(new TestRecord<>("exact", article("exact", "原稿", exactBody, "2023-11-18"), FED_AT));
         assertEquals(1, storeSize(IngestStage.SIMHASH_STORE));
-        assertEquals(2, storeSize(IngestStage.FIRST_ID_STORE));
-        assertEquals(2, storeSize(IngestStage.VERSION_STORE));
+        assertEquals(2, storeSize(IngestStage.CONTENT_HASH_STORE), "one entry per original");
         // news two months on moves stream time past the retention of both
         raw.pipeInput(new TestRecord<>("new", article("new", "新闻", "两个月后，公司公布了新的治理结构，外界评价不一，"
                 + "有人认为董事会的权力被削弱，也有人认为这只是形式上的调整，真正的变化还要看接下来的人事安排。",
                 "2024-01-20"), FED_AT));
         assertEquals(1, storeSize(IngestStage.SIMHASH_STORE), "only the new article's fingerprint is left");
-        assertEquals(1, storeSize(IngestStage.FIRST_ID_STORE));
-        assertEquals(1, storeSize(IngestStage.VERSION_STORE));
+        assertEquals(1, storeSize(IngestStage.CONTENT_HASH_STORE));
         // a late copy of the forgotten articles is an original now, and a re-send passes again
         raw.pipeInput(new TestRecord<>("late-copy", article("late-copy", "转载", WIRE_STORY.replace("周五", "周六"),
                 "2023-11-18"), FED_AT));
@@ -392,6 +390,26 @@ class IngestStageTest {
         assertEquals(null, clean.readRecord().value().duplicateOf());
         assertEquals("w", clean.readRecord().value().duplicateOf());
         assertTrue(clean.isEmpty());
+    }
+
+    @Test
+    void shouldKeepTheFirstArticleOfABodyAndItsCopiesVersionsApartInOneStore() {
+        start();
+        raw.pipeInput(new TestRecord<>("w", article("w", "原稿", "同一篇通稿。", null), FED_AT));
+        raw.pipeInput(new TestRecord<>("c", article("c", "转载", "同一篇通稿。", null), FED_AT));
+        raw.pipeInput(new TestRecord<>("w", article("w", "原稿（更正标题）", "同一篇通稿。", null), FED_AT));
+        raw.pipeInput(new TestRecord<>("w", article("w", "原稿（更正标题）", "同一篇通稿。", null), FED_AT));
+        raw.pipeInput(new TestRecord<>("c", article("c", "转载", "同一篇通稿。", null), FED_AT));
+
+        ArticleCleaned first = clean.readRecord().value();
+        assertEquals("w", first.id());
+        assertEquals(null, first.duplicateOf());
+        assertEquals("w", clean.readRecord().value().duplicateOf());
+        ArticleCleaned corrected = clean.readRecord().value();
+        assertEquals("原稿（更正标题）", corrected.title(), "the first article's new title passes as a correction");
+        assertEquals(null, corrected.duplicateOf(), "and it still owns its body");
+        assertTrue(clean.isEmpty(), "re-sends of either are dropped");
+        assertEquals(2, storeSize(IngestStage.CONTENT_HASH_STORE), "the body's first article and the copy");
     }
 
     @Test
@@ -489,8 +507,7 @@ class IngestStageTest {
 
     @Test
     void shouldNameItsRepartitionTopicAndStores() {
-        assertEquals(Set.of("ingest-article-versions-by-content-hash", "ingest-by-content-hash-repartition",
-                        "ingest-first-article-by-content-hash", "ingest-near-duplicates-repartition",
+        assertEquals(Set.of("ingest-articles-by-content-hash", "ingest-near-duplicates-repartition",
                         "ingest-simhash-originals"), internalNames(new IngestStage().buildTopology()));
     }
 
