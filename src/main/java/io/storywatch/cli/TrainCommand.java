@@ -13,6 +13,7 @@ import io.storywatch.stage.score.encoder.MlpTrainer;
 import io.storywatch.stage.score.encoder.SentenceEncoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,8 +37,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, description = "training JSONL, or a directory of them")
     Path input;
 
-    @Option(names = "--model", required = true, description = "model file to write (JSON)")
+    @Option(names = "--model", description = "model file to write (JSON); required unless --export-tokens")
     Path model;
+
+    @Option(names = "--export-tokens", description = "target-sentiment only: instead of training, write each line as "
+            + "the encoder reads it (JSONL: text, target, label, ids, targetTokens, heldOut) for "
+            + "scripts/finetune-encoder")
+    Path exportTokens;
 
     @Option(names = "--head", defaultValue = "encoder", description = "target-sentiment only: encoder (an MLP "
             + "head over the pretrained encoder, the default) or linear (the sparse linear model)")
@@ -73,6 +79,15 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         TrainingTask trainingTask = TrainingTask.parse(task);
         List<LabelledText> lines = readLines(input);
+        if (exportTokens != null) {
+            if (trainingTask != TrainingTask.TARGET_SENTIMENT) {
+                throw new IllegalArgumentException("--export-tokens is for --task target-sentiment only");
+            }
+            return exportTokens(lines);
+        }
+        if (model == null) {
+            throw new IllegalArgumentException("--model is required");
+        }
         if (trainingTask == TrainingTask.TARGET_SENTIMENT && head.equals("encoder")) {
             MlpTrainer.Options defaults = MlpTrainer.Options.DEFAULT;
             MlpTrainer.Options options = new MlpTrainer.Options(hidden, epochs == null ? defaults.epochs() : epochs,
@@ -96,6 +111,21 @@ public final class TrainCommand implements Callable<Integer> {
         classifier.save(model);
         System.out.printf("trained %s on %d lines: %d features, labels %s, version %s -> %s%n", trainingTask,
                 lines.size(), classifier.featureCount(), classifier.labels(), classifier.version(), model);
+        return 0;
+    }
+
+    private int exportTokens(List<LabelledText> lines) throws IOException {
+        List<HeadTraining.TokenizedLine> tokenized = HeadTraining.tokenizedLines(lines, TargetAliases.loadDefault(),
+                SentenceEncoder.bgeSmallZhTokenizer(), SentenceEncoder.DEFAULT_MAX_TOKENS, heldOut);
+        try (var out = Files.newBufferedWriter(exportTokens, StandardCharsets.UTF_8)) {
+            for (HeadTraining.TokenizedLine line : tokenized) {
+                out.write(Json.mapper().writeValueAsString(line));
+                out.write('\n');
+            }
+        }
+        System.out.printf("exported %d of %d lines (%d held out; the rest: target not in text) -> %s%n",
+                tokenized.size(), lines.size(), tokenized.stream().filter(HeadTraining.TokenizedLine::heldOut).count(),
+                exportTokens);
         return 0;
     }
 

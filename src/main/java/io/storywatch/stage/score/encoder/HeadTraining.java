@@ -94,6 +94,53 @@ public final class HeadTraining {
         return new Examples(examples, sentences, facts, skipped);
     }
 
+    /**
+     * One training line as the encoder reads it, for fine-tuning the encoder outside Java ({@code
+     * scripts/finetune-encoder}): the vocabulary ids of the text the encoder reads for the target (see {@link
+     * TargetText}), the indexes of the target's own tokens (the ones the head pools), and whether the line is among
+     * the sentences {@link #train} holds out.
+     */
+    public record TokenizedLine(String text, String target, String label, int[] ids, int[] targetTokens,
+                                boolean heldOut) {
+    }
+
+    /**
+     * Every line whose target occurs in its text, tokenized as {@link #examples} reads it (the encoder's tokenizer
+     * and length cap), in order of sentence.
+     */
+    public static List<TokenizedLine> tokenizedLines(List<LabelledText> lines, TargetAliases aliases,
+                                                     WordPieceTokenizer tokenizer, int maxTokens,
+                                                     double heldOutShare) {
+        Map<String, List<LabelledText>> byText = new LinkedHashMap<>();
+        for (LabelledText line : lines) {
+            if (line.text() != null && line.target() != null && line.label() != null
+                    && !aliases.locate(line.text(), line.target()).isEmpty()) {
+                byText.computeIfAbsent(line.text(), t -> new ArrayList<>()).add(line);
+            }
+        }
+        List<TokenizedLine> out = new ArrayList<>();
+        byText.forEach((text, group) -> {
+            SentenceInput input = input(aliases, text, group);
+            for (LabelledText line : group) {
+                TargetText view = TargetText.of(input, line.target(), tokenizer, maxTokens);
+                TreeSet<Integer> own = new TreeSet<>();
+                view.spans().forEach(span -> {
+                    for (int t : view.tokens().tokensWithin(span.start(), span.end())) {
+                        own.add(t);
+                    }
+                });
+                out.add(new TokenizedLine(text, line.target(), line.label(), view.tokens().ids(),
+                        own.stream().mapToInt(Integer::intValue).toArray(), isHeldOut(text, heldOutShare)));
+            }
+        });
+        return out;
+    }
+
+    /** Whether {@link #train} holds a sentence out: by a hash of its text, so a sentence's targets stay together. */
+    static boolean isHeldOut(String sentence, double heldOutShare) {
+        return Math.floorMod(sentence.hashCode(), 1000) < heldOutShare * 1000;
+    }
+
     /** One prediction: the most probable label and P(pos) - P(neg). */
     public record Prediction(String label, double score) {
     }
@@ -127,6 +174,10 @@ public final class HeadTraining {
     }
 
     private SentenceInput input(String text, List<LabelledText> group) {
+        return input(aliases, text, group);
+    }
+
+    private static SentenceInput input(TargetAliases aliases, String text, List<LabelledText> group) {
         List<TargetSpan> spans = new ArrayList<>();
         for (LabelledText line : group) {
             if (spans.stream().anyMatch(s -> s.target().equals(line.target()))) {
@@ -157,8 +208,7 @@ public final class HeadTraining {
         List<MlpTrainer.Example> training = new ArrayList<>();
         List<MlpTrainer.Example> heldOut = new ArrayList<>();
         for (int i = 0; i < all.examples().size(); i++) {
-            boolean hold = Math.floorMod(all.sentences().get(i).hashCode(), 1000) < heldOutShare * 1000;
-            (hold ? heldOut : training).add(all.examples().get(i));
+            (isHeldOut(all.sentences().get(i), heldOutShare) ? heldOut : training).add(all.examples().get(i));
         }
         progress.accept(String.format("training %d network(s) on %d examples (%d held out, %d lines skipped: target "
                 + "not in text)", members, training.size(), heldOut.size(), all.skipped()));

@@ -7,9 +7,14 @@ import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +28,11 @@ public final class SentenceEncoder implements AutoCloseable {
     public static final String BGE_SMALL_ZH_MODEL = "bge-small-zh-v1.5-q.onnx";
     public static final String BGE_SMALL_ZH_TOKENIZER = "bge-small-zh-v1.5-q-tokenizer.json";
     public static final String BGE_SMALL_ZH_VERSION = "bge-small-zh-v1.5-q";
+    /**
+     * Environment variable naming an ONNX file that replaces the shipped encoder's weights (same vocabulary and
+     * inputs), e.g. one written by {@code scripts/finetune-encoder}; its version is then named by the file's digest.
+     */
+    public static final String ENCODER_FILE_ENV = "STORYWATCH_ENCODER";
     /** Longest input in tokens; a news sentence rarely needs more, and cost grows with it. */
     public static final int DEFAULT_MAX_TOKENS = 160;
 
@@ -55,7 +65,10 @@ public final class SentenceEncoder implements AutoCloseable {
         this.maxTokens = maxTokens;
     }
 
-    /** The shipped bge-small-zh encoder, loaded on first use and shared by every stage of the process. */
+    /**
+     * The shipped bge-small-zh encoder (or the file {@value #ENCODER_FILE_ENV} names), loaded on first use and shared
+     * by every stage of the process.
+     */
     public static SentenceEncoder bgeSmallZh() {
         SentenceEncoder encoder = shared;
         if (encoder == null) {
@@ -63,15 +76,38 @@ public final class SentenceEncoder implements AutoCloseable {
                 encoder = shared;
                 if (encoder == null) {
                     int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
-                    encoder = new SentenceEncoder(resource(BGE_SMALL_ZH_MODEL),
-                            WordPieceTokenizer.fromTokenizerJson(new java.io.ByteArrayInputStream(
-                                    resource(BGE_SMALL_ZH_TOKENIZER))),
-                            BGE_SMALL_ZH_VERSION, DEFAULT_MAX_TOKENS, threads);
+                    String file = System.getenv(ENCODER_FILE_ENV);
+                    byte[] model = file == null || file.isBlank() ? resource(BGE_SMALL_ZH_MODEL) : read(file);
+                    String version = file == null || file.isBlank() ? BGE_SMALL_ZH_VERSION
+                            : "bge-small-zh-v1.5-" + digest(model);
+                    encoder = new SentenceEncoder(model, bgeSmallZhTokenizer(), version, DEFAULT_MAX_TOKENS, threads);
                     shared = encoder;
                 }
             }
         }
         return encoder;
+    }
+
+    /** The shipped encoder's tokenizer, without loading the encoder. */
+    public static WordPieceTokenizer bgeSmallZhTokenizer() {
+        return WordPieceTokenizer.fromTokenizerJson(new java.io.ByteArrayInputStream(resource(BGE_SMALL_ZH_TOKENIZER)));
+    }
+
+    /** The first 10 hex digits of the SHA-256 of a model file. */
+    static String digest(byte[] model) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(model)).substring(0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] read(String file) {
+        try {
+            return Files.readAllBytes(Path.of(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the encoder " + file + " (" + ENCODER_FILE_ENV + ")", e);
+        }
     }
 
     private static byte[] resource(String name) {

@@ -1,0 +1,46 @@
+package io.storywatch.stage.score.encoder;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.storywatch.stage.score.LabelledText;
+import io.storywatch.stage.score.TargetAliases;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HeadTrainingTest {
+
+    private static final WordPieceTokenizer TOKENIZER = SentenceEncoder.bgeSmallZhTokenizer();
+
+    @Test
+    void shouldExportEachLineWithTheTokensOfItsTargetAsTheHeadPoolsThem() {
+        String text = "董事会解雇了奥特曼，员工们联名要求他回来。";
+        List<HeadTraining.TokenizedLine> lines = HeadTraining.tokenizedLines(List.of(
+                new LabelledText(text, "sam-altman", "neg"),       // 奥特曼 by the story's alias, tokens 7-9
+                new LabelledText(text, "董事会", "neu"),              // tokens 1-3
+                new LabelledText(text, "没出现的人", "pos")),          // not in the text: skipped
+                TargetAliases.loadDefault(), TOKENIZER, SentenceEncoder.DEFAULT_MAX_TOKENS, 0.1);
+
+        assertEquals(2, lines.size());
+        HeadTraining.TokenizedLine altman = lines.get(0);
+        assertArrayEquals(TOKENIZER.tokenize(text, SentenceEncoder.DEFAULT_MAX_TOKENS).ids(), altman.ids());
+        assertArrayEquals(new int[] {7, 8, 9}, altman.targetTokens());
+        assertEquals("neg", altman.label());
+        assertArrayEquals(new int[] {1, 2, 3}, lines.get(1).targetTokens());
+        assertEquals(HeadTraining.isHeldOut(text, 0.1), altman.heldOut());
+    }
+
+    @Test
+    void shouldExportTheWindowTheEncoderReadsWhenTheTargetLiesPastTheLengthCap() {
+        String text = "这是一句很长的铺垫。".repeat(20) + "最后李明被提名为年度人物。";
+        HeadTraining.TokenizedLine line = HeadTraining.tokenizedLines(List.of(new LabelledText(text, "李明", "pos")),
+                TargetAliases.loadDefault(), TOKENIZER, 60, 0.1).get(0);
+
+        // the 40 characters before the target and the 11 from it on, one token each
+        assertEquals(1 + 51 + 1, line.ids().length);
+        int[] own = line.targetTokens();
+        assertArrayEquals(new int[] {41, 42}, own);
+        assertEquals(TOKENIZER.tokenize("李明", 4).ids()[1], line.ids()[own[0]]);
+        assertEquals(TOKENIZER.tokenize("李明", 4).ids()[2], line.ids()[own[1]]);
+    }
+}
