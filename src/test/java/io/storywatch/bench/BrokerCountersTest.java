@@ -42,13 +42,29 @@ class BrokerCountersTest {
                 producer.send(new ProducerRecord<>(topic, "k" + i, "v" + i)).get();
             }
         }
-        BrokerCounters after = BrokerCounters.read(ManagementFactory.getPlatformMBeanServer());
+        BrokerCounters after = settled(before, 10);
 
         Map<String, Double> records = after.recordsPerArticleSince(before, 5);
         assertEquals(Map.of(topic, 2.0), records);
         Map<String, Double> requests = after.requestsPerArticleSince(before, 5);
         assertEquals(2.0, requests.get("Produce"));
         assertTrue(requests.keySet().iterator().next().equals("Produce"), () -> "most first: " + requests);
+    }
+
+    /**
+     * The broker counts a request once its response has gone out, which may be just after the client has read it: the
+     * counters as soon as they show {@code produceRequests} more produce requests than {@code before} (or after 10 s).
+     */
+    private static BrokerCounters settled(BrokerCounters before, int produceRequests) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            BrokerCounters now = BrokerCounters.read(ManagementFactory.getPlatformMBeanServer());
+            Double produce = now.requestsPerArticleSince(before, 1).get("Produce");
+            if ((produce != null && produce >= produceRequests) || System.nanoTime() > deadline) {
+                return now;
+            }
+            Thread.sleep(50);
+        }
     }
 
     @Test
