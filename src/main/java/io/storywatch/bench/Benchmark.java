@@ -28,15 +28,20 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public final class Benchmark {
 
-    /** Throughput articles are published over these days (all within the aggregate's grace, so none is late). */
-    static final Instant BURST_FROM = Instant.parse("2024-05-20T00:00:00Z");
+    /**
+     * Throughput articles (and the warm-up's) are published over these days in random order, as a backfill of an
+     * archive is: all within the aggregate's grace, so none is late.
+     */
+    static final Instant BURST_FROM = Instant.parse("2019-01-01T00:00:00Z");
     static final Duration BURST_SPREAD = Duration.ofDays(6);
     /**
-     * Each steady article has a window of its own, a day after the previous one (the last on the day before the
-     * burst's first: in the past, since ingest dates a future article at its arrival), and the stages' partitions may
-     * reorder a few of them: with the default grace of 7 days an article overtaken by 8 later ones would be dropped
-     * as late, so the pipeline under test keeps every window open. Its dashboard is served on a free port: the
-     * default 8080 may be taken (by a `run` or another benchmark), and a pipeline that cannot bind it exits.
+     * Each steady article has a window of its own, a day after the previous one, from the day after the burst's last
+     * (news as it comes, after the archive: each steady article moves stream time on, so its windows are live ones,
+     * which the aggregate writes within a second; all in the past, since ingest dates a future article at its
+     * arrival), and the stages' partitions may reorder a few of them: with the default grace of 7 days an article
+     * overtaken by 8 later ones would be dropped as late, so the pipeline under test keeps every window open. Its
+     * dashboard is served on a free port: the default 8080 may be taken (by a `run` or another benchmark), and a
+     * pipeline that cannot bind it exits.
      */
     static final List<String> RUN_ARGS = List.of("--aggregate-grace", "36500d", "--http-port", "0");
 
@@ -216,7 +221,11 @@ public final class Benchmark {
     private List<BenchArticle> portrayingAFaction(List<BenchArticle> candidates, int count, StoryDefinition story) {
         progress.accept("choosing steady-load articles that portray a faction ...");
         ArticleAnalyzer analyzer = ArticleAnalyzer.forStory(story, SentimentModels.loadDefault());
-        Instant firstDay = BURST_FROM.minus(Duration.ofDays(count));
+        Instant firstDay = BURST_FROM.plus(BURST_SPREAD).plus(Duration.ofDays(1));
+        if (firstDay.plus(Duration.ofDays(count)).isAfter(Instant.now())) {
+            throw new IllegalArgumentException("the steady load's " + count + " articles, a day each from " + firstDay
+                    + ", would reach the future: lower --rate or --duration");
+        }
         List<BenchArticle> kept = new ArrayList<>();
         for (BenchArticle candidate : candidates) {
             if (kept.size() == count) {

@@ -25,18 +25,30 @@ import java.util.List;
  *                        more recently when this interval has passed since, however many articles changed it
  * @param entityWindowSizes the window sizes (among {@code windowSizes}) in which entities are published; factions
  *                          and coverage are published in every size
+ * @param pastPublishInterval the same for a window that stream time has passed (its end is at or before stream
+ *                            time): such a window changes only through late or backfilled articles, which may come
+ *                            by the thousand (a backfill in random order), so its changes are written together less
+ *                            often while records keep coming; its first change is still written at the next tick,
+ *                            and once no record has come for a publish interval it is written as a live window is.
+ *                            At least {@code publishInterval}
  */
 public record AggregateSettings(List<Duration> windowSizes, Duration grace, Duration dayGrace,
                                 Duration futureTolerance,
                                 int lowSampleArticles, int evidenceArticles, int topEntities,
                                 ShiftAlertSettings alerts, int scoredPartitions, Duration publishInterval,
-                                List<Duration> entityWindowSizes) {
+                                List<Duration> entityWindowSizes, Duration pastPublishInterval) {
 
     /**
      * A window is written at most once a second: a quiet window's change shows within a publish tick, a busy window's
      * changes are written together, once per interval, whatever order the articles come in.
      */
     public static final Duration DEFAULT_PUBLISH_INTERVAL = Duration.ofSeconds(1);
+    /**
+     * A window stream time has passed is written at most once every 10 s: a backfill's windows change with nearly
+     * every article, and their readers do not need them by the second (the live windows, which stream time has not
+     * passed, still are written once a second).
+     */
+    public static final Duration DEFAULT_PAST_PUBLISH_INTERVAL = Duration.ofSeconds(10);
     /** How often changed windows are looked at: the exactly-once commit interval. */
     public static final Duration PUBLISH_TICK = Duration.ofMillis(50);
 
@@ -84,6 +96,10 @@ public record AggregateSettings(List<Duration> windowSizes, Duration grace, Dura
                     + ", got " + entityWindowSizes);
         }
         entityWindowSizes = entityWindowSizes.stream().distinct().sorted().toList();
+        if (pastPublishInterval == null || pastPublishInterval.compareTo(publishInterval) < 0) {
+            throw new IllegalArgumentException("pastPublishInterval must be at least publishInterval ("
+                    + publishInterval + "), got " + pastPublishInterval);
+        }
     }
 
     /** How often changed windows are looked at: every publish tick, or more often for a shorter publish interval. */
@@ -94,29 +110,33 @@ public record AggregateSettings(List<Duration> windowSizes, Duration grace, Dura
     /** One window size and one grace for it, the other choices at their defaults. */
     public AggregateSettings(Duration windowSize, Duration grace) {
         this(List.of(windowSize), grace, grace, ONE_DAY, 5, 5, 5, ShiftAlertSettings.defaults(), 0,
-                DEFAULT_PUBLISH_INTERVAL, List.of(windowSize));
+                DEFAULT_PUBLISH_INTERVAL, List.of(windowSize),
+                DEFAULT_PAST_PUBLISH_INTERVAL);
     }
 
     /**
      * 1-hour and 1-day windows (entities by day only: an entity's hour mostly holds one article), 7 days of grace
      * for hours (and alerts), three years for days, 1 day of future tolerance, low sample below 5, top 5 evidence,
-     * each changed window written at most once a second.
+     * each changed window written at most once a second, once every 10 s when stream time has passed it.
      */
     public static AggregateSettings defaults() {
         return new AggregateSettings(List.of(ONE_HOUR, ONE_DAY), Duration.ofDays(7), DEFAULT_DAY_GRACE, ONE_DAY,
-                5, 5, 5, ShiftAlertSettings.defaults(), 0, DEFAULT_PUBLISH_INTERVAL, List.of(ONE_DAY));
+                5, 5, 5, ShiftAlertSettings.defaults(), 0, DEFAULT_PUBLISH_INTERVAL, List.of(ONE_DAY),
+                DEFAULT_PAST_PUBLISH_INTERVAL);
     }
 
     /** One grace for every window size. */
     public AggregateSettings withGrace(Duration newGrace) {
         return new AggregateSettings(windowSizes, newGrace, newGrace, futureTolerance, lowSampleArticles,
                 evidenceArticles,
-                topEntities, alerts, scoredPartitions, publishInterval, entityWindowSizes);
+                topEntities, alerts, scoredPartitions, publishInterval, entityWindowSizes,
+                pastPublishInterval);
     }
 
     public AggregateSettings withDayGrace(Duration newDayGrace) {
         return new AggregateSettings(windowSizes, grace, newDayGrace, futureTolerance, lowSampleArticles,
-                evidenceArticles, topEntities, alerts, scoredPartitions, publishInterval, entityWindowSizes);
+                evidenceArticles, topEntities, alerts, scoredPartitions, publishInterval, entityWindowSizes,
+                pastPublishInterval);
     }
 
     /** The grace of windows of this size. */
@@ -127,32 +147,42 @@ public record AggregateSettings(List<Duration> windowSizes, Duration grace, Dura
     /** Other window sizes, entities published in every one of them. */
     public AggregateSettings withWindowSizes(List<Duration> sizes) {
         return new AggregateSettings(sizes, grace, dayGrace, futureTolerance, lowSampleArticles, evidenceArticles,
-                topEntities, alerts, scoredPartitions, publishInterval, sizes);
+                topEntities, alerts, scoredPartitions, publishInterval, sizes, pastPublishInterval);
     }
 
     public AggregateSettings withEntityWindowSizes(List<Duration> sizes) {
         return new AggregateSettings(windowSizes, grace, dayGrace, futureTolerance, lowSampleArticles,
-                evidenceArticles, topEntities, alerts, scoredPartitions, publishInterval, sizes);
+                evidenceArticles, topEntities, alerts, scoredPartitions, publishInterval, sizes, pastPublishInterval);
     }
 
     public AggregateSettings withAlerts(ShiftAlertSettings newAlerts) {
         return new AggregateSettings(windowSizes, grace, dayGrace, futureTolerance, lowSampleArticles, evidenceArticles,
-                topEntities, newAlerts, scoredPartitions, publishInterval, entityWindowSizes);
+                topEntities, newAlerts, scoredPartitions, publishInterval, entityWindowSizes,
+                pastPublishInterval);
     }
 
     public AggregateSettings withLowSampleArticles(int articles) {
         return new AggregateSettings(windowSizes, grace, dayGrace, futureTolerance, articles, evidenceArticles,
                 topEntities,
-                alerts, scoredPartitions, publishInterval, entityWindowSizes);
+                alerts, scoredPartitions, publishInterval, entityWindowSizes,
+                pastPublishInterval);
     }
 
     public AggregateSettings withScoredPartitions(int partitions) {
         return new AggregateSettings(windowSizes, grace, dayGrace, futureTolerance, lowSampleArticles, evidenceArticles,
-                topEntities, alerts, partitions, publishInterval, entityWindowSizes);
+                topEntities, alerts, partitions, publishInterval, entityWindowSizes,
+                pastPublishInterval);
     }
 
     public AggregateSettings withPublishInterval(Duration interval) {
         return new AggregateSettings(windowSizes, grace, dayGrace, futureTolerance, lowSampleArticles, evidenceArticles,
-                topEntities, alerts, scoredPartitions, interval, entityWindowSizes);
+                topEntities, alerts, scoredPartitions, interval, entityWindowSizes,
+                pastPublishInterval.compareTo(interval) < 0 ? interval : pastPublishInterval);
+    }
+
+    /** The publish interval of windows stream time has passed (at least the publish interval). */
+    public AggregateSettings withPastPublishInterval(Duration interval) {
+        return new AggregateSettings(windowSizes, grace, dayGrace, futureTolerance, lowSampleArticles, evidenceArticles,
+                topEntities, alerts, scoredPartitions, publishInterval, entityWindowSizes, interval);
     }
 }

@@ -56,7 +56,9 @@ import org.slf4j.LoggerFactory;
  * <p>Changed windows are written with {@code final} false at most once per publish interval (wall-clock): every
  * publish tick (50 ms) a changed window is written if it was not written within the interval, else it waits until the
  * interval has passed, however many articles change it meanwhile; all changed windows are written before any final
- * record. An article's effect is decided and applied to the windows held in memory at once, and kept with the other
+ * record. A window that stream time has passed (a backfill's, or one a late article changes) has the longer past
+ * publish interval while records keep coming: a backfill in random order changes its windows with nearly every
+ * article. Once no record has come for a publish interval, every changed window is written as a live one is. An article's effect is decided and applied to the windows held in memory at once, and kept with the other
  * counts of its tick as {@link PendingCounts}, one store record per tick, in the same transaction as its offset. The
  * window store is written less often: every {@value #CHECKPOINT_INTERVAL_MS} ms of wall-clock time, and before any
  * window closes, the windows changed since are written to it and the counts kept since are forgotten. A restart loads
@@ -91,6 +93,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     private final long alertSizeMs;
     private final Set<Long> entitySizes;
     private final long publishIntervalMs;
+    private final long pastPublishIntervalMs;
     private final ShiftDetector shiftDetector;
     private final AggregateStores storeNames;
     /** The main story's id, which its windows name (their keys do not, see {@link StoryKeys}); null: unknown. */
@@ -115,6 +118,9 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     /** The counts kept in the current tick, all in the store record of the last key of {@link #unpublishedKeys}. */
     private final List<UnpublishedCount> tickCounts = new ArrayList<>();
     private long lastCheckpointAt = -1;
+    /** Records processed since the last publish tick, and since when (wall-clock) none has come; -1: some came. */
+    private long recordsSinceTick;
+    private long quietSince = -1;
     private Cancellable publishing;
     private long nextSequence;
     private StreamTime streamTime;
@@ -133,6 +139,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         this.alertSizeMs = settings.alerts().windowSize().toMillis();
         this.entitySizes = new HashSet<>(settings.entityWindowSizes().stream().map(Duration::toMillis).toList());
         this.publishIntervalMs = settings.publishInterval().toMillis();
+        this.pastPublishIntervalMs = settings.pastPublishInterval().toMillis();
         this.shiftDetector = new ShiftDetector(settings.alerts());
         this.storeNames = storeNames;
     }
@@ -156,6 +163,8 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         unpublishedKeys.clear();
         tickCounts.clear();
         lastCheckpointAt = -1;
+        recordsSinceTick = 0;
+        quietSince = -1;
         StreamTime known = streamTimes.get(STREAM_TIME_KEY);
         streamTime = known == null ? StreamTime.start() : known;
         try (KeyValueIterator<String, WindowState> all = windows.all()) {
@@ -183,6 +192,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
 
     @Override
     public void process(Record<String, Contribution> record) {
+        recordsSinceTick++;
         Contribution article = record.value();
         if (article == null) {
             return;
@@ -425,16 +435,26 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
      * interval, and checkpoints when the checkpoint interval has passed. The next count starts a new tick's record.
      */
     private void publishTick(long now) {
+        if (recordsSinceTick > 0) {
+            quietSince = -1;
+        } else if (quietSince < 0) {
+            quietSince = now;
+        }
+        recordsSinceTick = 0;
+        // once no record has come for a publish interval (a backfill has ended), every window is live again: what a
+        // backfill changed last is written within a second, not up to the past interval later
+        boolean quiet = quietSince >= 0 && now - quietSince >= publishIntervalMs;
+        long streamNow = quiet ? Long.MIN_VALUE : streamTime.streamTime();
         for (Iterator<Map.Entry<String, Long>> due = changed.entrySet().iterator(); due.hasNext(); ) {
             Map.Entry<String, Long> entry = due.next();
             Long written = lastWritten.get(entry.getKey());
-            if (written == null || now - written >= publishIntervalMs) {
+            if (written == null || now - written >= publishIntervalOf(entry.getKey(), streamNow)) {
                 emitWindow(entry.getKey(), open.get(entry.getKey()), false, new Record<>(null, null, entry.getValue()));
                 lastWritten.put(entry.getKey(), now);
                 due.remove();
             }
         }
-        lastWritten.values().removeIf(written -> now - written >= publishIntervalMs);
+        lastWritten.values().removeIf(written -> now - written >= pastPublishIntervalMs);
         tickCounts.clear();
         if (lastCheckpointAt < 0) {
             lastCheckpointAt = now;
@@ -442,6 +462,17 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
             checkpoint();
             lastCheckpointAt = now;
         }
+    }
+
+    /**
+     * The publish interval of the window with store key {@code SIZE|START|KIND|TARGET}: the past one when stream time
+     * has reached its end (only late or backfilled articles change it), else the live one.
+     */
+    private long publishIntervalOf(String key, long streamNow) {
+        int first = key.indexOf('|');
+        int second = key.indexOf('|', first + 1);
+        long end = Long.parseLong(key, 0, first, 10) + Long.parseLong(key, first + 1, second, 10);
+        return end <= streamNow ? pastPublishIntervalMs : publishIntervalMs;
     }
 
     /** Writes every changed window as an open record, whenever it was last written: before any final record. */

@@ -165,8 +165,8 @@ class AggregateReplayTest {
             TestInputTopic<String, StanceScored> scored = driver.createInputTopic(Topics.SCORED.name(),
                     Topics.SCORED.keySerde().serializer(), Topics.SCORED.valueSerde().serializer());
             scored.pipeRecordList(input);
-            // the windows still open are written when the publish interval has passed
-            driver.advanceWallClockTime(settings.publishInterval());
+            // the windows still open are written when the (past) publish interval has passed
+            driver.advanceWallClockTime(settings.pastPublishInterval());
             Map<String, Deterministic> written = new LinkedHashMap<>();
             for (Topic<String, ?> topic : OUTPUTS) {
                 written.put(topic.name(), Deterministic.of(topic.name(), driver.createOutputTopic(topic.name(),

@@ -660,9 +660,12 @@ class AggregateStageTest {
         scored.pipeInput(article.id(), article, recordTime);
     }
 
-    /** One publish interval of wall-clock time passes: every window changed since the last one is written. */
+    /**
+     * The past publish interval of wall-clock time passes (the longer one, of windows stream time has passed): every
+     * window changed since the last one is written.
+     */
     private void publish() {
-        driver.advanceWallClockTime(AggregateSettings.DEFAULT_PUBLISH_INTERVAL);
+        driver.advanceWallClockTime(AggregateSettings.DEFAULT_PAST_PUBLISH_INTERVAL);
     }
 
     private static StanceScored article(String id, String publishedAt, Map<String, FactionScore> factionScores) {

@@ -1,6 +1,8 @@
 package io.storywatch.stage.aggregate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.storywatch.event.ArticleMissedWindow;
 import io.storywatch.event.FactionSentimentWindow;
@@ -138,6 +140,56 @@ class WindowAggregatorTest {
         List<FactionSentimentWindow> windows = factionWindows(context);
         FactionSentimentWindow latest = windows.get(windows.size() - 1);
         assertEquals(List.of(1L, 1L, 2L), List.of(latest.articles(), latest.copies(), latest.reach()));
+    }
+
+    @Test
+    void shouldWriteAWindowStreamTimeHasPassedAtMostOncePerPastPublishInterval() {
+        MockProcessorContext<String, Object> on = contextWithStores();
+        WindowAggregator backfilling = started(DAILY, on);
+        long start = 1_000_000;
+        backfilling.process(article(0, "news", "2024-05-10T12:00:00Z", 0.5)); // stream time 05-10T12:00
+        publish(on, start);
+        backfilling.process(article(0, "archive-1", "2024-05-03T12:00:00Z", 0.5)); // a window stream time passed
+        publish(on, start + 1_000); // its first change: written at once
+        backfilling.process(article(0, "archive-2", "2024-05-03T13:00:00Z", -0.5));
+        publish(on, start + 2_000); // a second later: a live window would be written, a past one waits
+        backfilling.process(article(0, "news-2", "2024-05-10T13:00:00Z", 0.5));
+        publish(on, start + 3_000); // the live window, a second after it was last written: written
+        publish(on, start + 10_999);
+        publish(on, start + 11_000); // 10 s after the past window was last written
+
+        assertEquals(List.of("2024-05-10T00:00:00Z 1", "2024-05-03T00:00:00Z 1", "2024-05-10T00:00:00Z 2",
+                        "2024-05-03T00:00:00Z 2"),
+                factionWindows(on).stream().map(w -> w.windowStart() + " " + w.articles()).toList());
+        assertEquals(AggregateSettings.DEFAULT_PAST_PUBLISH_INTERVAL, DAILY.pastPublishInterval());
+    }
+
+    @Test
+    void shouldWriteAPastWindowAsALiveOneOnceNoRecordHasComeForAPublishInterval() {
+        MockProcessorContext<String, Object> on = contextWithStores();
+        WindowAggregator backfilling = started(DAILY, on);
+        long start = 1_000_000;
+        backfilling.process(article(0, "news", "2024-05-10T12:00:00Z", 0.5));
+        publish(on, start);
+        backfilling.process(article(0, "archive-1", "2024-05-03T12:00:00Z", 0.5));
+        publish(on, start + 1_000);
+        backfilling.process(article(0, "archive-2", "2024-05-03T13:00:00Z", -0.5));
+        publish(on, start + 2_000); // records still coming: the past window waits
+        publish(on, start + 2_050); // none came since the last tick: quiet from here
+        publish(on, start + 3_049);
+        int beforeQuietInterval = factionWindows(on).size();
+        publish(on, start + 3_050); // quiet for a publish interval: the backfill has ended
+
+        assertEquals(2, beforeQuietInterval);
+        assertEquals(List.of("2024-05-10T00:00:00Z 1", "2024-05-03T00:00:00Z 1", "2024-05-03T00:00:00Z 2"),
+                factionWindows(on).stream().map(w -> w.windowStart() + " " + w.articles()).toList());
+    }
+
+    @Test
+    void shouldRefuseAPastPublishIntervalShorterThanThePublishInterval() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> DAILY.withPastPublishInterval(Duration.ofMillis(500)));
+        assertTrue(refused.getMessage().contains("pastPublishInterval"), refused.getMessage());
     }
 
     private static Record<String, Contribution> copy(String id, String originalId, String publishedAt) {

@@ -82,9 +82,9 @@ public final class AggregatedStory implements AutoCloseable {
         return this;
     }
 
-    /** A publish interval passes: the windows the aggregate writes reach the view. */
+    /** A (past) publish interval passes: every window the aggregate changed is written and reaches the view. */
     public AggregatedStory publish() {
-        driver.advanceWallClockTime(settings.publishInterval());
+        driver.advanceWallClockTime(settings.pastPublishInterval());
         drain(Topics.FACTION_SENTIMENT.name(), view::applyFactionWindow);
         drain(Topics.ENTITY_SENTIMENT.name(), view::applyEntityWindow);
         drain(Topics.STORY_COVERAGE.name(), view::applyCoverage);
