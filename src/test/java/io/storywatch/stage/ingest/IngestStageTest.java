@@ -29,6 +29,15 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -267,20 +276,47 @@ class IngestStageTest {
         raw.pipeInput(new TestRecord<>("exact", article("exact", "转载", OTHER_STORY, "2023-11-22"), FED_AT));
         raw.pipeInput(new TestRecord<>("wire", article("wire", "原稿", WIRE_STORY, "2023-11-18"), FED_AT));
 
-        assertEquals(java.util.Arrays.asList(null, null, "wire", "other"),
+        assertEquals(Arrays.asList(null, null, "wire", "other"),
                 clean.readValuesToList().stream().map(ArticleCleaned::duplicateOf).toList());
         // two originals, a near copy and an exact copy: one record each; the re-send none
         assertEquals(Map.of("ingest-test-ingest-articles-by-content-hash-changelog", 4L), changelogRecords());
     }
 
+    @Test
+    void shouldRebuildTheNearDuplicateIndexFromTheChangelogAlone() {
+        start();
+        raw.pipeInput(new TestRecord<>("wire", article("wire", "原稿", WIRE_STORY, "2023-11-18"), FED_AT));
+        raw.pipeInput(new TestRecord<>("other", article("other", "回归", OTHER_STORY, "2023-11-22"), FED_AT));
+        raw.pipeInput(new TestRecord<>("near", article("near", "转载", WIRE_STORY.replace("周五", "周六"),
+                "2023-11-18"), FED_AT));
+
+        // a crash: the stage starts again on an empty store restored from the changelog
+        var restarted = new MockProcessorContext<String, ArticleCleaned>();
+        var restored = Stores.timestampedKeyValueStoreBuilder(Stores.inMemoryKeyValueStore(
+                IngestStage.CONTENT_HASH_STORE), Serdes.String(), Serdes.String()).withLoggingDisabled().build();
+        restored.init(restarted.getStateStoreContext(), restored);
+        restarted.addStateStore(restored);
+        driver.createOutputTopic("ingest-test-" + IngestStage.CONTENT_HASH_STORE + "-changelog",
+                new StringDeserializer(), new StringDeserializer()).readRecordsToList()
+                .forEach(change -> restored.put(change.key(), change.value() == null ? null
+                        : ValueAndTimestamp.make(change.value(), change.timestamp())));
+        DuplicateMarker marker = new DuplicateMarker(IngestStage.CONTENT_HASH_STORE, IngestSettings.defaults());
+        marker.init(restarted);
+
+        assertEquals(Set.of("other", "wire"), DuplicateMarkerTest.ids(marker.indexedOriginals()));
+        marker.process(DuplicateMarkerTest.article("late", "转载", WIRE_STORY.replace("下挫", "走低"),
+                "2023-11-20T00:00:00Z"));
+        ArticleCleaned late = restarted.forwarded().get(0).record().value();
+        assertEquals(List.of("wire", "near"), List.of(late.duplicateOf(), late.duplicateKind()));
+    }
+
     /** Records written to each changelog topic, which is what the stores cost the broker. */
     private Map<String, Long> changelogRecords() {
-        Map<String, Long> counts = new java.util.TreeMap<>();
+        Map<String, Long> counts = new TreeMap<>();
         for (String topic : driver.producedTopicNames()) {
             if (topic.endsWith("-changelog")) {
-                counts.put(topic, driver.createOutputTopic(topic, new org.apache.kafka.common.serialization
-                        .StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())
-                        .getQueueSize());
+                counts.put(topic, driver.createOutputTopic(topic, new StringDeserializer(),
+                        new ByteArrayDeserializer()).getQueueSize());
             }
         }
         return counts;
