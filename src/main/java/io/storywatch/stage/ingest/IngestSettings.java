@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param nearDuplicates how bodies that differ in a few characters are recognised as copies
  * @param retention how long, in event time behind the latest publication ingest has seen, its stores remember an
  *                  article: an exact copy, a re-sent article or a near copy of an article published longer ago than
- *                  this before the newest one is taken for a new article. It bounds the stores' size
+ *                  this before the newest one is taken for a new article. It bounds the store's size
  */
 public record IngestSettings(int maxArticleBytes, int maxCleanArticleBytes, NearDuplicateSettings nearDuplicates,
                              Duration retention) {

@@ -4,7 +4,6 @@ import io.storywatch.event.ArticleCleaned;
 import io.storywatch.stage.Stage;
 import io.storywatch.topic.Topic;
 import io.storywatch.topic.Topics;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
@@ -16,7 +15,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
-import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
@@ -26,21 +24,19 @@ import org.apache.kafka.streams.state.Stores;
  * its reason in the value and in the {@code storywatch.reject.code}/{@code storywatch.reject.message} headers).
  *
  * <p>Clean articles pass through one single-partition topic ({@code ingest-near-duplicates}), so that one task sees
- * every article: the {@link DuplicateMarker} marks exact duplicates and drops re-sent articles (see there for
- * corrections), then the {@link NearDuplicateMarker} marks copies that differ in a few characters and were published
- * within the near-duplicate horizon of their original, and they are written to the clean topic. (Exact duplicates
- * were first found in a task per content-hash partition, behind a second repartition topic, with two stores
- * ({@code ingest-first-article-by-content-hash}, {@code ingest-article-versions-by-content-hash}); now one task holds
- * every store, and an original costs one store record instead of two.) Every store forgets articles published longer than {@link IngestSettings#retention()} before the newest.
+ * every article: the {@link DuplicateMarker} marks exact duplicates, drops re-sent articles (see there for
+ * corrections) and marks copies that differ in a few characters and were published within the near-duplicate horizon
+ * of their original, and they are written to the clean topic. One store holds what it remembers, so that an article
+ * costs one store record (exact duplicates were first found in a task per content-hash partition with two stores, and
+ * near-duplicates' fingerprints then had a store of their own, {@code ingest-simhash-originals}). The store forgets
+ * articles published longer than {@link IngestSettings#retention()} before the newest.
  * Clean records carry their publication time as record timestamp (see
  * {@link CleanOrReject}), so a topic downstream with time-based retention would delete old news at once.
  */
 public final class IngestStage implements Stage {
 
-    /** The first article of each body and the other articles with it (replaced two stores, see above). */
+    /** The first article of each body, with its SimHash if it is an original, and the other articles with it. */
     static final String CONTENT_HASH_STORE = "ingest-articles-by-content-hash";
-    /** One record per original (replaces {@code ingest-simhash-bands}, which held one per band). */
-    static final String SIMHASH_STORE = "ingest-simhash-originals";
 
     private final IngestSettings settings;
     private final TextNormalizer normalizer;
@@ -102,48 +98,23 @@ public final class IngestStage implements Stage {
                                 .withKeySerde(Serdes.String())
                                 .withValueSerde(Topics.CLEAN.valueSerde())
                                 .withNumberOfPartitions(1))
-                        .process(new DuplicateMarkerSupplier(settings.retention()),
-                                Named.as("ingest-mark-duplicates"))
-                        .process(new NearDuplicateMarkerSupplier(settings),
-                                Named.as("ingest-mark-near-duplicates"))
+                        .process(new DuplicateMarkerSupplier(settings), Named.as("ingest-mark-duplicates"))
                         .to(Topics.CLEAN.name(), Topics.CLEAN.produced()), "accepted"));
     }
 
-    /** Supplies the near-duplicate marker with its store of originals. */
-    private static final class NearDuplicateMarkerSupplier
+    /** Supplies the marker together with its store, so the topology connects them itself. */
+    private static final class DuplicateMarkerSupplier
             implements ProcessorSupplier<String, ArticleCleaned, String, ArticleCleaned> {
 
         private final IngestSettings settings;
 
-        NearDuplicateMarkerSupplier(IngestSettings settings) {
+        DuplicateMarkerSupplier(IngestSettings settings) {
             this.settings = settings;
         }
 
         @Override
         public Processor<String, ArticleCleaned, String, ArticleCleaned> get() {
-            return new NearDuplicateMarker(SIMHASH_STORE, settings.nearDuplicates(), settings.retention());
-        }
-
-        @Override
-        public Set<StoreBuilder<?>> stores() {
-            return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SIMHASH_STORE),
-                    Serdes.String(), Serdes.String()));
-        }
-    }
-
-    /** Supplies the marker together with its stores, so the topology connects them itself. */
-    private static final class DuplicateMarkerSupplier
-            implements ProcessorSupplier<String, ArticleCleaned, String, ArticleCleaned> {
-
-        private final Duration retention;
-
-        DuplicateMarkerSupplier(Duration retention) {
-            this.retention = retention;
-        }
-
-        @Override
-        public Processor<String, ArticleCleaned, String, ArticleCleaned> get() {
-            return new DuplicateMarker(CONTENT_HASH_STORE, retention);
+            return new DuplicateMarker(CONTENT_HASH_STORE, settings);
         }
 
         /** Timestamped, so that old entries can be found. */

@@ -12,7 +12,7 @@ public interface NearDuplicateIndexMBean {
     /** Near copies marked. */
     long getNearCopies();
 
-    /** Originals in the store now (what a restart rebuilds the index from). */
+    /** Originals whose store entry carries a SimHash now: what a restart rebuilds the index from. */
     long getOriginalsStored();
 
     /** Originals removed from the store as older than the retention. */

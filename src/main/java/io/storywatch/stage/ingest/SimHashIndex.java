@@ -2,9 +2,11 @@ package io.storywatch.stage.ingest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -102,6 +104,15 @@ final class SimHashIndex {
     /** Forgets every bucket that starts before {@code cutoff}, which {@link #bucketStart} gives at a bucket's start. */
     void dropBefore(long cutoff) {
         buckets.headMap(bucketOf(cutoff), false).clear();
+    }
+
+    /** Every original indexed under at least one band, for comparing an index with its rebuilt self. */
+    Set<Original> originals() {
+        Set<Original> all = new HashSet<>();
+        for (List<Map<Long, List<Original>>> byBand : buckets.values()) {
+            byBand.forEach(lists -> lists.values().forEach(all::addAll));
+        }
+        return all;
     }
 
     /** The start of the time bucket holding this event time. */

@@ -29,6 +29,15 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -253,6 +262,66 @@ class IngestStageTest {
         assertTrue(clean.isEmpty());
     }
 
+    private static final String OTHER_STORY = "在奥特曼被解职五天后，OpenAI宣布他将重返公司担任首席执行官，并组建由布雷特·泰勒领导的"
+            + "新董事会。此前七百多名员工联名致信董事会，威胁集体辞职并追随奥特曼加入微软。分析人士认为，这场风波暴露了"
+            + "非营利董事会与商业化业务之间的深层矛盾。";
+
+    @Test
+    void shouldCostTheBrokerOneChangelogRecordPerOriginalAndPerCopy() {
+        start();
+        raw.pipeInput(new TestRecord<>("wire", article("wire", "原稿", WIRE_STORY, "2023-11-18"), FED_AT));
+        raw.pipeInput(new TestRecord<>("other", article("other", "回归", OTHER_STORY, "2023-11-22"), FED_AT));
+        raw.pipeInput(new TestRecord<>("near", article("near", "转载", WIRE_STORY.replace("周五", "周六"),
+                "2023-11-18"), FED_AT));
+        raw.pipeInput(new TestRecord<>("exact", article("exact", "转载", OTHER_STORY, "2023-11-22"), FED_AT));
+        raw.pipeInput(new TestRecord<>("wire", article("wire", "原稿", WIRE_STORY, "2023-11-18"), FED_AT));
+
+        assertEquals(Arrays.asList(null, null, "wire", "other"),
+                clean.readValuesToList().stream().map(ArticleCleaned::duplicateOf).toList());
+        // two originals, a near copy and an exact copy: one record each; the re-send none
+        assertEquals(Map.of("ingest-test-ingest-articles-by-content-hash-changelog", 4L), changelogRecords());
+    }
+
+    @Test
+    void shouldRebuildTheNearDuplicateIndexFromTheChangelogAlone() {
+        start();
+        raw.pipeInput(new TestRecord<>("wire", article("wire", "原稿", WIRE_STORY, "2023-11-18"), FED_AT));
+        raw.pipeInput(new TestRecord<>("other", article("other", "回归", OTHER_STORY, "2023-11-22"), FED_AT));
+        raw.pipeInput(new TestRecord<>("near", article("near", "转载", WIRE_STORY.replace("周五", "周六"),
+                "2023-11-18"), FED_AT));
+
+        // a crash: the stage starts again on an empty store restored from the changelog
+        var restarted = new MockProcessorContext<String, ArticleCleaned>();
+        var restored = Stores.timestampedKeyValueStoreBuilder(Stores.inMemoryKeyValueStore(
+                IngestStage.CONTENT_HASH_STORE), Serdes.String(), Serdes.String()).withLoggingDisabled().build();
+        restored.init(restarted.getStateStoreContext(), restored);
+        restarted.addStateStore(restored);
+        driver.createOutputTopic("ingest-test-" + IngestStage.CONTENT_HASH_STORE + "-changelog",
+                new StringDeserializer(), new StringDeserializer()).readRecordsToList()
+                .forEach(change -> restored.put(change.key(), change.value() == null ? null
+                        : ValueAndTimestamp.make(change.value(), change.timestamp())));
+        DuplicateMarker marker = new DuplicateMarker(IngestStage.CONTENT_HASH_STORE, IngestSettings.defaults());
+        marker.init(restarted);
+
+        assertEquals(Set.of("other", "wire"), DuplicateMarkerTest.ids(marker.indexedOriginals()));
+        marker.process(DuplicateMarkerTest.article("late", "转载", WIRE_STORY.replace("下挫", "走低"),
+                "2023-11-20T00:00:00Z"));
+        ArticleCleaned late = restarted.forwarded().get(0).record().value();
+        assertEquals(List.of("wire", "near"), List.of(late.duplicateOf(), late.duplicateKind()));
+    }
+
+    /** Records written to each changelog topic, which is what the stores cost the broker. */
+    private Map<String, Long> changelogRecords() {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String topic : driver.producedTopicNames()) {
+            if (topic.endsWith("-changelog")) {
+                counts.put(topic, driver.createOutputTopic(topic, new StringDeserializer(),
+                        new ByteArrayDeserializer()).getQueueSize());
+            }
+        }
+        return counts;
+    }
+
     @Test
     void shouldOnlyCompareShortBodiesExactly() {
         start(new IngestStage(new IngestSettings(1024 * 1024, 1_000_000, new NearDuplicateSettings(2, 7, 200))));
@@ -308,7 +377,7 @@ class IngestStageTest {
         assertEquals(null, oldNews.duplicateOf());
         assertEquals("old-news", clean.readRecord().value().duplicateOf());
         assertTrue(clean.isEmpty());
-        assertEquals(2, storeSize(IngestStage.SIMHASH_STORE), "one store record per original, copies unindexed");
+        assertEquals(Set.of("wire", "old-news"), indexedOriginals(), "copies are not indexed");
     }
 
     @Test
@@ -332,13 +401,13 @@ class IngestStageTest {
         String exactBody = "董事会在周末召开紧急会议。";
         raw.pipeInput(new TestRecord<>("wire", article("wire", "原稿", WIRE_STORY, "2023-11-18"), FED_AT));
         raw.pipeInput(new TestRecord<>("exact", article("exact", "原稿", exactBody, "2023-11-18"), FED_AT));
-        assertEquals(1, storeSize(IngestStage.SIMHASH_STORE));
+        assertEquals(Set.of("wire"), indexedOriginals(), "the short body is compared exactly only");
         assertEquals(2, storeSize(IngestStage.CONTENT_HASH_STORE), "one entry per original");
         // news two months on moves stream time past the retention of both
         raw.pipeInput(new TestRecord<>("new", article("new", "新闻", "两个月后，公司公布了新的治理结构，外界评价不一，"
                 + "有人认为董事会的权力被削弱，也有人认为这只是形式上的调整，真正的变化还要看接下来的人事安排。",
                 "2024-01-20"), FED_AT));
-        assertEquals(1, storeSize(IngestStage.SIMHASH_STORE), "only the new article's fingerprint is left");
+        assertEquals(Set.of("new"), indexedOriginals(), "only the new article's fingerprint is left");
         assertEquals(1, storeSize(IngestStage.CONTENT_HASH_STORE));
         // a late copy of the forgotten articles is an original now, and a re-send passes again
         raw.pipeInput(new TestRecord<>("late-copy", article("late-copy", "转载", WIRE_STORY.replace("周五", "周六"),
@@ -353,7 +422,7 @@ class IngestStageTest {
         assertEquals(null, lateCopy.duplicateOf());
         assertEquals("exact", clean.readRecord().value().id());
         assertTrue(clean.isEmpty());
-        assertEquals(1, storeSize(IngestStage.SIMHASH_STORE), "an article older than the retention is not indexed");
+        assertEquals(Set.of("new"), indexedOriginals(), "an article older than the retention is not indexed");
     }
 
     private long storeSize(String store) {
@@ -366,6 +435,20 @@ class IngestStageTest {
             }
             return n;
         }
+    }
+
+    /** The ids whose store entry carries a SimHash: the near-duplicate index after a restart. */
+    private Set<String> indexedOriginals() {
+        Set<String> ids = new TreeSet<>();
+        try (var all = driver.<String, String>getTimestampedKeyValueStore(IngestStage.CONTENT_HASH_STORE).all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.key.length() == FirstArticle.HASH_LENGTH) {
+                    FirstArticle.decode(entry.value.value(), entry.value.timestamp()).indexed()
+                            .ifPresent(original -> ids.add(original.id()));
+                }
+            });
+        }
+        return ids;
     }
 
     @Test
@@ -507,8 +590,8 @@ class IngestStageTest {
 
     @Test
     void shouldNameItsRepartitionTopicAndStores() {
-        assertEquals(Set.of("ingest-articles-by-content-hash", "ingest-near-duplicates-repartition",
-                        "ingest-simhash-originals"), internalNames(new IngestStage().buildTopology()));
+        assertEquals(Set.of("ingest-articles-by-content-hash", "ingest-near-duplicates-repartition"),
+                internalNames(new IngestStage().buildTopology()));
     }
 
     /** Internal topic and store names carry state across upgrades: renaming one silently starts from empty. */
