@@ -22,6 +22,8 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -131,6 +133,25 @@ class ScoreStageTest {
             assertFalse(withdrawn.relevant());
             assertEquals(List.of(toNeu, irrelevant), withdrawn.corrections());
             assertTrue(out.isEmpty());
+        }
+    }
+
+    @Test
+    void shouldCostTheBrokerNoChangelogRecordForAnArticleOnlyForACorrection() {
+        try (TopologyTestDriver driver = driver()) {
+            EntitiesTagged firing = ArticleScorerTest.firingArticle();
+            tagged(driver).pipeInput(firing.id(), firing);
+            driver.createInputTopic(Topics.CORRECTIONS.name(), Topics.CORRECTIONS.keySerde().serializer(),
+                    Topics.CORRECTIONS.valueSerde().serializer()).pipeInput("a1", targetCorrection("c1", "neg", "pos"));
+
+            // the tagged articles are restored from news.articles.tagged itself; the corrections from their changelog
+            Map<String, Long> changelogRecords = new java.util.TreeMap<>();
+            driver.producedTopicNames().stream().filter(topic -> topic.endsWith("-changelog")).forEach(topic ->
+                    changelogRecords.put(topic, driver.createOutputTopic(topic, new StringDeserializer(),
+                            new ByteArrayDeserializer()).getQueueSize()));
+            assertEquals(Map.of("storywatch-score-test-" + ScoreStage.CORRECTIONS_STORE + "-changelog", 1L),
+                    changelogRecords);
+            assertEquals(2, scored(driver).getQueueSize(), "the article, then the article corrected");
         }
     }
 
