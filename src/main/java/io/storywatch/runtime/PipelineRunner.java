@@ -49,7 +49,7 @@ public final class PipelineRunner implements AutoCloseable {
         Map<String, KafkaStreams> created = new LinkedHashMap<>();
         for (Stage stage : stages) {
             KafkaStreams streams = new KafkaStreams(stage.buildTopology(), settings.forStage(stage.name(),
-                    stage.versions()));
+                    stage.versions(), stage.streamsProperties()));
             streams.setUncaughtExceptionHandler(error -> {
                 // A poison pill fails again on every retry: a replaced thread would re-read the same record and
                 // fail in a loop, so stop this stage, keep the others running and say why.

@@ -97,14 +97,15 @@ public record StreamsSettings(String bootstrapServers, Path stateDir, String pro
     }
 
     public Properties forStage(String stageName) {
-        return forStage(stageName, Map.of());
+        return forStage(stageName, Map.of(), Map.of());
     }
 
     /**
      * A stage's properties; a record it cannot read or process goes to news.articles.failed with these versions
-     * and the stage goes on.
+     * and the stage goes on. {@code stageDefaults} (the stage's own, see {@code Stage.streamsProperties}) come
+     * before the overrides, which win.
      */
-    public Properties forStage(String stageName, Map<String, String> versions) {
+    public Properties forStage(String stageName, Map<String, String> versions, Map<String, Object> stageDefaults) {
         Properties props = DeadLetterHandler.properties(stageName, versions);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(stageName));
         props.put(StreamsConfig.CLIENT_ID_CONFIG, applicationId(stageName));
@@ -129,6 +130,7 @@ public record StreamsSettings(String bootstrapServers, Path stateDir, String pro
             // stays well under 30 s (README, cluster). A restart within it keeps its tasks without a rebalance.
             props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, STATIC_SESSION_TIMEOUT_MS);
         }
+        props.putAll(stageDefaults);
         String stagePrefix = stageName + STAGE_SEPARATOR;
         overrides.forEach((key, value) -> {
             if (key.indexOf(STAGE_SEPARATOR) < 0) {

@@ -26,4 +26,12 @@ public interface Stage {
     default Map<String, String> versions() {
         return Map.of();
     }
+
+    /**
+     * Kafka Streams properties this stage runs best with (e.g. more stream threads for a stage whose work per record
+     * is heavy), applied before the operator's own settings, which may override them.
+     */
+    default Map<String, Object> streamsProperties() {
+        return Map.of();
+    }
 }

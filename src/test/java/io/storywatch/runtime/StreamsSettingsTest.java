@@ -16,7 +16,7 @@ class StreamsSettingsTest {
         Properties props = StreamsSettings.of("127.0.0.1:9092", Path.of("/var/storywatch/state"))
                 .withInternalReplicationFactor(1)
                 .withInstance("host-1")
-                .forStage("segment", Map.of("segmenter", "hanlp-test"));
+                .forStage("segment", Map.of("segmenter", "hanlp-test"), Map.of());
 
         assertEquals(Map.ofEntries(
                 Map.entry("application.id", "storywatch-segment"),
@@ -79,6 +79,16 @@ class StreamsSettingsTest {
         assertEquals("1", tag.get("num.stream.threads"));
         assertEquals(50, tag.get("commit.interval.ms"));
         assertNull(tag.get("score:commit.interval.ms"));
+    }
+
+    @Test
+    void shouldApplyAStagesOwnDefaultsBeforeTheOperatorsOverrides() {
+        StreamsSettings settings = StreamsSettings.of("b:9092", Path.of("s"));
+        Map<String, Object> scoreDefaults = Map.of("num.stream.threads", 2);
+
+        assertEquals(2, settings.forStage("score", Map.of(), scoreDefaults).get("num.stream.threads"));
+        assertEquals("1", settings.withOverride("score:num.stream.threads", "1")
+                .forStage("score", Map.of(), scoreDefaults).get("num.stream.threads"));
     }
 
     @Test

@@ -60,6 +60,11 @@ public final class ArticleScorer {
         return model.version();
     }
 
+    /** How many stream threads the score stage runs this scorer on (see {@link SentimentModel#streamThreads}). */
+    public int streamThreads() {
+        return model.streamThreads();
+    }
+
     public StanceScored score(EntitiesTagged article) {
         Map<Integer, List<TargetSpan>> spansBySentence = new HashMap<>();
         Map<Integer, Sentence> sentencesByIndex = new HashMap<>();

@@ -67,6 +67,16 @@ public final class ScoreStage implements Stage {
         return List.of(Topics.SCORED);
     }
 
+    /** More stream threads when a scorer asks for them: the encoder keeps both cores busy with two. */
+    @Override
+    public Map<String, Object> streamsProperties() {
+        int threads = scorer.streamThreads();
+        for (ArticleScorer byStory : scorersByStory.values()) {
+            threads = Math.max(threads, byStory.streamThreads());
+        }
+        return threads > 1 ? Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads) : Map.of();
+    }
+
     @Override
     public Map<String, String> versions() {
         return Map.of("sentiment", scorer.version());

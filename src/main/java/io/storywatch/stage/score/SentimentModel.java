@@ -15,4 +15,12 @@ public interface SentimentModel {
 
     /** Names the lexicon and model that produced a score; it goes into every output's versions. */
     String version();
+
+    /**
+     * How many stream threads the score stage runs this model on: one for a model that costs little per article; a
+     * model that costs tens of milliseconds of CPU per article keeps more cores busy with more.
+     */
+    default int streamThreads() {
+        return 1;
+    }
 }

@@ -168,6 +168,19 @@ class ScoreStageTest {
     }
 
     @Test
+    void shouldAskForMoreStreamThreadsOnlyWhenItScoresWithTheEncoder() {
+        assertEquals(Map.of(), new ScoreStage(ArticleScorerTest.SCORER).streamsProperties());
+        ArticleScorer withEncoder = new ArticleScorer(
+                SentimentModels.forOption(null, SentimentModels.DEFAULT_MODEL_WEIGHT), List.of("safety"));
+        int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
+        assertEquals(threads > 1 ? Map.of("num.stream.threads", threads) : Map.of(),
+                new ScoreStage(withEncoder).streamsProperties());
+        assertEquals(threads > 1 ? Map.of("num.stream.threads", threads) : Map.of(),
+                new ScoreStage(ArticleScorerTest.SCORER, Map.of("other-story", withEncoder)).streamsProperties(),
+                "a story scored with the encoder asks for them too");
+    }
+
+    @Test
     void shouldReadTaggedAndWriteScored() {
         ScoreStage stage = new ScoreStage(ArticleScorerTest.SCORER);
         assertEquals("score", stage.name());

@@ -121,6 +121,14 @@ public final class EncoderSentimentModel implements SentimentModel {
     }
 
     @Override
+    public int streamThreads() {
+        // the encoder is most of the pipeline's CPU (60-70 ms per article): one score thread left the second core
+        // idle between its articles; two took the benchmark's burst from 18.1 to 23.0 articles/s
+        // (docs/benchmark-results.md, eighth session)
+        return Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    @Override
     public String version() {
         return rules.version() + "+" + encoder.version() + "+" + head.version();
     }
