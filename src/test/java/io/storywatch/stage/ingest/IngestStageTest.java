@@ -268,11 +268,7 @@ class IngestStageTest {
 
     @Test
     void shouldCostTheBrokerOneChangelogRecordPerOriginalAndPerCopy() {
-        start();
-        raw.pipeInput(new TestRecord<>("wire", article("wire", "原稿", WIRE_STORY, "2023-11-18"), FED_AT));
-        raw.pipeInput(new TestRecord<>("other", article("other", "回归", OTHER_STORY, "2023-11-22"), FED_AT));
-        raw.pipeInput(new TestRecord<>("near", article("near", "转载", WIRE_STORY.replace("周五", "周六"),
-                "2023-11-18"), FED_AT));
+        startWithTwoOriginalsAndANearCopy();
         raw.pipeInput(new TestRecord<>("exact", article("exact", "转载", OTHER_STORY, "2023-11-22"), FED_AT));
         raw.pipeInput(new TestRecord<>("wire", article("wire", "原稿", WIRE_STORY, "2023-11-18"), FED_AT));
 
@@ -284,11 +280,7 @@ class IngestStageTest {
 
     @Test
     void shouldRebuildTheNearDuplicateIndexFromTheChangelogAlone() {
-        start();
-        raw.pipeInput(new TestRecord<>("wire", article("wire", "原稿", WIRE_STORY, "2023-11-18"), FED_AT));
-        raw.pipeInput(new TestRecord<>("other", article("other", "回归", OTHER_STORY, "2023-11-22"), FED_AT));
-        raw.pipeInput(new TestRecord<>("near", article("near", "转载", WIRE_STORY.replace("周五", "周六"),
-                "2023-11-18"), FED_AT));
+        startWithTwoOriginalsAndANearCopy();
 
         // a crash: the stage starts again on an empty store restored from the changelog
         var restarted = new MockProcessorContext<String, ArticleCleaned>();
@@ -308,6 +300,15 @@ class IngestStageTest {
                 "2023-11-20T00:00:00Z"));
         ArticleCleaned late = restarted.forwarded().get(0).record().value();
         assertEquals(List.of("wire", "near"), List.of(late.duplicateOf(), late.duplicateKind()));
+    }
+
+    /** Starts the stage and feeds two originals ("wire", "other") and a near copy of the first ("near"). */
+    private void startWithTwoOriginalsAndANearCopy() {
+        start();
+        raw.pipeInput(new TestRecord<>("wire", article("wire", "原稿", WIRE_STORY, "2023-11-18"), FED_AT));
+        raw.pipeInput(new TestRecord<>("other", article("other", "回归", OTHER_STORY, "2023-11-22"), FED_AT));
+        raw.pipeInput(new TestRecord<>("near", article("near", "转载", WIRE_STORY.replace("周五", "周六"),
+                "2023-11-18"), FED_AT));
     }
 
     /** Records written to each changelog topic, which is what the stores cost the broker. */
