@@ -27,6 +27,10 @@ public final class BenchSummary {
                             + "after %s s warm-up)", num(hanlp, "charsPerSecond"), num(hanlp, "articlesPerSecond"),
                     hanlp.get("segmenter"), hanlp.get("passes"), hanlp.get("seconds"), hanlp.get("warmUpSeconds")));
         }
+        if (figures.get("pipeline") instanceof Map<?, ?> pipeline && pipeline.get("warmUp") instanceof Map<?, ?> warmUp
+                && warmUp.get("rounds") instanceof List<?> rounds && !rounds.isEmpty()) {
+            lines.add(warmUpLine(warmUp, rounds));
+        }
         Map<String, Object> t = (Map<String, Object>) figures.get("throughput");
         if (t != null) {
             lines.add(String.format("pipeline.throughput     %,.1f articles/s, %,.0f chars/s (%s articles, first send "
@@ -100,6 +104,23 @@ public final class BenchSummary {
         lines.add(String.format("load average            %s at start, %s at end (1, 5, 15 min; %s cpus)",
                 figures.get("loadAverageAtStart"), figures.get("loadAverageAtEnd"), figures.get("cpus")));
         return lines;
+    }
+
+    /** The warm-up's rounds, each its CPU per article and the compiler's share, and whether it ended warm. */
+    private static String warmUpLine(Map<?, ?> warmUp, List<?> rounds) {
+        List<String> shown = new ArrayList<>();
+        for (Object round : rounds) {
+            Map<?, ?> r = (Map<?, ?>) round;
+            shown.add(String.format("%.1f ms (JIT %.0f%%)", ((Number) r.get("cpuMillisPerArticle")).doubleValue(),
+                    100 * ((Number) r.get("jitCompilerShare")).doubleValue()));
+        }
+        double threshold = 100 * ((Number) warmUp.get("warmAtJitShare")).doubleValue();
+        return String.format("pipeline.warm-up        %s articles in %d rounds, CPU per article and the JIT compiler's "
+                        + "share: %s; %s", warmUp.get("articles"), rounds.size(), String.join(", ", shown),
+                Boolean.TRUE.equals(warmUp.get("warm"))
+                        ? String.format("warm (JIT <= %.0f%%)", threshold)
+                        : String.format("NOT WARM: the JIT compiler stayed above %.0f%% for %s rounds", threshold,
+                                warmUp.get("maxRounds")));
     }
 
     private static double total(Map<?, ?> values) {

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -47,14 +48,15 @@ public final class Benchmark {
 
     /**
      * @param articles articles of the throughput burst
-     * @param warmUpArticles articles sent through the pipeline before the burst, not measured, so that the burst
-     *        meets warm code as bare HanLP does (a fresh JVM spends much of its first minute compiling)
+     * @param warmUp rounds of articles sent through the pipeline before the burst, not measured, so that the burst
+     *        meets compiled code as bare HanLP does (a fresh pipeline JVM keeps compiling for tens of thousands of
+     *        articles)
      * @param rate articles a second of the steady load
      * @param duration how long the steady load lasts; zero skips it
      * @param jvmArgs arguments of the pipeline's JVM, e.g. {@code -Xmx1g}
      * @param runArgs further arguments of the pipeline's {@code run}, e.g. {@code --streams-config=K=V}
      */
-    public record Options(int articles, int warmUpArticles, double rate, Duration duration, long seed,
+    public record Options(int articles, WarmUp warmUp, double rate, Duration duration, long seed,
                           Duration hanlpWarmUp,
                           Duration hanlpMeasure, List<String> jvmArgs, List<String> runArgs, Path dataDir,
                           boolean keepData, Duration timeout) {
@@ -84,8 +86,6 @@ public final class Benchmark {
                 options.seed() + 1, BURST_FROM, Duration.ZERO, true, burst), steadyCount, story);
         List<BenchArticle> avoid = new ArrayList<>(burst);
         avoid.addAll(steady);
-        List<BenchArticle> warmUp = corpus.articles("bench-warm-up", options.warmUpArticles(), options.seed() + 2,
-                BURST_FROM, BURST_SPREAD, false, avoid);
         long burstChars = burst.stream().mapToLong(BenchArticle::chars).sum();
         progress.accept(String.format("corpus: %d burst articles (%d chars, %d per article on average) and %d "
                         + "steady ones, from %d sample sentences", burst.size(), burstChars,
@@ -119,14 +119,12 @@ public final class Benchmark {
             pipeline.put("startupSeconds", round((System.nanoTime() - startedAt) / 1e9));
             progress.accept(String.format("pipeline running (pid %d, %s) after %.1f s", process.pid(), bootstrap,
                     (System.nanoTime() - startedAt) / 1e9));
+            int warmUpSent = 0;
             try (PipelineProbe probe = new PipelineProbe(bootstrap)) {
-                java.util.function.Supplier<String> status = () -> status(process);
-                if (!warmUp.isEmpty()) {
-                    progress.accept("warming the pipeline up with " + warmUp.size() + " articles (not measured) ...");
-                    PipelineProbe.Throughput warm = probe.burst(warmUp, options.timeout(), progress, status);
-                    pipeline.put("warmUp", Map.of("articles", warmUp.size(), "seconds",
-                            round(warm.lastUpdateNanos() / 1e9), "complete", warm.complete()));
-                }
+                Supplier<String> status = () -> status(process);
+                Map<String, Object> warmUp = warmUp(process, probe, corpus, avoid, status);
+                pipeline.put("warmUp", warmUp);
+                warmUpSent = (int) warmUp.get("articles");
                 ThreadCpu threadsBefore = process.threadCpu();
                 BrokerCounters brokerBefore = process.brokerCounters();
                 long cpuBefore = process.cpuNanos();
@@ -193,7 +191,7 @@ public final class Benchmark {
             long liveHeap = process.liveHeapBytes();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("heapLiveAtEndBytes", liveHeap);
-            m.put("articlesSent", options.warmUpArticles() + burst.size() + steady.size());
+            m.put("articlesSent", warmUpSent + burst.size() + steady.size());
             m.put("heapUsedPeakBytes", memory.heapUsedMax());
             m.put("heapAfterGcPeakBytes", memory.heapAfterGcMax());
             m.put("heapPoolPeaksSumBytes", memory.heapPoolPeaksSum());
@@ -212,6 +210,57 @@ public final class Benchmark {
         }
         figures.put("loadAverageAtEnd", LoadAverage.read());
         return figures;
+    }
+
+    /**
+     * Sends warm-up rounds, each of new articles over the burst's days, until {@link WarmUp#done}; what each round
+     * measured. Without thread CPU times (no thread dump) a round's compiler share counts as 0, so one round is sent.
+     */
+    private Map<String, Object> warmUp(PipelineProcess process, PipelineProbe probe, BenchCorpus corpus,
+                                       List<BenchArticle> avoid, Supplier<String> status) throws InterruptedException {
+        WarmUp plan = options.warmUp();
+        List<BenchArticle> sent = new ArrayList<>(avoid);
+        List<WarmUp.Round> rounds = new ArrayList<>();
+        List<Map<String, Object>> figures = new ArrayList<>();
+        while (!plan.done(rounds)) {
+            int round = rounds.size() + 1;
+            List<BenchArticle> articles = corpus.articles("bench-warm-up-" + round, plan.roundArticles(),
+                    options.seed() + 100 + round, BURST_FROM, BURST_SPREAD, false, sent);
+            sent.addAll(articles);
+            progress.accept(String.format("warm-up round %d (at most %d): %d articles, not measured ...", round,
+                    plan.maxRounds(), articles.size()));
+            ThreadCpu threadsBefore = process.threadCpu();
+            long cpuBefore = process.cpuNanos();
+            PipelineProbe.Throughput warm = probe.burst(articles, options.timeout(), progress, status);
+            long cpu = process.cpuNanos() - cpuBefore;
+            ThreadCpu threadsAfter = process.threadCpu();
+            double jit = threadsBefore == null || threadsAfter == null ? 0
+                    : threadsAfter.secondsByPartSince(threadsBefore).getOrDefault(ThreadCpu.JIT_COMPILER, 0.0);
+            WarmUp.Round measured = new WarmUp.Round(articles.size(), warm.lastUpdateNanos() / 1e9, cpu / 1e9, jit);
+            rounds.add(measured);
+            progress.accept(String.format("warm-up round %d: %.1f articles/s, %.1f ms of CPU per article, the JIT "
+                            + "compiler %.1f%% of it (warm at %.0f%% or less)%s", round, measured.articlesPerSecond(),
+                    measured.cpuMillisPerArticle(), 100 * measured.jitShare(), 100 * plan.jitShare(),
+                    warm.complete() ? "" : "; INCOMPLETE: not every output arrived"));
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("articles", measured.articles());
+            r.put("seconds", round(measured.seconds()));
+            r.put("complete", warm.complete());
+            r.put("articlesPerSecond", round(measured.articlesPerSecond()));
+            r.put("cpuSeconds", round(measured.cpuSeconds()));
+            r.put("cpuMillisPerArticle", round(measured.cpuMillisPerArticle()));
+            r.put("jitCompilerCpuSeconds", round(measured.jitSeconds()));
+            r.put("jitCompilerShare", round(measured.jitShare()));
+            figures.add(r);
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("roundArticles", plan.roundArticles());
+        summary.put("maxRounds", plan.maxRounds());
+        summary.put("warmAtJitShare", plan.jitShare());
+        summary.put("warm", plan.warm(rounds));
+        summary.put("articles", rounds.stream().mapToInt(WarmUp.Round::articles).sum());
+        summary.put("rounds", figures);
+        return summary;
     }
 
     /**

@@ -22,10 +22,12 @@ public final class ThreadCpu {
     private static final Pattern STAGE_THREAD = Pattern.compile(
             "storywatch-(\\w+)-(?:[0-9a-f-]{36}-)?(?:StreamThread|StateUpdater)-\\d+.*");
 
+    static final String JIT_COMPILER = "JVM JIT compiler";
+
     /** The parts of the pipeline a thread's CPU counts for, in the order they are reported. */
     static final List<String> PARTS = List.of("stage ingest", "stage segment", "stage tag", "stage score",
             "stage aggregate", "Kafka clients' I/O threads", "broker request handlers", "broker network",
-            "broker other", "dashboard", "JVM garbage collection", "JVM JIT compiler", "other");
+            "broker other", "dashboard", "JVM garbage collection", JIT_COMPILER, "other");
 
     private final Map<String, Double> millisByThread;
 
@@ -106,7 +108,7 @@ public final class ThreadCpu {
             return "JVM garbage collection";
         }
         if (thread.startsWith("C1 CompilerThread") || thread.startsWith("C2 CompilerThread")) {
-            return "JVM JIT compiler";
+            return JIT_COMPILER;
         }
         if (BROKER_THREAD.matcher(thread).lookingAt()) {
             return "broker other";

@@ -2,6 +2,7 @@ package io.storywatch.cli;
 
 import io.storywatch.bench.BenchSummary;
 import io.storywatch.bench.Benchmark;
+import io.storywatch.bench.WarmUp;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -29,9 +30,19 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Articles of the throughput burst. Default: ${DEFAULT-VALUE}.")
     int articles;
 
-    @Option(names = "--warm-up-articles", paramLabel = "N", defaultValue = "1000",
-            description = "Articles sent through the pipeline first and not measured. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--warm-up-articles", paramLabel = "N", defaultValue = "5000",
+            description = "Articles of each warm-up round, sent through the pipeline first and not measured; 0 "
+                    + "skips the warm-up. Default: ${DEFAULT-VALUE}.")
     int warmUpArticles;
+
+    @Option(names = "--warm-up-rounds", paramLabel = "N", defaultValue = "8",
+            description = "The most warm-up rounds. Default: ${DEFAULT-VALUE}.")
+    int warmUpRounds;
+
+    @Option(names = "--warm-at-jit-share", paramLabel = "PERCENT", defaultValue = "10",
+            description = "The warm-up ends after a round in which the JIT compiler used at most this share of the "
+                    + "pipeline's CPU (or after --warm-up-rounds). Default: ${DEFAULT-VALUE}.")
+    double warmAtJitShare;
 
     @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "20",
             description = "Articles a second of the steady load. Default: ${DEFAULT-VALUE}.")
@@ -65,7 +76,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (articles < 1 || rate <= 0) {
             throw new IllegalArgumentException("--articles must be at least 1 and --rate above 0");
         }
-        Benchmark.Options options = new Benchmark.Options(articles, warmUpArticles, rate, duration, seed,
+        Benchmark.Options options = new Benchmark.Options(articles,
+                new WarmUp(warmUpArticles, warmUpRounds, warmAtJitShare / 100), rate, duration, seed,
                 hanlpWarmUp, hanlpMeasure, process.pipelineJvm(), process.runArgs, process.dataDir, process.keepData,
                 timeout);
         Benchmark benchmark = new Benchmark(options, PipelineProcessOptions.progress(err));

@@ -36,4 +36,20 @@ class BenchSummaryTest {
         assertTrue(BenchSummary.lines(figures).stream()
                 .anyMatch(line -> line.contains("19.6 records in (news.articles.raw 19.6; target <= 15: MISSED)")));
     }
+
+    @Test
+    void shouldListEveryWarmUpRoundAndSayWhetherTheCompilerSettled() {
+        Map<String, Object> round1 = Map.of("cpuMillisPerArticle", 10.94, "jitCompilerShare", 0.274);
+        Map<String, Object> round2 = Map.of("cpuMillisPerArticle", 6.1, "jitCompilerShare", 0.081);
+        Map<String, Object> warm = Map.of("pipeline", Map.of("warmUp", Map.of("articles", 10000, "rounds",
+                List.of(round1, round2), "warm", true, "warmAtJitShare", 0.1, "maxRounds", 8)));
+        Map<String, Object> cold = Map.of("pipeline", Map.of("warmUp", Map.of("articles", 5000, "rounds",
+                List.of(round1), "warm", false, "warmAtJitShare", 0.1, "maxRounds", 1)));
+
+        assertEquals(List.of("pipeline.warm-up        10000 articles in 2 rounds, CPU per article and the JIT "
+                + "compiler's share: 10.9 ms (JIT 27%), 6.1 ms (JIT 8%); warm (JIT <= 10%)"),
+                BenchSummary.lines(warm).stream().filter(line -> line.startsWith("pipeline.warm-up")).toList());
+        assertTrue(BenchSummary.lines(cold).stream().anyMatch(line -> line.endsWith(
+                "NOT WARM: the JIT compiler stayed above 10% for 1 rounds")));
+    }
 }
