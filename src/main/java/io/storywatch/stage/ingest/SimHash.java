@@ -1,6 +1,5 @@
 package io.storywatch.stage.ingest;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 /**
@@ -27,7 +26,7 @@ public final class SimHash {
         int shingles = Math.max(1, codePoints.length - shingleLength + 1);
         for (int i = 0; i < shingles && codePoints.length > 0; i++) {
             int end = Math.min(codePoints.length, i + shingleLength);
-            long hash = mix(fnv1a(new String(codePoints, i, end - i)));
+            long hash = mix(fnv1a(codePoints, i, end));
             for (int bit = 0; bit < 64; bit++) {
                 votes[bit] += ((hash >>> bit) & 1L) == 1L ? 1 : -1;
             }
@@ -68,13 +67,33 @@ public final class SimHash {
         return (fingerprint >>> from) & mask;
     }
 
-    private static long fnv1a(String shingle) {
+    /**
+     * FNV-1a 64 over the UTF-8 bytes of {@code codePoints[from, to)}, encoded here rather than through a String (the
+     * ingest stage hashes one shingle per character of every article): the bytes {@code String.getBytes(UTF_8)} gives,
+     * a lone surrogate included, which it writes as {@code '?'}.
+     */
+    static long fnv1a(int[] codePoints, int from, int to) {
         long hash = FNV_OFFSET;
-        for (byte b : shingle.getBytes(StandardCharsets.UTF_8)) {
-            hash ^= b & 0xff;
-            hash *= FNV_PRIME;
+        for (int i = from; i < to; i++) {
+            int c = codePoints[i];
+            if (c < 0x80) {
+                hash = step(hash, c);
+            } else if (c < 0x800) {
+                hash = step(step(hash, 0xc0 | c >> 6), 0x80 | c & 0x3f);
+            } else if (Character.isSurrogate((char) c) && c <= 0xffff) {
+                hash = step(hash, '?');
+            } else if (c < 0x10000) {
+                hash = step(step(step(hash, 0xe0 | c >> 12), 0x80 | c >> 6 & 0x3f), 0x80 | c & 0x3f);
+            } else {
+                hash = step(step(step(step(hash, 0xf0 | c >> 18), 0x80 | c >> 12 & 0x3f), 0x80 | c >> 6 & 0x3f),
+                        0x80 | c & 0x3f);
+            }
         }
         return hash;
+    }
+
+    private static long step(long hash, int unsignedByte) {
+        return (hash ^ unsignedByte) * FNV_PRIME;
     }
 
     private static long mix(long z) {

@@ -19,6 +19,26 @@ class SimHashTest {
     private static final NearDuplicateSettings DEFAULTS = NearDuplicateSettings.defaults();
 
     @Test
+    void shouldHashEachShinglesUtf8BytesAsStringGetBytesWritesThem() {
+        java.util.Random random = new java.util.Random(7);
+        int[] ranges = {0x20, 0x7f, 0x80, 0x7ff, 0x800, 0xffff, 0x10000, 0x10ffff};
+        for (int trial = 0; trial < 2000; trial++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < 1 + random.nextInt(6); i++) {
+                int range = random.nextInt(4) * 2;
+                int codePoint = ranges[range] + random.nextInt(ranges[range + 1] - ranges[range] + 1);
+                text.appendCodePoint(codePoint);   // the BMP's range holds the surrogates, lone ones among them
+            }
+            int[] codePoints = text.codePoints().toArray();
+            long expected = 0xcbf29ce484222325L;
+            for (byte b : new String(codePoints, 0, codePoints.length).getBytes(StandardCharsets.UTF_8)) {
+                expected = (expected ^ (b & 0xff)) * 0x100000001b3L;
+            }
+            assertEquals(expected, SimHash.fnv1a(codePoints, 0, codePoints.length), text::toString);
+        }
+    }
+
+    @Test
     void shouldIgnoreWhitespaceAndBeStable() {
         long a = SimHash.of("奥特曼重返OpenAI。\n董事会改组。", 2);
         assertEquals(a, SimHash.of("奥特曼重返 OpenAI。 董事会改组。", 2));
