@@ -1,13 +1,18 @@
 package io.storywatch.stage.aggregate;
 
+import static io.storywatch.stage.aggregate.WindowKeys.COVERAGE;
+import static io.storywatch.stage.aggregate.WindowKeys.ENTITY;
+import static io.storywatch.stage.aggregate.WindowKeys.FACTION;
+import static io.storywatch.stage.aggregate.WindowKeys.coverageTarget;
+import static io.storywatch.stage.aggregate.WindowKeys.historyKey;
+import static io.storywatch.stage.aggregate.WindowKeys.kind;
+import static io.storywatch.stage.aggregate.WindowKeys.storeKey;
+import static io.storywatch.stage.aggregate.WindowKeys.target;
+import static io.storywatch.stage.aggregate.WindowKeys.unscoped;
+
 import io.storywatch.event.ArticleMissedWindow;
-import io.storywatch.event.EntitySentimentWindow;
 import io.storywatch.event.EvidenceArticle;
-import io.storywatch.event.FactionSentimentWindow;
 import io.storywatch.event.FactionShiftDetected;
-import io.storywatch.event.StoryCoverage;
-import io.storywatch.story.StoryKeys;
-import io.storywatch.window.MeanInterval;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,10 +79,6 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
      * starts with NUL, "copy", NUL could meet such a key.
      */
     static final String COUNTED_COPY_PREFIX = "\u0000copy\u0000";
-    static final String COVERAGE_TARGET = "story";
-    private static final char COVERAGE = 'c';
-    private static final char ENTITY = 'e';
-    private static final char FACTION = 'f';
     /** Window store writes per window: at most one every 30 s; a restart applies at most 30 s of kept counts. */
     static final long CHECKPOINT_INTERVAL_MS = 30_000;
     /** A tick's kept counts are one store record; past this many, the next counts start another. */
@@ -86,7 +87,6 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
 
     private final AggregateSettings settings;
     private final List<Long> sizes;
-    private final Map<Long, Long> graceMsBySize = new TreeMap<>();
     /** When a window's shift alert is decided: the grace of windows shorter than a day, whatever the window's size. */
     private final long alertGraceMs;
     private final long futureToleranceMs;
@@ -96,8 +96,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     private final long pastPublishIntervalMs;
     private final ShiftDetector shiftDetector;
     private final AggregateStores storeNames;
-    /** The main story's id, which its windows name (their keys do not, see {@link StoryKeys}); null: unknown. */
-    private final String mainStory;
+    private final WindowRecords records;
 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, StreamTime> streamTimes;
@@ -130,10 +129,9 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     }
 
     WindowAggregator(AggregateSettings settings, AggregateStores storeNames, String mainStory) {
-        this.mainStory = mainStory;
         this.settings = settings;
+        this.records = new WindowRecords(settings, mainStory);
         this.sizes = settings.windowSizes().stream().map(Duration::toMillis).toList();
-        settings.windowSizes().forEach(size -> graceMsBySize.put(size.toMillis(), settings.graceOf(size).toMillis()));
         this.alertGraceMs = settings.grace().toMillis();
         this.futureToleranceMs = settings.futureTolerance().toMillis();
         this.alertSizeMs = settings.alerts().windowSize().toMillis();
@@ -201,7 +199,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         OptionalLong published = PublishedAtTimestampExtractor.parse(article.publishedAt());
         if (published.isPresent() && published.getAsLong() - eventTime > futureToleranceMs) {
             long now = streamTime.streamTime();
-            emit(record, article.storyKey(), missed(article, ArticleMissedWindow.FUTURE_DATED, "publishedAt "
+            emit(record, article.storyKey(), records.missed(article, ArticleMissedWindow.FUTURE_DATED, "publishedAt "
                     + article.publishedAt() + " is more than " + EventWindow.isoDuration(futureToleranceMs)
                     + " after the record timestamp " + EventWindow.iso(eventTime)
                     + ": a wrong date, so no window can count it", eventTime,
@@ -222,10 +220,6 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         if (now != before) {
             closeWindows(record, before, now);
         }
-    }
-
-    private long graceMs(long sizeMs) {
-        return graceMsBySize.get(sizeMs);
     }
 
     private long advanceStreamTime(int partition, long eventTime) {
@@ -251,7 +245,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         EventWindow longestClosed = null;
         for (long size : sizes) {
             EventWindow window = EventWindow.containing(eventTime, size);
-            if (window.isOpenAt(now, graceMs(size))) {
+            if (window.isOpenAt(now, records.graceMs(size))) {
                 counted.add(size);
             } else {
                 longestClosed = window;
@@ -260,9 +254,9 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         if (counted.isEmpty()) {
             // late only when no window counts it: an hour window closed while its day is open is a narrower view,
             // not a lost article
-            emit(record, article.storyKey(), missed(article, ArticleMissedWindow.AFTER_GRACE,
+            emit(record, article.storyKey(), records.missed(article, ArticleMissedWindow.AFTER_GRACE,
                     "its " + longestClosed.size() + " window closed at " + longestClosed.closesAt(
-                            graceMs(longestClosed.sizeMs())) + " (window end + grace) and stream time is "
+                            records.graceMs(longestClosed.sizeMs())) + " (window end + grace) and stream time is "
                             + EventWindow.iso(now), eventTime, EventWindow.iso(now), longestClosed));
         } else {
             keep(new UnpublishedCount(record.timestamp(), new UnpublishedCount.OriginalCounted(article, eventTime,
@@ -284,7 +278,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
             return; // e.g. a replayed upstream stage that decided the same
         }
         List<Long> open = seen.countedSizes().stream()
-                .filter(size -> EventWindow.containing(seen.eventTime(), size).isOpenAt(now, graceMs(size)))
+                .filter(size -> EventWindow.containing(seen.eventTime(), size).isOpenAt(now, records.graceMs(size)))
                 .toList();
         if (!open.isEmpty()) {
             keep(new UnpublishedCount(record.timestamp(), null, null, new UnpublishedCount.OriginalReplaced(
@@ -312,16 +306,16 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         EventWindow longestClosed = null;
         for (long size : seen.countedSizes()) {
             EventWindow window = EventWindow.containing(seen.eventTime(), size);
-            if (window.isOpenAt(now, graceMs(size))) {
+            if (window.isOpenAt(now, records.graceMs(size))) {
                 counted.add(size);
             } else {
                 longestClosed = window;
             }
         }
         if (counted.isEmpty() && longestClosed != null) {
-            emit(record, copy.storyKey(), missed(copy, ArticleMissedWindow.AFTER_GRACE, "a copy of " + originalId
+            emit(record, copy.storyKey(), records.missed(copy, ArticleMissedWindow.AFTER_GRACE, "a copy of " + originalId
                             + ", whose " + longestClosed.size() + " window closed at "
-                            + longestClosed.closesAt(graceMs(longestClosed.sizeMs()))
+                            + longestClosed.closesAt(records.graceMs(longestClosed.sizeMs()))
                             + " (window end + grace); stream time is " + EventWindow.iso(now),
                     seen.eventTime(), EventWindow.iso(now), longestClosed));
         } else if (!counted.isEmpty()) {
@@ -356,14 +350,14 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
                 for (Map.Entry<String, Portrayal> faction : article.factions().entrySet()) {
                     String key = storeKey(window, FACTION, faction.getKey());
                     update(key, new WindowState(sentiment(key).add(faction.getValue(),
-                            evidence(article, faction.getValue(), counted.copies()), counted.copies(),
+                            WindowRecords.evidence(article, faction.getValue(), counted.copies()), counted.copies(),
                             settings.evidenceArticles()), null), count.timestamp());
                 }
                 for (Map.Entry<String, Portrayal> entity : entitySizes.contains(size)
                         ? article.entities().entrySet() : Set.<Map.Entry<String, Portrayal>>of()) {
                     String key = storeKey(window, ENTITY, entity.getKey());
                     update(key, new WindowState(sentiment(key).add(entity.getValue(),
-                            evidence(article, entity.getValue(), counted.copies()), counted.copies(),
+                            WindowRecords.evidence(article, entity.getValue(), counted.copies()), counted.copies(),
                             settings.evidenceArticles()), null), count.timestamp());
                 }
                 String key = storeKey(window, COVERAGE, coverageTarget(article.story()));
@@ -404,12 +398,12 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
             next.factions().forEach((faction, portrayal) -> {
                 String key = storeKey(window, FACTION, faction);
                 tallies.put(key, tallies.getOrDefault(key, sentiment(key)).add(portrayal,
-                        evidence(next, portrayal, copies), copies, settings.evidenceArticles()));
+                        WindowRecords.evidence(next, portrayal, copies), copies, settings.evidenceArticles()));
             });
             next.entities().forEach((entity, portrayal) -> {
                 String key = storeKey(window, ENTITY, entity);
                 tallies.put(key, tallies.getOrDefault(key, sentiment(key)).add(portrayal,
-                        evidence(next, portrayal, copies), copies, settings.evidenceArticles()));
+                        WindowRecords.evidence(next, portrayal, copies), copies, settings.evidenceArticles()));
             });
             tallies.forEach((key, tally) -> update(key, new WindowState(tally, null), timestamp));
             String key = storeKey(window, COVERAGE, coverageTarget(next.story()));
@@ -469,10 +463,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
      * has reached its end (only late or backfilled articles change it), else the live one.
      */
     private long publishIntervalOf(String key, long streamNow) {
-        int first = key.indexOf('|');
-        int second = key.indexOf('|', first + 1);
-        long end = Long.parseLong(key, 0, first, 10) + Long.parseLong(key, first + 1, second, 10);
-        return end <= streamNow ? pastPublishIntervalMs : publishIntervalMs;
+        return WindowKeys.end(key) <= streamNow ? pastPublishIntervalMs : publishIntervalMs;
     }
 
     /** Writes every changed window as an open record, whenever it was last written: before any final record. */
@@ -497,7 +488,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     private void closeWindows(Record<String, Contribution> record, long before, long now) {
         boolean published = false;
         for (long size : sizes) {
-            long lastClosedStart = now - graceMs(size) - size;
+            long lastClosedStart = now - records.graceMs(size) - size;
             if (lastClosedStart < 0) {
                 continue;
             }
@@ -535,7 +526,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
 
     /** Alerts for the windows of the alert size that stay open after their alert fell due (a grace longer than it). */
     private void decideAlertsOfOpenWindows(Record<String, Contribution> record, long before, long now) {
-        if (!graceMsBySize.containsKey(alertSizeMs) || graceMs(alertSizeMs) == alertGraceMs) {
+        if (!records.hasSize(alertSizeMs) || records.graceMs(alertSizeMs) == alertGraceMs) {
             return; // closing decided them
         }
         long lastDueStart = now - alertGraceMs - alertSizeMs;
@@ -564,38 +555,10 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     private EventWindow emitWindow(String key, WindowState state, boolean isFinal, Record<?, ?> cause) {
         String[] parts = key.split("\\|", 4);
         EventWindow window = new EventWindow(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
-        char kind = parts[2].charAt(0);
         String target = parts[3];
-        String story = storyOf(target);
-        String plain = unscoped(target);
-        Object value = kind == FACTION ? factionWindow(window, plain, story, state.sentiment(), isFinal)
-                : kind == ENTITY ? entityWindow(window, plain, story, state.sentiment(), isFinal)
-                : storyCoverage(window, story, state.coverage(), isFinal);
+        Object value = records.window(window, parts[2].charAt(0), target, state, isFinal);
         context.forward(new Record<>(window.key(target), value, cause.timestamp(), cause.headers()));
         return window;
-    }
-
-    /** The coverage target of a story's windows: {@code story}, {@code STORY/story} for a story but the main one. */
-    private static String coverageTarget(String story) {
-        return story == null ? COVERAGE_TARGET : StoryKeys.scoped(story, COVERAGE_TARGET);
-    }
-
-    /** The story of a window's target: the one in front of it, else the main story (ids never hold a '/'). */
-    private String storyOf(String target) {
-        int slash = target.indexOf('/');
-        return slash < 0 ? mainStory : target.substring(0, slash);
-    }
-
-    private static String unscoped(String target) {
-        return target.substring(target.indexOf('/') + 1);
-    }
-
-    private static char kind(String key) {
-        return key.split("\\|", 4)[2].charAt(0);
-    }
-
-    private static String target(String key) {
-        return key.split("\\|", 4)[3];
     }
 
     /** Windows close in start order, so the baseline windows of this one have all closed before it. */
@@ -636,7 +599,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
                 unscoped(faction), window.start(), window.end(), window.size(), tally.articles(), found.mean(),
                 EventWindow.iso(baselineFrom), baselineWindows, baseline.articles(), found.baselineMean(),
                 found.shift(), found.zScore(), settings.alerts().zThreshold(), found.direction(), evidence,
-                storyOf(faction)));
+                records.storyOf(faction)));
     }
 
     private SentimentTally sentiment(String key) {
@@ -651,61 +614,5 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
 
     private void emit(Record<String, Contribution> record, String key, Object value) {
         context.forward(new Record<>(key, value, record.timestamp(), record.headers()));
-    }
-
-    /** Fixed-width numbers: the store's byte order is then window size, window start, kind, target. */
-    private static String storeKey(EventWindow window, char kind, String target) {
-        return String.format("%013d|%015d|%c|%s", window.sizeMs(), window.startMs(), kind, target);
-    }
-
-    private static String historyKey(String faction, long start) {
-        return String.format("%s|%015d", faction, Math.max(0, start));
-    }
-
-    private static EvidenceArticle evidence(Contribution article, Portrayal portrayal, long copies) {
-        return new EvidenceArticle(article.id(), article.title(), article.source(), article.publishedAt(),
-                portrayal.score(), portrayal.label(), copies, portrayal.sentence());
-    }
-
-    private FactionSentimentWindow factionWindow(EventWindow window, String faction, String story,
-                                                 SentimentTally tally, boolean isFinal) {
-        MeanInterval interval = tally.interval();
-        return new FactionSentimentWindow(FactionSentimentWindow.SCHEMA_VERSION, faction, window.start(),
-                window.end(), window.size(), tally.articles(), tally.mentions(), tally.meanScore(), tally.pos(),
-                tally.neg(), tally.neu(), tally.mixed(), interval.low(), interval.high(),
-                tally.articles() < settings.lowSampleArticles(), tally.copies(), tally.articles() + tally.copies(),
-                tally.evidence(), isFinal, window.closesAt(graceMs(window.sizeMs())), story);
-    }
-
-    private EntitySentimentWindow entityWindow(EventWindow window, String entity, String story,
-                                               SentimentTally tally, boolean isFinal) {
-        MeanInterval interval = tally.interval();
-        return new EntitySentimentWindow(EntitySentimentWindow.SCHEMA_VERSION, entity, window.start(), window.end(),
-                window.size(), tally.articles(), tally.mentions(), tally.meanScore(), tally.pos(), tally.neg(),
-                tally.neu(), interval.low(), interval.high(), tally.articles() < settings.lowSampleArticles(),
-                tally.copies(), tally.articles() + tally.copies(), tally.evidence(), isFinal,
-                window.closesAt(graceMs(window.sizeMs())), story);
-    }
-
-    private StoryCoverage storyCoverage(EventWindow window, String story, CoverageTally coverage, boolean isFinal) {
-        // a story but the main one counts its entities and factions under STORY/ID: the record names them by id
-        List<StoryCoverage.EntityCoverage> top = coverage.topEntities(settings.topEntities()).stream()
-                .map(e -> new StoryCoverage.EntityCoverage(unscoped(e.entity()), e.articles(), e.mentions()))
-                .toList();
-        SortedMap<String, StoryCoverage.FactionVoice> voices = new TreeMap<>();
-        coverage.voices().forEach((faction, voice) -> voices.put(unscoped(faction), voice));
-        return new StoryCoverage(StoryCoverage.SCHEMA_VERSION, window.start(), window.end(), window.size(),
-                coverage.articles(), coverage.copies(), coverage.articles() + coverage.copies(),
-                coverage.sources().size(), coverage.sources(), top, voices, isFinal,
-                window.closesAt(graceMs(window.sizeMs())), story);
-    }
-
-    private ArticleMissedWindow missed(Contribution article, String reason, String message, long eventTime,
-                                       String streamTime, EventWindow window) {
-        return new ArticleMissedWindow(ArticleMissedWindow.SCHEMA_VERSION, article.id(), article.title(),
-                article.source(), article.publishedAt(), article.duplicateOf(), reason, message,
-                EventWindow.iso(eventTime), streamTime, window == null ? null : window.size(),
-                window == null ? null : window.start(), window == null ? null : window.end(),
-                window == null ? null : window.closesAt(graceMs(window.sizeMs())));
     }
 }
