@@ -73,12 +73,6 @@ import org.slf4j.LoggerFactory;
 final class WindowAggregator implements Processor<String, Contribution, String, Object> {
 
     static final String STREAM_TIME_KEY = "stream-time";
-    /**
-     * The originals store also marks each copy it counted, under this prefix and the copy's id, so that a copy's
-     * second record (a replay of score) does not add to its original's reach again. Only an original whose id itself
-     * starts with NUL, "copy", NUL could meet such a key.
-     */
-    static final String COUNTED_COPY_PREFIX = "\u0000copy\u0000";
     /** Window store writes per window: at most one every 30 s; a restart applies at most 30 s of kept counts. */
     static final long CHECKPOINT_INTERVAL_MS = 30_000;
     /** A tick's kept counts are one store record; past this many, the next counts start another. */
@@ -97,6 +91,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     private final ShiftDetector shiftDetector;
     private final AggregateStores storeNames;
     private final WindowRecords records;
+    private final OriginalCounting counting;
 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, StreamTime> streamTimes;
@@ -132,6 +127,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         this.settings = settings;
         this.records = new WindowRecords(settings, mainStory);
         this.sizes = settings.windowSizes().stream().map(Duration::toMillis).toList();
+        this.counting = new OriginalCounting(sizes, records);
         this.alertGraceMs = settings.grace().toMillis();
         this.futureToleranceMs = settings.futureTolerance().toMillis();
         this.alertSizeMs = settings.alerts().windowSize().toMillis();
@@ -213,9 +209,10 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         if (article.isCopy() && article.withdrawn()) {
             LOG.debug("copy {} was corrected to irrelevant; the reach it added stays", article.id());
         } else if (article.isCopy()) {
-            countCopy(record, article, now);
+            applyCounted(record, article, counting.copy(article, now, record.timestamp(), originals::get));
         } else {
-            countOriginal(record, article, eventTime, now);
+            applyCounted(record, article,
+                    counting.original(article, eventTime, now, record.timestamp(), originals::get));
         }
         if (now != before) {
             closeWindows(record, before, now);
@@ -231,96 +228,15 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         return advanced.streamTime();
     }
 
-    private void countOriginal(Record<String, Contribution> record, Contribution article, long eventTime,
-                               long now) {
-        OriginalSeen seen = Optional.ofNullable(originals.get(article.storyKey())).orElse(OriginalSeen.unseen());
-        if (seen.arrived()) {
-            replaceOriginal(record, article, seen, now);
-            return;
+    /** Keeps what counting decided: the originals store's entries, then the count or the late article's report. */
+    private void applyCounted(Record<String, Contribution> record, Contribution article,
+                              OriginalCounting.Counted counted) {
+        counted.seen().forEach(entry -> originals.put(entry.getKey(), entry.getValue()));
+        if (counted.count() != null) {
+            keep(counted.count());
         }
-        if (article.withdrawn()) {
-            return; // corrected to irrelevant before any window counted it
-        }
-        List<Long> counted = new ArrayList<>();
-        EventWindow longestClosed = null;
-        for (long size : sizes) {
-            EventWindow window = EventWindow.containing(eventTime, size);
-            if (window.isOpenAt(now, records.graceMs(size))) {
-                counted.add(size);
-            } else {
-                longestClosed = window;
-            }
-        }
-        if (counted.isEmpty()) {
-            // late only when no window counts it: an hour window closed while its day is open is a narrower view,
-            // not a lost article
-            emit(record, article.storyKey(), records.missed(article, ArticleMissedWindow.AFTER_GRACE,
-                    "its " + longestClosed.size() + " window closed at " + longestClosed.closesAt(
-                            records.graceMs(longestClosed.sizeMs())) + " (window end + grace) and stream time is "
-                            + EventWindow.iso(now), eventTime, EventWindow.iso(now), longestClosed));
-        } else {
-            keep(new UnpublishedCount(record.timestamp(), new UnpublishedCount.OriginalCounted(article, eventTime,
-                    counted, seen.copies(), seen.copySources()), null));
-        }
-        originals.put(article.storyKey(), new OriginalSeen(eventTime, seen.copies(), seen.copySources(), counted,
-                List.copyOf(article.factions().keySet()), List.copyOf(article.entities().keySet()), article));
-    }
-
-    /** A new version of a counted original takes the earlier one's place in the windows still open. */
-    private void replaceOriginal(Record<String, Contribution> record, Contribution article, OriginalSeen seen,
-                                 long now) {
-        Contribution previous = seen.counted();
-        if (previous == null) {
-            LOG.debug("article {} was counted before versions were kept; its new version is not counted", article.id());
-            return;
-        }
-        if (previous.countsLike(article)) {
-            return; // e.g. a replayed upstream stage that decided the same
-        }
-        List<Long> open = seen.countedSizes().stream()
-                .filter(size -> EventWindow.containing(seen.eventTime(), size).isOpenAt(now, records.graceMs(size)))
-                .toList();
-        if (!open.isEmpty()) {
-            keep(new UnpublishedCount(record.timestamp(), null, null, new UnpublishedCount.OriginalReplaced(
-                    previous, article, seen.eventTime(), open, seen.copies(), seen.copySources())));
-        }
-        originals.put(article.storyKey(), seen.countedAs(article));
-    }
-
-    private void countCopy(Record<String, Contribution> record, Contribution copy, long now) {
-        String countedKey = COUNTED_COPY_PREFIX + copy.storyKey();
-        if (originals.get(countedKey) != null) {
-            // a copy's new version (e.g. a replay of an upstream stage) must not add to its original's reach again
-            LOG.debug("copy {} was already counted; its new version is not counted again", copy.id());
-            return;
-        }
-        originals.put(countedKey, OriginalSeen.unseen());
-        String originalId = copy.duplicateOf();
-        OriginalSeen seen = Optional.ofNullable(originals.get(copy.originalStoryKey())).orElse(OriginalSeen.unseen())
-                .withCopy(copy.source());
-        originals.put(copy.originalStoryKey(), seen);
-        if (!seen.arrived()) {
-            return; // the original adds this copy to its windows when it arrives
-        }
-        List<Long> counted = new ArrayList<>();
-        EventWindow longestClosed = null;
-        for (long size : seen.countedSizes()) {
-            EventWindow window = EventWindow.containing(seen.eventTime(), size);
-            if (window.isOpenAt(now, records.graceMs(size))) {
-                counted.add(size);
-            } else {
-                longestClosed = window;
-            }
-        }
-        if (counted.isEmpty() && longestClosed != null) {
-            emit(record, copy.storyKey(), records.missed(copy, ArticleMissedWindow.AFTER_GRACE, "a copy of " + originalId
-                            + ", whose " + longestClosed.size() + " window closed at "
-                            + longestClosed.closesAt(records.graceMs(longestClosed.sizeMs()))
-                            + " (window end + grace); stream time is " + EventWindow.iso(now),
-                    seen.eventTime(), EventWindow.iso(now), longestClosed));
-        } else if (!counted.isEmpty()) {
-            keep(new UnpublishedCount(record.timestamp(), null, new UnpublishedCount.CopyCounted(originalId,
-                    copy.source(), seen.eventTime(), counted, seen.factions(), seen.entities(), copy.story())));
+        if (counted.missed() != null) {
+            emit(record, article.storyKey(), counted.missed());
         }
     }
 
