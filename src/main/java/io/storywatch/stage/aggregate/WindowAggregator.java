@@ -16,9 +16,7 @@ import io.storywatch.event.FactionShiftDetected;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,8 +84,6 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     private final long futureToleranceMs;
     private final long alertSizeMs;
     private final Set<Long> entitySizes;
-    private final long publishIntervalMs;
-    private final long pastPublishIntervalMs;
     private final ShiftDetector shiftDetector;
     private final AggregateStores storeNames;
     private final WindowRecords records;
@@ -102,19 +98,13 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
 
     /** Every open window, by store key: the window store's content plus the unpublished counts. */
     private final TreeMap<String, WindowState> open = new TreeMap<>();
-    /** The windows changed since they were last published, with the record timestamp of the last article changing them. */
-    private final TreeMap<String, Long> changed = new TreeMap<>();
-    /** The windows written within the last publish interval, with when (wall-clock). */
-    private final Map<String, Long> lastWritten = new HashMap<>();
+    private final PublishSchedule schedule;
     /** The windows changed since the last checkpoint, and the keys of the counts kept since. */
     private final Set<String> unsaved = new HashSet<>();
     private final List<String> unpublishedKeys = new ArrayList<>();
     /** The counts kept in the current tick, all in the store record of the last key of {@link #unpublishedKeys}. */
     private final List<UnpublishedCount> tickCounts = new ArrayList<>();
     private long lastCheckpointAt = -1;
-    /** Records processed since the last publish tick, and since when (wall-clock) none has come; -1: some came. */
-    private long recordsSinceTick;
-    private long quietSince = -1;
     private Cancellable publishing;
     private long nextSequence;
     private StreamTime streamTime;
@@ -132,8 +122,8 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         this.futureToleranceMs = settings.futureTolerance().toMillis();
         this.alertSizeMs = settings.alerts().windowSize().toMillis();
         this.entitySizes = new HashSet<>(settings.entityWindowSizes().stream().map(Duration::toMillis).toList());
-        this.publishIntervalMs = settings.publishInterval().toMillis();
-        this.pastPublishIntervalMs = settings.pastPublishInterval().toMillis();
+        this.schedule = new PublishSchedule(settings.publishInterval().toMillis(),
+                settings.pastPublishInterval().toMillis());
         this.shiftDetector = new ShiftDetector(settings.alerts());
         this.storeNames = storeNames;
     }
@@ -151,14 +141,11 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         this.history = context.getStateStore(storeNames.history());
         this.unpublished = context.getStateStore(storeNames.unpublished());
         open.clear();
-        changed.clear();
-        lastWritten.clear();
+        schedule.reset();
         unsaved.clear();
         unpublishedKeys.clear();
         tickCounts.clear();
         lastCheckpointAt = -1;
-        recordsSinceTick = 0;
-        quietSince = -1;
         StreamTime known = streamTimes.get(STREAM_TIME_KEY);
         streamTime = known == null ? StreamTime.start() : known;
         try (KeyValueIterator<String, WindowState> all = windows.all()) {
@@ -186,7 +173,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
 
     @Override
     public void process(Record<String, Contribution> record) {
-        recordsSinceTick++;
+        schedule.recordArrived();
         Contribution article = record.value();
         if (article == null) {
             return;
@@ -336,7 +323,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
 
     private void update(String key, WindowState state, long timestamp) {
         open.put(key, state);
-        changed.put(key, timestamp);
+        schedule.changed(key, timestamp);
         unsaved.add(key);
     }
 
@@ -345,26 +332,9 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
      * interval, and checkpoints when the checkpoint interval has passed. The next count starts a new tick's record.
      */
     private void publishTick(long now) {
-        if (recordsSinceTick > 0) {
-            quietSince = -1;
-        } else if (quietSince < 0) {
-            quietSince = now;
+        for (PublishSchedule.Write write : schedule.tick(now, streamTime.streamTime())) {
+            emitWindow(write.key(), open.get(write.key()), false, new Record<>(null, null, write.timestamp()));
         }
-        recordsSinceTick = 0;
-        // once no record has come for a publish interval (a backfill has ended), every window is live again: what a
-        // backfill changed last is written within a second, not up to the past interval later
-        boolean quiet = quietSince >= 0 && now - quietSince >= publishIntervalMs;
-        long streamNow = quiet ? Long.MIN_VALUE : streamTime.streamTime();
-        for (Iterator<Map.Entry<String, Long>> due = changed.entrySet().iterator(); due.hasNext(); ) {
-            Map.Entry<String, Long> entry = due.next();
-            Long written = lastWritten.get(entry.getKey());
-            if (written == null || now - written >= publishIntervalOf(entry.getKey(), streamNow)) {
-                emitWindow(entry.getKey(), open.get(entry.getKey()), false, new Record<>(null, null, entry.getValue()));
-                lastWritten.put(entry.getKey(), now);
-                due.remove();
-            }
-        }
-        lastWritten.values().removeIf(written -> now - written >= pastPublishIntervalMs);
         tickCounts.clear();
         if (lastCheckpointAt < 0) {
             lastCheckpointAt = now;
@@ -374,20 +344,11 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         }
     }
 
-    /**
-     * The publish interval of the window with store key {@code SIZE|START|KIND|TARGET}: the past one when stream time
-     * has reached its end (only late or backfilled articles change it), else the live one.
-     */
-    private long publishIntervalOf(String key, long streamNow) {
-        return WindowKeys.end(key) <= streamNow ? pastPublishIntervalMs : publishIntervalMs;
-    }
-
     /** Writes every changed window as an open record, whenever it was last written: before any final record. */
     private void publishAll() {
-        for (Map.Entry<String, Long> entry : changed.entrySet()) {
-            emitWindow(entry.getKey(), open.get(entry.getKey()), false, new Record<>(null, null, entry.getValue()));
+        for (PublishSchedule.Write write : schedule.all()) {
+            emitWindow(write.key(), open.get(write.key()), false, new Record<>(null, null, write.timestamp()));
         }
-        changed.clear();
     }
 
     /** Writes every window changed since the last checkpoint to the store, then forgets the counts kept since. */
@@ -426,7 +387,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
                 windows.delete(entry.getKey());
                 open.remove(entry.getKey());
                 unsaved.remove(entry.getKey());
-                lastWritten.remove(entry.getKey());
+                schedule.closed(entry.getKey());
             }
         }
         decideAlertsOfOpenWindows(record, before, now);
