@@ -4,22 +4,14 @@ import static io.storywatch.stage.aggregate.WindowKeys.COVERAGE;
 import static io.storywatch.stage.aggregate.WindowKeys.ENTITY;
 import static io.storywatch.stage.aggregate.WindowKeys.FACTION;
 import static io.storywatch.stage.aggregate.WindowKeys.coverageTarget;
-import static io.storywatch.stage.aggregate.WindowKeys.historyKey;
-import static io.storywatch.stage.aggregate.WindowKeys.kind;
 import static io.storywatch.stage.aggregate.WindowKeys.storeKey;
-import static io.storywatch.stage.aggregate.WindowKeys.target;
-import static io.storywatch.stage.aggregate.WindowKeys.unscoped;
 
 import io.storywatch.event.ArticleMissedWindow;
-import io.storywatch.event.EvidenceArticle;
-import io.storywatch.event.FactionShiftDetected;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
@@ -79,12 +71,8 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
 
     private final AggregateSettings settings;
     private final List<Long> sizes;
-    /** When a window's shift alert is decided: the grace of windows shorter than a day, whatever the window's size. */
-    private final long alertGraceMs;
     private final long futureToleranceMs;
-    private final long alertSizeMs;
     private final Set<Long> entitySizes;
-    private final ShiftDetector shiftDetector;
     private final AggregateStores storeNames;
     private final WindowRecords records;
     private final OriginalCounting counting;
@@ -93,7 +81,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     private KeyValueStore<String, StreamTime> streamTimes;
     private KeyValueStore<String, WindowState> windows;
     private KeyValueStore<String, OriginalSeen> originals;
-    private KeyValueStore<String, ShiftDetector.Scores> history;
+    private ShiftAlerts alerts;
     private KeyValueStore<String, PendingCounts> unpublished;
 
     /** Every open window, by store key: the window store's content plus the unpublished counts. */
@@ -118,13 +106,10 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         this.records = new WindowRecords(settings, mainStory);
         this.sizes = settings.windowSizes().stream().map(Duration::toMillis).toList();
         this.counting = new OriginalCounting(sizes, records);
-        this.alertGraceMs = settings.grace().toMillis();
         this.futureToleranceMs = settings.futureTolerance().toMillis();
-        this.alertSizeMs = settings.alerts().windowSize().toMillis();
         this.entitySizes = new HashSet<>(settings.entityWindowSizes().stream().map(Duration::toMillis).toList());
         this.schedule = new PublishSchedule(settings.publishInterval().toMillis(),
                 settings.pastPublishInterval().toMillis());
-        this.shiftDetector = new ShiftDetector(settings.alerts());
         this.storeNames = storeNames;
     }
 
@@ -138,7 +123,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         this.streamTimes = context.getStateStore(storeNames.streamTime());
         this.windows = context.getStateStore(storeNames.windows());
         this.originals = context.getStateStore(storeNames.originals());
-        this.history = context.getStateStore(storeNames.history());
+        this.alerts = new ShiftAlerts(settings, records, context.getStateStore(storeNames.history()));
         this.unpublished = context.getStateStore(storeNames.unpublished());
         open.clear();
         schedule.reset();
@@ -381,48 +366,15 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
             }
             for (Map.Entry<String, WindowState> entry : List.copyOf(closing.entrySet())) {
                 EventWindow window = emitWindow(entry.getKey(), entry.getValue(), true, record);
-                if (kind(entry.getKey()) == FACTION && size == alertSizeMs && alertDue(window, before)) {
-                    checkShift(record, window, target(entry.getKey()), entry.getValue().sentiment());
-                }
+                alerts.atClose(entry.getKey(), window, entry.getValue(), before)
+                        .ifPresent(alert -> emit(record, alert.key, alert.value));
                 windows.delete(entry.getKey());
                 open.remove(entry.getKey());
                 unsaved.remove(entry.getKey());
                 schedule.closed(entry.getKey());
             }
         }
-        decideAlertsOfOpenWindows(record, before, now);
-    }
-
-    /**
-     * A window's shift alert is decided once, when stream time passes its end + the (short) grace, so that a day window
-     * followed for years still alerts within a week; articles it takes afterwards do not raise or withdraw an alert.
-     */
-    private boolean alertDue(EventWindow window, long before) {
-        return window.endMs() + alertGraceMs > before;
-    }
-
-    /** Alerts for the windows of the alert size that stay open after their alert fell due (a grace longer than it). */
-    private void decideAlertsOfOpenWindows(Record<String, Contribution> record, long before, long now) {
-        if (!records.hasSize(alertSizeMs) || records.graceMs(alertSizeMs) == alertGraceMs) {
-            return; // closing decided them
-        }
-        long lastDueStart = now - alertGraceMs - alertSizeMs;
-        if (lastDueStart < 0) {
-            return;
-        }
-        long firstDueStart = Math.max(0, before - alertGraceMs - alertSizeMs + 1);
-        if (firstDueStart > lastDueStart) {
-            return;
-        }
-        SortedMap<String, WindowState> due = open.subMap(String.format("%013d|%015d|", alertSizeMs, firstDueStart),
-                String.format("%013d|%015d|\uffff", alertSizeMs, lastDueStart));
-        for (Map.Entry<String, WindowState> entry : List.copyOf(due.entrySet())) {
-            if (kind(entry.getKey()) == FACTION) {
-                String[] parts = entry.getKey().split("\\|", 4);
-                checkShift(record, new EventWindow(alertSizeMs, Long.parseLong(parts[1])), parts[3],
-                        entry.getValue().sentiment());
-            }
-        }
+        alerts.ofOpenWindows(open, before, now).forEach(alert -> emit(record, alert.key, alert.value));
     }
 
     /**
@@ -436,47 +388,6 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         Object value = records.window(window, parts[2].charAt(0), target, state, isFinal);
         context.forward(new Record<>(window.key(target), value, cause.timestamp(), cause.headers()));
         return window;
-    }
-
-    /** Windows close in start order, so the baseline windows of this one have all closed before it. */
-    private void checkShift(Record<String, Contribution> record, EventWindow window, String faction,
-                            SentimentTally tally) {
-        long baselineFrom = window.startMs() - settings.alerts().baselineWindows() * window.sizeMs();
-        ShiftDetector.Scores baseline = new ShiftDetector.Scores(0, 0.0, 0.0);
-        int baselineWindows = 0;
-        List<String> obsolete = new ArrayList<>();
-        try (KeyValueIterator<String, ShiftDetector.Scores> range = history.range(historyKey(faction, 0),
-                historyKey(faction, window.startMs() - 1))) {
-            while (range.hasNext()) {
-                KeyValue<String, ShiftDetector.Scores> entry = range.next();
-                long start = Long.parseLong(entry.key.substring(entry.key.lastIndexOf('|') + 1));
-                if (start < baselineFrom) {
-                    obsolete.add(entry.key);
-                } else {
-                    baseline = baseline.plus(entry.value);
-                    baselineWindows++;
-                }
-            }
-        }
-        obsolete.forEach(history::delete);
-        ShiftDetector.Scores scores = ShiftDetector.Scores.of(tally);
-        history.put(historyKey(faction, window.startMs()), scores);
-        Optional<ShiftDetector.Shift> shift = shiftDetector.detect(scores, baseline);
-        if (shift.isEmpty()) {
-            return;
-        }
-        ShiftDetector.Shift found = shift.get();
-        double direction = Math.signum(found.shift());
-        List<EvidenceArticle> evidence = tally.evidence().stream()
-                .filter(e -> Math.signum(e.score() - found.baselineMean()) == direction)
-                .sorted(Comparator.comparingDouble((EvidenceArticle e) ->
-                        -Math.abs(e.score() - found.baselineMean())).thenComparing(EvidenceArticle::id))
-                .toList();
-        emit(record, window.key(faction), new FactionShiftDetected(FactionShiftDetected.SCHEMA_VERSION,
-                unscoped(faction), window.start(), window.end(), window.size(), tally.articles(), found.mean(),
-                EventWindow.iso(baselineFrom), baselineWindows, baseline.articles(), found.baselineMean(),
-                found.shift(), found.zScore(), settings.alerts().zThreshold(), found.direction(), evidence,
-                records.storyOf(faction)));
     }
 
     private SentimentTally sentiment(String key) {
