@@ -1,11 +1,5 @@
 package io.storywatch.stage.aggregate;
 
-import static io.storywatch.stage.aggregate.WindowKeys.COVERAGE;
-import static io.storywatch.stage.aggregate.WindowKeys.ENTITY;
-import static io.storywatch.stage.aggregate.WindowKeys.FACTION;
-import static io.storywatch.stage.aggregate.WindowKeys.coverageTarget;
-import static io.storywatch.stage.aggregate.WindowKeys.storeKey;
-
 import io.storywatch.event.ArticleMissedWindow;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,10 +66,10 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     private final AggregateSettings settings;
     private final List<Long> sizes;
     private final long futureToleranceMs;
-    private final Set<Long> entitySizes;
     private final AggregateStores storeNames;
     private final WindowRecords records;
     private final OriginalCounting counting;
+    private final WindowUpdates updates;
 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, StreamTime> streamTimes;
@@ -107,7 +101,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         this.sizes = settings.windowSizes().stream().map(Duration::toMillis).toList();
         this.counting = new OriginalCounting(sizes, records);
         this.futureToleranceMs = settings.futureTolerance().toMillis();
-        this.entitySizes = new HashSet<>(settings.entityWindowSizes().stream().map(Duration::toMillis).toList());
+        this.updates = new WindowUpdates(settings);
         this.schedule = new PublishSchedule(settings.publishInterval().toMillis(),
                 settings.pastPublishInterval().toMillis());
         this.storeNames = storeNames;
@@ -228,81 +222,8 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     }
 
     private void apply(UnpublishedCount count) {
-        if (count.replaced() != null) {
-            applyReplaced(count.replaced(), count.timestamp());
-        } else if (count.original() != null) {
-            UnpublishedCount.OriginalCounted counted = count.original();
-            Contribution article = counted.article();
-            for (long size : counted.sizes()) {
-                EventWindow window = EventWindow.containing(counted.eventTime(), size);
-                for (Map.Entry<String, Portrayal> faction : article.factions().entrySet()) {
-                    String key = storeKey(window, FACTION, faction.getKey());
-                    update(key, new WindowState(sentiment(key).add(faction.getValue(),
-                            WindowRecords.evidence(article, faction.getValue(), counted.copies()), counted.copies(),
-                            settings.evidenceArticles()), null), count.timestamp());
-                }
-                for (Map.Entry<String, Portrayal> entity : entitySizes.contains(size)
-                        ? article.entities().entrySet() : Set.<Map.Entry<String, Portrayal>>of()) {
-                    String key = storeKey(window, ENTITY, entity.getKey());
-                    update(key, new WindowState(sentiment(key).add(entity.getValue(),
-                            WindowRecords.evidence(article, entity.getValue(), counted.copies()), counted.copies(),
-                            settings.evidenceArticles()), null), count.timestamp());
-                }
-                String key = storeKey(window, COVERAGE, coverageTarget(article.story()));
-                update(key, new WindowState(null, coverage(key).add(article, counted.copies(),
-                        counted.copySources())), count.timestamp());
-            }
-        } else {
-            UnpublishedCount.CopyCounted copy = count.copy();
-            for (long size : copy.sizes()) {
-                EventWindow window = EventWindow.containing(copy.originalEventTime(), size);
-                for (String faction : copy.factions()) {
-                    String key = storeKey(window, FACTION, faction);
-                    update(key, new WindowState(sentiment(key).addCopy(copy.originalId()), null), count.timestamp());
-                }
-                for (String entity : entitySizes.contains(size) ? copy.entities() : List.<String>of()) {
-                    String key = storeKey(window, ENTITY, entity);
-                    update(key, new WindowState(sentiment(key).addCopy(copy.originalId()), null), count.timestamp());
-                }
-                String key = storeKey(window, COVERAGE, coverageTarget(copy.story()));
-                update(key, new WindowState(null, coverage(key).addCopy(copy.source())), count.timestamp());
-            }
-        }
-    }
-
-    private void applyReplaced(UnpublishedCount.OriginalReplaced replaced, long timestamp) {
-        Contribution previous = replaced.previous();
-        Contribution next = replaced.next();
-        long copies = replaced.copies();
-        for (long size : replaced.sizes()) {
-            EventWindow window = EventWindow.containing(replaced.eventTime(), size);
-            Map<String, SentimentTally> tallies = new TreeMap<>();
-            previous.factions().forEach((faction, portrayal) -> tallies.merge(storeKey(window, FACTION, faction),
-                    sentiment(storeKey(window, FACTION, faction)).remove(portrayal, previous.id(), copies),
-                    (a, b) -> b));
-            previous.entities().forEach((entity, portrayal) -> tallies.merge(storeKey(window, ENTITY, entity),
-                    sentiment(storeKey(window, ENTITY, entity)).remove(portrayal, previous.id(), copies),
-                    (a, b) -> b));
-            next.factions().forEach((faction, portrayal) -> {
-                String key = storeKey(window, FACTION, faction);
-                tallies.put(key, tallies.getOrDefault(key, sentiment(key)).add(portrayal,
-                        WindowRecords.evidence(next, portrayal, copies), copies, settings.evidenceArticles()));
-            });
-            next.entities().forEach((entity, portrayal) -> {
-                String key = storeKey(window, ENTITY, entity);
-                tallies.put(key, tallies.getOrDefault(key, sentiment(key)).add(portrayal,
-                        WindowRecords.evidence(next, portrayal, copies), copies, settings.evidenceArticles()));
-            });
-            tallies.forEach((key, tally) -> update(key, new WindowState(tally, null), timestamp));
-            String key = storeKey(window, COVERAGE, coverageTarget(next.story()));
-            CoverageTally coverage = coverage(key);
-            if (!previous.withdrawn()) {
-                coverage = coverage.remove(previous, copies);
-            }
-            if (!next.withdrawn()) {
-                coverage = coverage.add(next, copies, replaced.copySources());
-            }
-            update(key, new WindowState(null, coverage), timestamp);
+        for (WindowUpdates.Update change : updates.of(count, open::get)) {
+            update(change.key(), change.state(), count.timestamp());
         }
     }
 
@@ -388,16 +309,6 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         Object value = records.window(window, parts[2].charAt(0), target, state, isFinal);
         context.forward(new Record<>(window.key(target), value, cause.timestamp(), cause.headers()));
         return window;
-    }
-
-    private SentimentTally sentiment(String key) {
-        WindowState state = open.get(key);
-        return state == null || state.sentiment() == null ? SentimentTally.empty() : state.sentiment();
-    }
-
-    private CoverageTally coverage(String key) {
-        WindowState state = open.get(key);
-        return state == null || state.coverage() == null ? CoverageTally.empty() : state.coverage();
     }
 
     private void emit(Record<String, Contribution> record, String key, Object value) {
