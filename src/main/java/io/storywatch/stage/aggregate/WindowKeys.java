@@ -25,12 +25,6 @@ final class WindowKeys {
         return String.format("%s|%015d", faction, Math.max(0, start));
     }
 
-    /** The window of a store key. */
-    static EventWindow window(String key) {
-        String[] parts = key.split("\\|", 4);
-        return new EventWindow(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
-    }
-
     /** The end (epoch ms) of the window of a store key, read without splitting it. */
     static long end(String key) {
         int first = key.indexOf('|');
