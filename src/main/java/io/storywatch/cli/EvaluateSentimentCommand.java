@@ -1,6 +1,9 @@
 package io.storywatch.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.storywatch.analysis.ArticleAnalyzer;
+import io.storywatch.eval.ArticleBootstrap;
 import io.storywatch.eval.ArticleTagging;
 import io.storywatch.story.Faction;
 import io.storywatch.story.Stories;
@@ -70,8 +73,22 @@ public final class EvaluateSentimentCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE})")
     int timingRounds;
 
+    @Option(names = "--draws", defaultValue = "" + ArticleBootstrap.DEFAULT_DRAWS,
+            description = "articles drawn again with replacement this many times for the 95%% interval of macro-F1 "
+                    + "and for --compare-with; 0: none (default ${DEFAULT-VALUE})")
+    int draws;
+
+    @Option(names = "--compare-with", paramLabel = "REPORT",
+            description = "a report an earlier run wrote with --json on the same gold: prints this run's macro-F1 "
+                    + "minus that one's, with its 95%% interval over paired draws of the articles")
+    Path compareWith;
+
     @Override
     public Integer call() throws IOException {
+        if (draws < 0) {
+            throw new IllegalArgumentException("--draws must be 0 or more, not " + draws);
+        }
+        List<SentimentEvaluation.Pair> baseline = compareWith == null ? null : pairsOf(compareWith);
         List<RawArticle> raw = readArticles(articles);
         Gold labels = Gold.read(gold);
         SentimentModel sentimentModel = SentimentModels.forOption(model, modelWeight);
@@ -90,6 +107,21 @@ public final class EvaluateSentimentCommand implements Callable<Integer> {
         ArticleScorer scorer = new ArticleScorer(sentimentModel, factions);
         SentimentEvaluation.Report report = SentimentEvaluation.run(raw, labels, tagging, scorer);
         print(report);
+        ArticleBootstrap.Interval interval = null;
+        if (draws > 0) {
+            interval = ArticleBootstrap.macroF1(report.pairDetails(), draws, ArticleBootstrap.DEFAULT_SEED);
+            System.out.printf("target macro-F1 95%% interval, the articles drawn again %d times: %.4f to %.4f%n",
+                    draws, interval.low(), interval.high());
+        }
+        ArticleBootstrap.Difference difference = null;
+        if (baseline != null && draws > 0) {
+            difference = ArticleBootstrap.macroF1Difference(baseline,
+                    report.pairDetails(), draws, ArticleBootstrap.DEFAULT_SEED);
+            System.out.printf("against %s: macro-F1 %+.4f (95%% interval %+.4f to %+.4f over %d paired draws of %d "
+                    + "articles); higher in %.1f%% of the draws%n", compareWith, difference.observed(),
+                    difference.low(), difference.high(), difference.draws(), difference.articles(),
+                    100 * difference.shareAbove());
+        }
         if (timing) {
             OracleTagging whole = OracleTagging.fromCatalogue(labels,
                     catalogue != null ? catalogue : gold.toAbsolutePath().getParent().resolve("catalogue.json"));
@@ -103,7 +135,16 @@ public final class EvaluateSentimentCommand implements Callable<Integer> {
                     cost.scoreCpuMillisPerArticle(), cost.scoreCpuMillisPerTargetSentence());
         }
         if (json != null) {
-            Files.writeString(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            ObjectNode tree = Json.mapper().valueToTree(report);
+            if (interval != null) {
+                tree.set("macroF1Interval", Json.mapper().valueToTree(interval));
+            }
+            if (difference != null) {
+                ObjectNode comparison = Json.mapper().valueToTree(difference);
+                comparison.put("report", compareWith.toString());
+                tree.set("comparedWith", comparison);
+            }
+            Files.writeString(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree));
         }
         return 0;
     }
@@ -112,6 +153,20 @@ public final class EvaluateSentimentCommand implements Callable<Integer> {
     static ArticleTagging streamTagging(StoryDefinition story) {
         ArticleAnalyzer analyzer = ArticleAnalyzer.forStory(story, SentimentModels.rulesOnly());
         return article -> analyzer.tagged(Json.toBytes(article));
+    }
+
+    /** The gold pairs of a report written with --json. */
+    static List<SentimentEvaluation.Pair> pairsOf(Path report) throws IOException {
+        JsonNode pairs = Json.mapper().readTree(report.toFile()).get("pairDetails");
+        if (pairs == null || !pairs.isArray()) {
+            throw new IllegalArgumentException(report + " is not a report written by evaluate sentiment --json "
+                    + "(no pairDetails)");
+        }
+        List<SentimentEvaluation.Pair> out = new ArrayList<>();
+        for (JsonNode pair : pairs) {
+            out.add(Json.mapper().treeToValue(pair, SentimentEvaluation.Pair.class));
+        }
+        return out;
     }
 
     static List<RawArticle> readArticles(Path path) throws IOException {

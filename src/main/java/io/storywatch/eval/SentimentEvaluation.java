@@ -98,34 +98,13 @@ public final class SentimentEvaluation {
             }
         }
 
-        Map<String, Map<String, Integer>> confusion = new LinkedHashMap<>();
-        for (String g : LABELS) {
-            Map<String, Integer> row = new LinkedHashMap<>();
-            for (String p : LABELS) {
-                row.put(p, 0);
-            }
-            row.put(MISSING, 0);
-            confusion.put(g, row);
-        }
-        int notFound = 0;
-        for (Pair pair : pairs) {
-            confusion.get(pair.gold()).merge(pair.predicted(), 1, Integer::sum);
-            if (pair.predicted().equals(MISSING)) {
-                notFound++;
-            }
-        }
+        Map<String, Map<String, Integer>> confusion = confusion(pairs);
+        int notFound = (int) pairs.stream().filter(p -> p.predicted().equals(MISSING)).count();
+        Map<String, LabelScore> exact = labelScores(confusion);
+        double macroF1 = exact.values().stream().mapToDouble(LabelScore::f1).sum() / LABELS.size();
         Map<String, LabelScore> labels = new LinkedHashMap<>();
-        double f1Sum = 0;
-        for (String label : LABELS) {
-            int tp = confusion.get(label).get(label);
-            int goldCount = confusion.get(label).values().stream().mapToInt(Integer::intValue).sum();
-            int predictedCount = LABELS.stream().mapToInt(g -> confusion.get(g).get(label)).sum();
-            double precision = predictedCount == 0 ? 0 : (double) tp / predictedCount;
-            double recall = goldCount == 0 ? 0 : (double) tp / goldCount;
-            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            labels.put(label, new LabelScore(round(precision), round(recall), round(f1), goldCount));
-            f1Sum += f1;
-        }
+        exact.forEach((label, s) -> labels.put(label, new LabelScore(round(s.precision()), round(s.recall()),
+                round(s.f1()), s.support())));
 
         Map<String, Map<String, Integer>> factionConfusion = new TreeMap<>();
         int correct = 0;
@@ -144,10 +123,47 @@ public final class SentimentEvaluation {
         double factionAccuracy = factionPairs.isEmpty() ? 0 : (double) correct / factionPairs.size();
         long wholeCorrect = factionPairs.stream().filter(p -> p.gold().equals(p.predictedWholeArticle())).count();
         double wholeAccuracy = factionPairs.isEmpty() ? 0 : (double) wholeCorrect / factionPairs.size();
-        return new Report(round(f1Sum / LABELS.size()), labels, confusion, pairs.size(), notFound, sentencesNotFound,
+        return new Report(round(macroF1), labels, confusion, pairs.size(), notFound, sentencesNotFound,
                 round(factionAccuracy), round(wholeAccuracy), factionPairs.size(), factionConfusion, wholeConfusion,
                 round(scoringNanos / 1e6),
                 scorer.version(), pairs, factionPairs);
+    }
+
+    /** Target macro-F1 over pos, neg and neu of the given pairs, a pair not found counting as a wrong label. */
+    public static double macroF1(List<Pair> pairs) {
+        return labelScores(confusion(pairs)).values().stream().mapToDouble(LabelScore::f1).sum() / LABELS.size();
+    }
+
+    /** Rows gold, columns predicted (and {@value #MISSING}). */
+    private static Map<String, Map<String, Integer>> confusion(List<Pair> pairs) {
+        Map<String, Map<String, Integer>> confusion = new LinkedHashMap<>();
+        for (String g : LABELS) {
+            Map<String, Integer> row = new LinkedHashMap<>();
+            for (String p : LABELS) {
+                row.put(p, 0);
+            }
+            row.put(MISSING, 0);
+            confusion.put(g, row);
+        }
+        for (Pair pair : pairs) {
+            confusion.get(pair.gold()).merge(pair.predicted(), 1, Integer::sum);
+        }
+        return confusion;
+    }
+
+    /** Unrounded precision, recall and F1 of each label. */
+    private static Map<String, LabelScore> labelScores(Map<String, Map<String, Integer>> confusion) {
+        Map<String, LabelScore> labels = new LinkedHashMap<>();
+        for (String label : LABELS) {
+            int tp = confusion.get(label).get(label);
+            int goldCount = confusion.get(label).values().stream().mapToInt(Integer::intValue).sum();
+            int predictedCount = LABELS.stream().mapToInt(g -> confusion.get(g).get(label)).sum();
+            double precision = predictedCount == 0 ? 0 : (double) tp / predictedCount;
+            double recall = goldCount == 0 ? 0 : (double) tp / goldCount;
+            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            labels.put(label, new LabelScore(precision, recall, f1, goldCount));
+        }
+        return labels;
     }
 
     /** The output sentence holding the gold sentence's text, compared without spaces and width differences. */

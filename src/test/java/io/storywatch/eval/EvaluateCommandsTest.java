@@ -62,6 +62,50 @@ class EvaluateCommandsTest {
     }
 
     @Test
+    void shouldPrintMacroF1WithItsIntervalAndCompareWithAnEarlierReport() throws Exception {
+        Path articles = dir.resolve("articles.jsonl");
+        Path gold = dir.resolve("gold.jsonl");
+        Files.writeString(articles, """
+                {"id": "t1", "title": "OpenAI风波", "body": "董事会解雇了奥特曼。奥特曼随后回到了公司。", "publishedAt": "2023-11-25T00:00:00Z"}
+                {"id": "t2", "title": "马斯克起诉", "body": "马斯克起诉OpenAI。微软发布了新产品。", "publishedAt": "2024-03-01T00:00:00Z"}
+                """);
+        Files.writeString(gold, """
+                {"tid": "t1#1", "article": "t1", "sentence": "董事会解雇了奥特曼。", "entities": ["openai-board", "sam-altman"], "implicit": [], "targets": {"openai-board": "neu", "sam-altman": "neg"}}
+                {"tid": "t1#2", "article": "t1", "sentence": "奥特曼随后回到了公司。", "entities": ["sam-altman"], "implicit": [], "targets": {"sam-altman": "pos"}}
+                {"tid": "t2#1", "article": "t2", "sentence": "马斯克起诉OpenAI。", "entities": ["elon-musk", "openai"], "implicit": [], "targets": {"elon-musk": "neu", "openai": "neg"}}
+                {"tid": "t2#2", "article": "t2", "sentence": "微软发布了新产品。", "entities": ["microsoft"], "implicit": [], "targets": {"microsoft": "neu"}}
+                """);
+
+        JsonNode first = run("evaluate", "sentiment", "--articles", articles.toString(), "--gold", gold.toString(),
+                "--sentiment", "rules", "--draws", "300");
+        Path earlier = dir.resolve("earlier.json");
+        Files.copy(dir.resolve("figures.json"), earlier);
+
+        double macroF1 = first.get("macroF1").asDouble();
+        JsonNode interval = first.get("macroF1Interval");
+        assertEquals(300, interval.get("draws").asInt());
+        assertTrue(interval.get("low").asDouble() <= macroF1 + 1e-4 && macroF1 - 1e-4 <= interval.get("high").asDouble(),
+                interval + " vs " + macroF1);
+        assertEquals(6, first.get("pairDetails").size());
+
+        JsonNode again = run("evaluate", "sentiment", "--articles", articles.toString(), "--gold", gold.toString(),
+                "--sentiment", "rules", "--draws", "300", "--compare-with", earlier.toString());
+        assertEquals(macroF1, again.get("macroF1").asDouble(), 1e-12);
+        JsonNode comparison = again.get("comparedWith");
+        assertEquals(earlier.toString(), comparison.get("report").asText());
+        assertEquals(List.of(0.0, 0.0, 0.0, 0.0), List.of(comparison.get("observed").asDouble(),
+                comparison.get("low").asDouble(), comparison.get("high").asDouble(),
+                comparison.get("shareAbove").asDouble()));
+        assertEquals(2, comparison.get("articles").asInt());
+
+        Path notAReport = dir.resolve("not-a-report.json");
+        Files.writeString(notAReport, "{\"macroF1\": 0.5}");
+        assertEquals(false, 0 == StoryWatch.commandLine().execute("evaluate", "sentiment", "--articles",
+                articles.toString(), "--gold", gold.toString(), "--sentiment", "rules", "--compare-with",
+                notAReport.toString()));
+    }
+
+    @Test
     void shouldReadBioFilesIncludingWeiboStyleDigitsAndTypes() throws Exception {
         Path bio = dir.resolve("weibo.conll");
         Files.writeString(bio, String.join("\n", "李0\tB-PER.NAM", "彦1\tI-PER.NAM", "宏2\tI-PER.NAM", "在0\tO",
