@@ -240,11 +240,12 @@ public final class HeadTraining {
         return new double[] {polar, neutralShare, polar};
     }
 
-    /** Names a head by its task, encoder, lexicon, training lines and options: the same inputs give the same name. */
+    /** Names a head by its task, encoder, tokenizer, lexicon, training lines and options: the same inputs give the same name. */
     public String version(List<LabelledText> lines, MlpTrainer.Options options, int members) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((rules.lexicon().version() + "\n" + encoder.version() + "\n" + options + "\n" + members + "\n")
+            digest.update((rules.lexicon().version() + "\n" + encoder.version() + "\n"
+                    + WordPieceTokenizer.NORMALISATION + "\n" + options + "\n" + members + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             for (LabelledText line : lines) {
                 digest.update((line.text() + "\t" + line.target() + "\t" + line.label() + "\t" + line.isImplicit()

@@ -17,6 +17,12 @@ import java.util.Map;
  */
 public final class WordPieceTokenizer {
 
+    /**
+     * How text becomes tokens beyond the vocabulary itself; part of every trained head's version, so a head follows
+     * a change here. 2: curly quotes and long dashes read as ASCII marks ({@link #folded}).
+     */
+    public static final String NORMALISATION = "wordpiece-2";
+
     private static final int MAX_CHARS_PER_WORD = 100;
 
     private final Map<String, Integer> vocabulary;
@@ -71,6 +77,7 @@ public final class WordPieceTokenizer {
         while (i < text.length() && !out.full(1)) {
             int codePoint = text.codePointAt(i);
             int next = i + Character.charCount(codePoint);
+            codePoint = folded(codePoint);
             if (isSkipped(codePoint) || isSpace(codePoint)) {
                 wordPieces(word, wordStarts, wordEnds, out);
             } else if (isCjk(codePoint) || isPunctuation(codePoint)) {
@@ -85,6 +92,19 @@ public final class WordPieceTokenizer {
         wordPieces(word, wordStarts, wordEnds, out);
         out.addFinal(separator, text.length(), text.length());
         return out.build();
+    }
+
+    /**
+     * Curly quotes and long dashes, which the vocabulary lacks (they would all read as [UNK], an opening quote like a
+     * closing one and like an emoji), read as the ASCII marks it has: reported speech and scare quotes stay visible.
+     */
+    static int folded(int c) {
+        return switch (c) {
+            case '\u201C', '\u201D', '\u201E', '\u201F', '\u301D', '\u301E' -> '"';
+            case '\u2018', '\u2019', '\u201A', '\u201B' -> '\'';
+            case '\u2012', '\u2013', '\u2014', '\u2015' -> '-';
+            default -> c;
+        };
     }
 
     /** Lower case without accents, as BERT's uncased vocabularies expect; each output char remembers its source. */

@@ -41,6 +41,17 @@ class WordPieceTokenizerTest {
     }
 
     @Test
+    void shouldReadCurlyQuotesAndLongDashesAsTheAsciiMarksTheVocabularyHas() {
+        WordPieceTokenizer tokenizer = new WordPieceTokenizer(Map.of("[PAD]", 0, "[UNK]", 1, "[CLS]", 2, "[SEP]", 3,
+                "董", 4, "\"", 5, "'", 6, "-", 7));
+        TokenizedText tokens = tokenizer.tokenize("\u201C董\u201D\u2018董\u2019\u2014\u2014董\uD83D\uDE2D", 16);
+
+        assertArrayEquals(new int[] {2, 5, 4, 5, 6, 4, 6, 7, 7, 4, 1, 3}, tokens.ids());
+        assertEquals(List.of("", "\u201C", "董", "\u201D", "\u2018", "董", "\u2019", "\u2014", "\u2014", "董",
+                "\uD83D\uDE2D", ""), pieces(tokens), "offsets stay on the original characters; an emoji stays unknown");
+    }
+
+    @Test
     void shouldGiveUnknownWordsOneUnknownTokenCoveringTheWord() {
         TokenizedText tokens = SMALL.tokenize("xyz董", 8);
 
