@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 EvaluateSegmentationCommand.class,
                 EvaluateSentimentCommand.class,
                 EvaluateCvCommand.class,
+                EvaluateCompareCommand.class,
         })
 public final class EvaluateCommand {
 }

@@ -106,6 +106,47 @@ class EvaluateCommandsTest {
     }
 
     @Test
+    void shouldCompareTwoSavedReportsOverPairedDrawsOfTheirArticles() throws Exception {
+        StringBuilder baseline = new StringBuilder("{\"sentimentVersion\": \"before\", \"pairDetails\": [");
+        StringBuilder candidate = new StringBuilder("{\"sentimentVersion\": \"after\", \"pairDetails\": [");
+        String[] labels = {"pos", "neg", "neu"};
+        for (int a = 0; a < 8; a++) {
+            for (int s = 0; s < 6; s++) {
+                String gold = labels[s % 3];
+                // the baseline gets two pairs of every article wrong, the candidate one
+                String before = s < 2 ? labels[(s + 1) % 3] : gold;
+                String after = s < 1 ? labels[(s + 1) % 3] : gold;
+                String common = "{\"tid\": \"a" + a + "#" + s + "\", \"target\": \"openai\", \"gold\": \"" + gold
+                        + "\", \"score\": 0.0, \"sentence\": \"句子\", \"predicted\": \"";
+                String separator = a == 7 && s == 5 ? "" : ",";
+                baseline.append(common).append(before).append("\"}").append(separator);
+                candidate.append(common).append(after).append("\"}").append(separator);
+            }
+        }
+        Path before = dir.resolve("before.json");
+        Path after = dir.resolve("after.json");
+        Files.writeString(before, baseline.append("]}").toString());
+        Files.writeString(after, candidate.append("]}").toString());
+
+        JsonNode figures = run("evaluate", "compare", "--baseline", before.toString(), "--candidate", after.toString(),
+                "--draws", "500");
+
+        assertEquals("before", figures.get("baseline").get("sentimentVersion").asText());
+        assertTrue(figures.get("candidate").get("macroF1").asDouble() > figures.get("baseline").get("macroF1").asDouble());
+        JsonNode difference = figures.get("difference");
+        assertEquals(8, difference.get("articles").asInt());
+        assertEquals(48, difference.get("pairs").asInt());
+        assertTrue(difference.get("low").asDouble() > 0, difference.toString());
+        assertEquals(1.0, difference.get("shareAbove").asDouble(), 1e-12);
+
+        Path other = dir.resolve("other-gold.json");
+        Files.writeString(other, "{\"pairDetails\": [{\"tid\": \"b0#0\", \"target\": \"openai\", \"gold\": \"neu\", "
+                + "\"predicted\": \"neu\", \"score\": 0.0, \"sentence\": \"句子\"}]}");
+        assertEquals(false, 0 == StoryWatch.commandLine().execute("evaluate", "compare", "--baseline",
+                before.toString(), "--candidate", other.toString()));
+    }
+
+    @Test
     void shouldReadBioFilesIncludingWeiboStyleDigitsAndTypes() throws Exception {
         Path bio = dir.resolve("weibo.conll");
         Files.writeString(bio, String.join("\n", "李0\tB-PER.NAM", "彦1\tI-PER.NAM", "宏2\tI-PER.NAM", "在0\tO",
