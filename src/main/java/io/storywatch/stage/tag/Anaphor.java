@@ -35,6 +35,17 @@ sealed interface Anaphor {
         }
     }
 
+    /** 你, 您, 你们: in an interviewer's question, the one who answers, or the organisation they answer for. */
+    record Addressee(Token token, TaggerLexicon.Pronoun pronoun) implements Anaphor {
+        public int start() {
+            return token.start();
+        }
+
+        public int end() {
+            return token.end();
+        }
+    }
+
     /** 后者, 前者: the latter or the former of the referents just before. */
     record Ordinal(Token token, TaggerLexicon.Pronoun pronoun) implements Anaphor {
         public int start() {

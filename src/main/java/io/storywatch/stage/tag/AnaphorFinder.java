@@ -50,6 +50,7 @@ final class AnaphorFinder {
                 TaggerLexicon.Pronoun pronoun = lexicon.pronouns().get(word);
                 if (pronoun != null) {
                     anaphors.add(pronoun.speaker() ? new Anaphor.Speaker(token, pronoun)
+                            : pronoun.addressee() ? new Anaphor.Addressee(token, pronoun)
                             : pronoun.ordinal() ? new Anaphor.Ordinal(token, pronoun)
                             : new Anaphor.Personal(token, pronoun));
                 } else if (!covered.get(token.start()) && BareOrganisationNoun.isBare(tokens, i, lexicon)) {

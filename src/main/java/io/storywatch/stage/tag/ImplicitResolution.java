@@ -53,6 +53,9 @@ final class ImplicitResolution {
         if (anaphor instanceof Anaphor.Speaker speaker) {
             return speakers.resolve(speaker, discourse);
         }
+        if (anaphor instanceof Anaphor.Addressee addressee) {
+            return speakers.addressee(addressee, discourse);
+        }
         return organisations.resolve((Anaphor.OrganisationReference) anaphor, discourse);
     }
 }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * Resolves 我 to the speaker of the quotation it stands in, and 我们 to the body the speaker speaks for: the
  * organisation itself when an organisation speaks, else the body a person is a member of, else the organisation the
  * person holds a post at on the article's day, if the article names it. Outside a quotation with a known speaker, 我
- * goes to whoever was last introduced as speaking.
+ * goes to whoever was last introduced as speaking. 你 / 您 in an interviewer's question is the one who answers it, 你们
+ * the body they answer for.
  */
 final class SpeakerResolver {
 
@@ -20,6 +21,9 @@ final class SpeakerResolver {
     private static final int PRONOUN_WINDOW = 4;
     private static final double NAMED_SPEAKER_CONFIDENCE = 0.8;
     private static final double CONTINUED_SPEAKER_CONFIDENCE = 0.6;
+    /** How many turns after an interviewer's question the answer it asks for may come. */
+    private static final int ANSWER_REACH = 3;
+    private static final double MAIN_PLAYER_CONFIDENCE = 0.4;
     /** A quotation opened after a colon in the same clause: "奥特曼在内部信中：“…". */
     private static final Pattern QUOTE_AFTER_NAME = Pattern.compile("^[^。！？；\\n“”]{0,30}?[：:]\\s*[“「\"]");
 
@@ -56,6 +60,54 @@ final class SpeakerResolver {
         StoryEntity meant = anaphor.pronoun().plural() ? bodyOf(speaker.entity()) : speaker.entity();
         return meant == null ? Optional.empty() : Optional.of(new Resolution(meant, anaphor.start(), anaphor.end(),
                 sentence, anaphor.pronoun().plural() ? (near ? 0.6 : 0.4) : (near ? 0.7 : 0.5)));
+    }
+
+    /**
+     * Whom 你 means: in an interviewer's question, whoever the next answer's label names, else the article's main
+     * player; anywhere else the reader or anyone, so nobody in the story.
+     */
+    Optional<Resolution> addressee(Anaphor.Addressee anaphor, Discourse discourse) {
+        Optional<Quotation> question = quotations.voicedAround(anaphor.start());
+        if (question.isEmpty() || question.get().voice() != Quotation.Voice.INTERVIEWER) {
+            return Optional.empty();
+        }
+        StoryEntity answerer = answererOf(question.get(), discourse);
+        double confidence = CONTINUED_SPEAKER_CONFIDENCE;
+        if (answerer == null) {
+            StoryEntity main = salience.person(null);
+            answerer = main != null && discourse.mentionedBefore(main, anaphor.start()) ? main : null;
+            confidence = MAIN_PLAYER_CONFIDENCE;
+        }
+        StoryEntity meant = answerer == null ? null
+                : anaphor.pronoun().plural() ? bodyOf(answerer) : answerer.isPerson() ? answerer : null;
+        return meant == null ? Optional.empty() : Optional.of(new Resolution(meant, anaphor.start(), anaphor.end(),
+                view.sentenceIndex(anaphor.start()), confidence));
+    }
+
+    /** The story entity the label of the first answer after {@code question} names, or null. */
+    private StoryEntity answererOf(Quotation question, Discourse discourse) {
+        int turns = 0;
+        for (Quotation turn : quotations.all()) {
+            if (turn.start() < question.end()) {
+                continue;
+            }
+            if (++turns > ANSWER_REACH) {
+                return null;
+            }
+            switch (turn.voice()) {
+                case INTERVIEWER -> {
+                    continue;
+                }
+                case WORD, CONTINUED -> {
+                    Referent label = discourse.referentAt(turn.speakerAt());
+                    return label == null ? null : label.entity();
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     private Optional<Resolution> quoted(Anaphor.Speaker anaphor, Quotation quotation, Discourse discourse) {

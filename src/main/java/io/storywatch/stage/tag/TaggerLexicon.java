@@ -39,12 +39,16 @@ record TaggerLexicon(
     private static final TaggerLexicon BUNDLED = load();
 
     /**
-     * A pronoun's kind ({@code speaker} for 我/我们, {@code personal} for 他/她/他们, {@code ordinal} for 后者/前者),
-     * gender and number.
+     * A pronoun's kind ({@code speaker} for 我/我们, {@code addressee} for 你/您/你们, {@code personal} for
+     * 他/她/他们, {@code ordinal} for 后者/前者), gender and number.
      */
     record Pronoun(String word, String kind, String gender, boolean plural) {
         boolean speaker() {
             return kind.equals("speaker");
+        }
+
+        boolean addressee() {
+            return kind.equals("addressee");
         }
 
         boolean ordinal() {

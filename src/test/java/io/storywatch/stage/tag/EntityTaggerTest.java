@@ -297,6 +297,26 @@ class EntityTaggerTest {
     }
 
     @Test
+    void shouldGiveYouInAnInterviewersQuestionToWhoeverAnswersIt() {
+        String text = "奥特曼谈OpenAI的未来\n记者：你为什么离开了董事会？\n奥特曼：这是一个漫长的故事。\n"
+                + "记者：你们下一步做什么？\n奥特曼：继续开发新模型。";
+        Map<String, List<String>> implicit = implicit(tag(text));
+
+        assertTrue(implicit.getOrDefault("sam-altman", List.of()).stream().anyMatch(m -> m.startsWith("你@")),
+                implicit.toString());
+        assertTrue(implicit.getOrDefault("openai", List.of()).stream().anyMatch(m -> m.startsWith("你们@")),
+                implicit.toString());
+    }
+
+    @Test
+    void shouldGiveYouOutsideAQuestionToNobody() {
+        Map<String, List<String>> implicit = implicit(tag("奥特曼发布了新模型。如果你是开发者，你可以马上试用。"));
+
+        assertTrue(implicit.values().stream().flatMap(List::stream).noneMatch(m -> m.startsWith("你")),
+                implicit.toString());
+    }
+
+    @Test
     void shouldKeepNamesTheStoryDoesNotKnowAsUnlinked() {
         String text = "百度创始人李彦宏评论了OpenAI的新模型。";
 
