@@ -46,6 +46,10 @@ sealed interface Anaphor {
         }
     }
 
+    /** 两人, 二人, 师徒俩: two people at once. */
+    record Pair(int start, int end) implements Anaphor {
+    }
+
     /** 后者, 前者: the latter or the former of the referents just before. */
     record Ordinal(Token token, TaggerLexicon.Pronoun pronoun) implements Anaphor {
         public int start() {

@@ -10,8 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Step 6: every role noun, organisation reference and pronoun that may refer to a story entity, in text order;
- * a role noun wins over an organisation reference it overlaps, and neither overlaps a name.
+ * Step 6: every role noun, organisation reference, pronoun and pair word (两人, 俩) that may refer to story entities,
+ * in text order; a role noun wins over an organisation reference it overlaps, and neither overlaps a name.
  */
 final class AnaphorFinder {
 
@@ -48,7 +48,17 @@ final class AnaphorFinder {
                     continue;
                 }
                 TaggerLexicon.Pronoun pronoun = lexicon.pronouns().get(word);
-                if (pronoun != null) {
+                Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+                TaggerLexicon.Pronoun joined = pronoun != null || next == null || next.start() != token.end() ? null
+                        : lexicon.pronouns().get(word + next.word());
+                if (joined != null && joined.pair()) {
+                    anaphors.add(new Anaphor.Pair(token.start(), next.end()));
+                    i++;
+                } else if (pronoun != null && pronoun.pair()) {
+                    if (i == 0 || lexicon.pronouns().get(tokens.get(i - 1).word()) == null) {
+                        anaphors.add(new Anaphor.Pair(token.start(), token.end()));
+                    }
+                } else if (pronoun != null) {
                     anaphors.add(pronoun.speaker() ? new Anaphor.Speaker(token, pronoun)
                             : pronoun.addressee() ? new Anaphor.Addressee(token, pronoun)
                             : pronoun.ordinal() ? new Anaphor.Ordinal(token, pronoun)

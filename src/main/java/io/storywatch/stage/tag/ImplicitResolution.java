@@ -16,6 +16,7 @@ final class ImplicitResolution {
     private final SpeakerResolver speakers;
     private final OrganisationReferenceResolver organisations;
     private final OrdinalResolver ordinals;
+    private final GroupResolver groups;
 
     ImplicitResolution(ArticleView view, CompiledStory story, TaggerLexicon lexicon, NamesLinked named,
                        UnknownNames unknown, Salience salience, Quotations quotations) {
@@ -26,21 +27,34 @@ final class ImplicitResolution {
         this.speakers = new SpeakerResolver(view, story, lexicon, named, salience, quotations);
         this.organisations = new OrganisationReferenceResolver(view, lexicon, salience);
         this.ordinals = new OrdinalResolver(view);
+        this.groups = new GroupResolver(view);
     }
 
     Discourse resolve(List<Anaphor> anaphors, Discourse start) {
         Discourse discourse = start;
         for (Anaphor anaphor : anaphors) {
-            Optional<Resolution> resolution = resolve(anaphor, discourse);
-            if (resolution.isPresent()) {
-                Resolution r = resolution.get();
+            for (Resolution r : resolve(anaphor, discourse)) {
                 discourse = discourse.with(r, view.text, named.namedInSentence(r.entity().id(), r.sentence()));
             }
         }
         return discourse;
     }
 
-    private Optional<Resolution> resolve(Anaphor anaphor, Discourse discourse) {
+    /** The entities the anaphor refers to: one, or several for a group (两人, 他们 after two people), or none. */
+    private List<Resolution> resolve(Anaphor anaphor, Discourse discourse) {
+        if (anaphor instanceof Anaphor.Pair pair) {
+            return groups.resolve(pair, discourse);
+        }
+        if (anaphor instanceof Anaphor.Personal personal && personal.pronoun().plural()) {
+            List<Resolution> people = groups.resolve(personal, discourse);
+            if (!people.isEmpty()) {
+                return people;
+            }
+        }
+        return single(anaphor, discourse).stream().toList();
+    }
+
+    private Optional<Resolution> single(Anaphor anaphor, Discourse discourse) {
         if (anaphor instanceof Anaphor.RoleNoun role) {
             return roles.resolve(role);
         }

@@ -140,7 +140,7 @@ final class SpeakerResolver {
         }
         Token word = view.tokenStartingAt(quotation.speakerAt());
         TaggerLexicon.Pronoun pronoun = word == null ? null : lexicon.pronouns().get(word.word());
-        if (pronoun == null || pronoun.plural() || pronoun.speaker() || pronoun.ordinal()) {
+        if (pronoun == null || pronoun.plural() || !pronoun.kind().equals("personal")) {
             return null;
         }
         int sentence = view.sentenceIndex(quotation.start());

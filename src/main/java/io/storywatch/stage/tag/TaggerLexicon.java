@@ -40,7 +40,7 @@ record TaggerLexicon(
 
     /**
      * A pronoun's kind ({@code speaker} for 我/我们, {@code addressee} for 你/您/你们, {@code personal} for
-     * 他/她/他们, {@code ordinal} for 后者/前者), gender and number.
+     * 他/她/他们, {@code ordinal} for 后者/前者, {@code pair} for 两人/俩), gender and number.
      */
     record Pronoun(String word, String kind, String gender, boolean plural) {
         boolean speaker() {
@@ -49,6 +49,10 @@ record TaggerLexicon(
 
         boolean addressee() {
             return kind.equals("addressee");
+        }
+
+        boolean pair() {
+            return kind.equals("pair");
         }
 
         boolean ordinal() {

@@ -317,6 +317,30 @@ class EntityTaggerTest {
     }
 
     @Test
+    void shouldGiveTwoPeopleAtOnceToTheLastTwoPeople() {
+        Map<String, List<String>> implicit = implicit(tag("苏茨克维和雷克先后离开了OpenAI。两人此后都没有公开评论。"));
+
+        assertEquals(List.of("两人@1"), implicit.get("ilya-sutskever"), implicit.toString());
+        assertEquals(List.of("两人@1"), implicit.get("jan-leike"), implicit.toString());
+    }
+
+    @Test
+    void shouldGiveTheyAfterTwoPeopleOfOneSentenceToBoth() {
+        Map<String, List<String>> implicit = implicit(tag("微软发表声明。托纳和麦考利辞去了董事职务。他们认为行业需要监管。"));
+
+        assertEquals(List.of("他们@2"), implicit.get("helen-toner"), implicit.toString());
+        assertEquals(List.of("他们@2"), implicit.get("tasha-mccauley"), implicit.toString());
+        assertFalse(implicit.containsKey("microsoft"), implicit.toString());
+    }
+
+    @Test
+    void shouldNotMakeAGroupOfPeopleFromDifferentSentences() {
+        Map<String, List<String>> implicit = implicit(tag("奥特曼周五发表了讲话。托纳随后辞职。他们都没有回应。"));
+
+        assertFalse(implicit.containsKey("sam-altman"), implicit.toString());
+    }
+
+    @Test
     void shouldKeepNamesTheStoryDoesNotKnowAsUnlinked() {
         String text = "百度创始人李彦宏评论了OpenAI的新模型。";
 
