@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Resolves a mention of several people at once: 两人 / 二人 / 师徒俩 to the last two people named or referred to just
- * before, and 他们 / 她们 right after two or more people of one sentence to all of them (up to four). When one of those people is a
- * name the story does not know, the group is nobody in the story.
+ * before, and 他们 / 她们 right after two or more people of one sentence to all of them (up to four). When one of
+ * those people is a name the story does not know, the group is nobody in the story.
  */
 final class GroupResolver {
 
