@@ -213,16 +213,10 @@ public final class HeadTraining {
         progress.accept(String.format("training %d network(s) on %d examples (%d held out, %d lines skipped: target "
                 + "not in text)", members, training.size(), heldOut.size(), all.skipped()));
         String version = version(lines, options, members);
-        List<MlpHead> heads = new ArrayList<>();
-        for (int m = 0; m < members; m++) {
-            MlpTrainer.Options member = new MlpTrainer.Options(options.hidden(), options.epochs(),
-                    options.learningRate(), options.l2(), options.dropout(), options.batch(), options.seed() + m);
-            int number = m + 1;
-            heads.add(MlpTrainer.train(TASK, version, encoder.version(), LABELS, all.facts(), training, heldOut,
-                    member, epoch -> progress.accept(String.format("network %d/%d, epoch %d: loss %.4f, held-out "
-                            + "macro-F1 %.4f", number, members, epoch.epoch(), epoch.loss(),
-                            epoch.heldOutMacroF1()))));
-        }
+        List<MlpHead> heads = MlpTrainer.trainMembers(TASK, version, encoder.version(), LABELS, all.facts(),
+                training, heldOut, options, members, m -> epoch -> progress.accept(String.format(
+                        "network %d/%d, epoch %d: loss %.4f, held-out macro-F1 %.4f", m + 1, members, epoch.epoch(),
+                        epoch.loss(), epoch.heldOutMacroF1())));
         MlpHead head = MlpHead.ensemble(version, heads);
         if (!heldOut.isEmpty()) {
             progress.accept(String.format("held-out macro-F1 of the %d network(s) together: %.4f", members,

@@ -1,9 +1,15 @@
 package io.storywatch.stage.score.encoder;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * Trains an {@link MlpHead} by mini-batch Adam on softmax cross-entropy, with dropout on the hidden layer, L2 on the
@@ -30,6 +36,47 @@ public final class MlpTrainer {
     }
 
     private MlpTrainer() {
+    }
+
+    /**
+     * Trains {@code members} networks, the m-th (from 0) with seed {@code options.seed() + m}, at most as many at once
+     * as there are processors, and returns them in seed order. Each network draws only from its own seed, so the
+     * result is the same as training them one after another; {@code progress} gives each network's epoch reporter.
+     */
+    public static List<MlpHead> trainMembers(String task, String version, String encoder, List<String> labels,
+                                             List<String> facts, List<Example> training, List<Example> heldOut,
+                                             Options options, int members, IntFunction<Consumer<Epoch>> progress) {
+        int threads = Math.max(1, Math.min(members, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "head-training");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<MlpHead>> networks = new ArrayList<>();
+            for (int m = 0; m < members; m++) {
+                Options member = new Options(options.hidden(), options.epochs(), options.learningRate(),
+                        options.l2(), options.dropout(), options.batch(), options.seed() + m);
+                Consumer<Epoch> reporter = progress.apply(m);
+                networks.add(pool.submit(() -> train(task, version, encoder, labels, facts, training, heldOut,
+                        member, reporter)));
+            }
+            List<MlpHead> trained = new ArrayList<>();
+            for (Future<MlpHead> network : networks) {
+                trained.add(network.get());
+            }
+            return trained;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while training the head's networks", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("training a network failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     public static MlpHead train(String task, String version, String encoder, List<String> labels, List<String> facts,

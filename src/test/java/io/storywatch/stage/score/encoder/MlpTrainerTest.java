@@ -79,4 +79,27 @@ class MlpTrainerTest {
 
         assertTrue(neutralAfter > neutralBefore, neutralBefore + " -> " + neutralAfter);
     }
+
+    @Test
+    void shouldTrainMembersAtOnceExactlyAsOneAfterAnother() {
+        MlpTrainer.Options options = new MlpTrainer.Options(16, 6, 1e-2, 1e-4, 0.1, 16, 3);
+        List<MlpTrainer.Example> training = clusters(60, 1);
+        List<MlpTrainer.Example> heldOut = clusters(20, 2);
+        List<Integer> reported = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        List<MlpHead> together = MlpTrainer.trainMembers("target-sentiment", "test-head", "test-encoder", LABELS,
+                List.of("fact"), training, heldOut, options, 3, m -> epoch -> reported.add(m));
+
+        assertEquals(3, together.size());
+        assertEquals(3 * options.epochs(), reported.size());
+        float[] x = clusters(1, 5).get(1).features();
+        for (int m = 0; m < 3; m++) {
+            MlpTrainer.Options alone = new MlpTrainer.Options(16, 6, 1e-2, 1e-4, 0.1, 16, 3 + m);
+            MlpHead single = MlpTrainer.train("target-sentiment", "test-head", "test-encoder", LABELS,
+                    List.of("fact"), training, heldOut, alone, e -> { });
+            assertArrayEquals(single.probabilities(x), together.get(m).probabilities(x), 0.0, "network " + m);
+        }
+        assertTrue(Math.abs(together.get(0).probabilities(x)[0] - together.get(1).probabilities(x)[0]) > 0,
+                "networks with different seeds differ");
+    }
 }
