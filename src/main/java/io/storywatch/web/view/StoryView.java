@@ -15,10 +15,8 @@ import io.storywatch.json.Json;
 import io.storywatch.window.WindowKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -58,7 +56,6 @@ public final class StoryView {
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(400);
     /** The view is pruned when the newest event time has moved this far since the last pruning. */
     private static final Duration PRUNE_STEP = Duration.ofHours(1);
-    static final int MAX_ALERTS = 200;
     static final int EVIDENCE_SENTENCES_PER_ARTICLE = 3;
 
     static final String BASIS_AGGREGATE = "aggregate";
@@ -79,10 +76,7 @@ public final class StoryView {
     private final Map<String, Map<Duration, TreeMap<Instant, WindowSlot>>> factionWindows = new TreeMap<>();
     private final Map<String, Map<Duration, TreeMap<Instant, WindowSlot>>> entityWindows = new TreeMap<>();
     private final Map<String, EntityMentions> entityIdentities = new TreeMap<>();
-    private final Map<String, Long> rejected = new TreeMap<>();
-    private final Map<String, Long> late = new TreeMap<>();
-    private final Map<String, Long> failed = new TreeMap<>();
-    private final Deque<JsonNode> alerts = new ArrayDeque<>();
+    private final PipelineHealth health = new PipelineHealth();
     private final Map<Duration, TreeMap<Instant, byte[]>> coverageRecords = new TreeMap<>();
     private final AtomicLong version = new AtomicLong();
 
@@ -227,27 +221,22 @@ public final class StoryView {
 
     /** A record of news.articles.rejected, counted by its reason code. */
     public void applyRejected(String code) {
-        write(() -> rejected.merge(code == null ? "unknown" : code, 1L, Long::sum));
+        write(() -> health.rejected(code));
     }
 
     /** A record of news.articles.failed: a record the named stage could not read or process. */
     public void applyFailed(String stage) {
-        write(() -> failed.merge(stage == null ? "unknown" : stage, 1L, Long::sum));
+        write(() -> health.failed(stage));
     }
 
     /** A record of news.articles.late: an article a window did not count, by its reason. */
     public void applyLate(String reason) {
-        write(() -> late.merge(reason == null ? "unknown" : reason, 1L, Long::sum));
+        write(() -> health.late(reason));
     }
 
     /** A value of news.faction-alerts (issue 5), kept newest first as the aggregate stage wrote it. */
     public void applyAlert(JsonNode alert) {
-        write(() -> {
-            alerts.addFirst(alert);
-            while (alerts.size() > MAX_ALERTS) {
-                alerts.removeLast();
-            }
-        });
+        write(() -> health.alert(alert));
     }
 
     /** A value of news.story-coverage, kept by its window as the aggregate stage wrote it. */
@@ -490,7 +479,7 @@ public final class StoryView {
 
     /** Newest first, as many as asked. */
     public List<JsonNode> alerts(int limit) {
-        return read(() -> alerts.stream().limit(Math.max(0, limit)).toList());
+        return read(() -> health.alerts(limit));
     }
 
     public ViewSummary summary() {
@@ -503,11 +492,11 @@ public final class StoryView {
                     .orElse(null);
             Set<String> factions = new TreeSet<>(factionWindows.keySet());
             articles.values().forEach(a -> factions.addAll(a.factions().keySet()));
-            return new ViewSummary(version.get(), articles.size(), relevant, duplicates, Map.copyOf(rejected),
-                    Map.copyOf(late), Map.copyOf(failed),
+            return new ViewSummary(version.get(), articles.size(), relevant, duplicates, health.rejectedCounts(),
+                    health.lateCounts(), health.failedCounts(),
                     first == null ? null : first.toString(), last == null ? null : last.toString(),
                     List.copyOf(factions), List.copyOf(entityIdentities.keySet()), windowCount(factionWindows),
-                    windowCount(entityWindows), alerts.size());
+                    windowCount(entityWindows), health.alertCount());
         });
     }
 
