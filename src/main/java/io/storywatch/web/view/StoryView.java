@@ -77,7 +77,7 @@ public final class StoryView {
     private final Map<String, Map<Duration, TreeMap<Instant, WindowSlot>>> entityWindows = new TreeMap<>();
     private final Map<String, EntityMentions> entityIdentities = new TreeMap<>();
     private final PipelineHealth health = new PipelineHealth();
-    private final Map<Duration, TreeMap<Instant, byte[]>> coverageRecords = new TreeMap<>();
+    private final CoverageRecords coverage = new CoverageRecords();
     private final AtomicLong version = new AtomicLong();
 
     /** A view fed analysis objects directly (tests, embedding): it keeps those whole, there is nothing to read back. */
@@ -254,16 +254,13 @@ public final class StoryView {
             throw new IllegalArgumentException("a story-coverage key is story@START/SIZE, not " + key);
         }
         if (value != null) {
-            requireObject(value);
+            CoverageRecords.requireObject(value);
         }
         write(() -> {
             if (value == null) {
-                TreeMap<Instant, byte[]> bySize = coverageRecords.get(placed.size());
-                if (bySize != null) {
-                    bySize.remove(placed.windowStart());
-                }
+                coverage.remove(placed);
             } else if (retained(placed.windowEnd())) {
-                coverageRecords.computeIfAbsent(placed.size(), s -> new TreeMap<>()).put(placed.windowStart(), value);
+                coverage.put(placed, value);
             }
         });
     }
@@ -366,45 +363,12 @@ public final class StoryView {
 
     /** The story-coverage records of the window size over [from, to), in time order. */
     public List<CoveragePoint> coverage(Instant from, Instant to, Granularity granularity) {
-        return read(() -> {
-            List<CoveragePoint> points = new ArrayList<>();
-            coverageRecords.getOrDefault(granularity.size(), new TreeMap<>()).forEach((start, record) -> {
-                CoveragePoint reported = inRange(start, from, to, granularity)
-                        ? reportedCoverage(tree(record), granularity) : null;
-                if (reported != null) {
-                    points.add(reported);
-                }
-            });
-            return List.copyOf(points);
-        });
-    }
-
-    /** A news.story-coverage record of the asked window size as a point, else null. */
-    private static CoveragePoint reportedCoverage(JsonNode record, Granularity granularity) {
-        try {
-            Instant start = Instant.parse(record.path("windowStart").asText());
-            Instant end = Instant.parse(record.path("windowEnd").asText());
-            if (!Duration.between(start, end).equals(granularity.size())) {
-                return null;
-            }
-            Map<String, Long> mentions = new TreeMap<>();
-            Map<String, Double> share = new TreeMap<>();
-            record.path("factions").fields().forEachRemaining(faction -> {
-                mentions.put(faction.getKey(), faction.getValue().path("mentions").asLong());
-                share.put(faction.getKey(), faction.getValue().path("shareOfVoice").asDouble());
-            });
-            return new CoveragePoint(start.toString(), end.toString(), record.path("articles").asLong(),
-                    record.path("copies").asLong(), record.path("distinctSources").asLong(), mentions, share,
-                    BASIS_AGGREGATE);
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
+        return read(() -> coverage.points(from, to, granularity));
     }
 
     /** Story coverage records of the aggregate stage, as written, by window size and start. */
     public List<JsonNode> reportedCoverage() {
-        return read(() -> coverageRecords.values().stream().flatMap(bySize -> bySize.values().stream())
-                .map(StoryView::tree).toList());
+        return read(coverage::reported);
     }
 
     /** Entities by number of articles portraying them over [from, to), then by mentions. */
@@ -648,29 +612,9 @@ public final class StoryView {
     }
 
     /** {@code time} in [from, to); with a granularity, [window of from, to), so a range never cuts a window. */
-    private static boolean inRange(Instant time, Instant from, Instant to, Granularity granularity) {
+    static boolean inRange(Instant time, Instant from, Instant to, Granularity granularity) {
         Instant lower = from == null ? null : granularity == null ? from : granularity.windowStart(from);
         return (lower == null || !time.isBefore(lower)) && (to == null || time.isBefore(to));
-    }
-
-    /** Reads through a value without building it: a syntax error or a value other than an object throws. */
-    private static void requireObject(byte[] json) {
-        try (com.fasterxml.jackson.core.JsonParser parser = Json.mapper().getFactory().createParser(json)) {
-            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-                throw new IllegalArgumentException("not a JSON object");
-            }
-            parser.skipChildren();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("not JSON", e);
-        }
-    }
-
-    private static JsonNode tree(byte[] json) {
-        try {
-            return Json.mapper().readTree(json);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("not JSON", e);
-        }
     }
 
     private static void put(Map<String, Map<Duration, TreeMap<Instant, WindowSlot>>> windows, WindowRecord record) {
@@ -734,7 +678,7 @@ public final class StoryView {
             windows.values().forEach(bySize -> bySize.forEach((size, starts) ->
                     starts.headMap(cutoff.minus(size)).clear()));
         }
-        coverageRecords.forEach((size, starts) -> starts.headMap(cutoff.minus(size)).clear());
+        coverage.prune(cutoff);
     }
 
     private <T> T read(Supplier<T> query) {
