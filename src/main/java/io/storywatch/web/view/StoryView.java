@@ -73,8 +73,8 @@ public final class StoryView {
     private final Map<String, ObservedArticle> articles = new LinkedHashMap<>();
     private final Map<String, StanceScored> appliedWhole = new HashMap<>();
     private final Map<String, String> sharedNames = new HashMap<>();
-    private final Map<String, Map<Duration, TreeMap<Instant, WindowSlot>>> factionWindows = new TreeMap<>();
-    private final Map<String, Map<Duration, TreeMap<Instant, WindowSlot>>> entityWindows = new TreeMap<>();
+    private final WindowSeries factionWindows = new WindowSeries("faction");
+    private final WindowSeries entityWindows = new WindowSeries("entity");
     private final Map<String, EntityMentions> entityIdentities = new TreeMap<>();
     private final PipelineHealth health = new PipelineHealth();
     private final CoverageRecords coverage = new CoverageRecords();
@@ -170,8 +170,8 @@ public final class StoryView {
 
     /** A value of news.faction-sentiment; the latest record of a window is its current state. */
     public void applyFactionWindow(JsonNode value) {
-        WindowRecord record = WindowRecord.fromJson(value, "faction");
-        write(() -> put(factionWindows, record));
+        WindowRecord record = WindowRecord.fromJson(value, factionWindows.targetField());
+        write(() -> factionWindows.put(record));
     }
 
     /**
@@ -179,27 +179,24 @@ public final class StoryView {
      * reads it (a key of another form than {@code FACTION@START/SIZE}: parsed now).
      */
     public void applyFactionWindow(String key, byte[] value) {
-        applyWindow(factionWindows, key, value, "faction");
+        applyWindow(factionWindows, key, value);
     }
 
     /** A record of news.entity-sentiment as its key and value bytes, as {@link #applyFactionWindow(String, byte[])}. */
     public void applyEntityWindow(String key, byte[] value) {
-        applyWindow(entityWindows, key, value, "entity");
+        applyWindow(entityWindows, key, value);
     }
 
-    private void applyWindow(Map<String, Map<Duration, TreeMap<Instant, WindowSlot>>> windows, String key,
-                             byte[] value, String targetField) {
+    private void applyWindow(WindowSeries windows, String key, byte[] value) {
         WindowKey placed = WindowKey.parse(key);
         if (placed == null) {
-            WindowRecord record = WindowRecord.fromJson(value, targetField);
-            write(() -> put(windows, record));
+            WindowRecord record = WindowRecord.fromJson(value, windows.targetField());
+            write(() -> windows.put(record));
         } else {
-            WindowSlot slot = WindowSlot.unparsed(value, targetField);
+            WindowSlot slot = WindowSlot.unparsed(value, windows.targetField());
             write(() -> {
                 if (retained(placed.windowEnd())) {
-                    windows.computeIfAbsent(placed.target(), t -> new TreeMap<>())
-                            .computeIfAbsent(placed.size(), s -> new TreeMap<>())
-                            .put(placed.windowStart(), slot);
+                    windows.place(placed, slot);
                 }
             });
         }
@@ -215,8 +212,8 @@ public final class StoryView {
 
     /** A value of news.entity-sentiment; the latest record of a window is its current state. */
     public void applyEntityWindow(JsonNode value) {
-        WindowRecord record = WindowRecord.fromJson(value, "entity");
-        write(() -> put(entityWindows, record));
+        WindowRecord record = WindowRecord.fromJson(value, entityWindows.targetField());
+        write(() -> entityWindows.put(record));
     }
 
     /** A record of news.articles.rejected, counted by its reason code. */
@@ -275,7 +272,7 @@ public final class StoryView {
     /** Every faction the view has seen, each with its series over [from, to) (null bounds are open). */
     public Map<String, List<SeriesPoint>> factionSeries(Instant from, Instant to, Granularity granularity) {
         return read(() -> {
-            Set<String> factions = new TreeSet<>(factionWindows.keySet());
+            Set<String> factions = new TreeSet<>(factionWindows.targets());
             Map<String, List<SeriesPoint>> series = new LinkedHashMap<>();
             for (String faction : factions) {
                 series.put(faction, seriesLocked(TargetKind.FACTION, faction, from, to, granularity));
@@ -300,9 +297,7 @@ public final class StoryView {
         record Portrayed(ObservedArticle article, EvidenceArticle chosen) {
         }
         List<Portrayed> strongest = read(() -> {
-            WindowSlot slot = (kind == TargetKind.FACTION ? factionWindows : entityWindows)
-                    .getOrDefault(target, Map.of()).getOrDefault(granularity.size(), new TreeMap<>()).get(start);
-            WindowRecord record = slot == null ? null : slot.record();
+            WindowRecord record = windows(kind).record(target, granularity, start);
             List<Portrayed> portrayed = new ArrayList<>();
             if (record != null && record.evidence() != null) {
                 for (EvidenceArticle chosen : record.evidence()) {
@@ -454,13 +449,13 @@ public final class StoryView {
                     .orElse(null);
             Instant last = articles.values().stream().map(ObservedArticle::eventTime).max(Instant::compareTo)
                     .orElse(null);
-            Set<String> factions = new TreeSet<>(factionWindows.keySet());
+            Set<String> factions = new TreeSet<>(factionWindows.targets());
             articles.values().forEach(a -> factions.addAll(a.factions().keySet()));
             return new ViewSummary(version.get(), articles.size(), relevant, duplicates, health.rejectedCounts(),
                     health.lateCounts(), health.failedCounts(),
                     first == null ? null : first.toString(), last == null ? null : last.toString(),
-                    List.copyOf(factions), List.copyOf(entityIdentities.keySet()), windowCount(factionWindows),
-                    windowCount(entityWindows), health.alertCount());
+                    List.copyOf(factions), List.copyOf(entityIdentities.keySet()), factionWindows.count(),
+                    entityWindows.count(), health.alertCount());
         });
     }
 
@@ -479,21 +474,7 @@ public final class StoryView {
                 corrected.merge(start, 1L, Long::sum);
             }
         }
-        Map<Duration, TreeMap<Instant, WindowSlot>> bySize =
-                (kind == TargetKind.FACTION ? factionWindows : entityWindows).getOrDefault(target, Map.of());
-        List<SeriesPoint> points = new ArrayList<>();
-        bySize.getOrDefault(granularity.size(), new TreeMap<>()).forEach((start, slot) -> {
-            WindowRecord record = inRange(start, from, to, granularity) ? slot.record() : null;
-            if (record != null) {
-                Boolean lowSample = record.reportedLowSample();
-                points.add(new SeriesPoint(target, start.toString(), record.windowEnd().toString(),
-                        record.articles(), record.mentions(), record.meanScore(), record.pos(), record.neg(),
-                        record.neu(), record.mixed(), record.reportedInterval(),
-                        lowSample != null ? lowSample : record.articles() < LOW_SAMPLE_ARTICLES, BASIS_AGGREGATE,
-                        record.extras(), corrected.getOrDefault(start, 0L)));
-            }
-        });
-        return points;
+        return windows(kind).series(target, from, to, granularity, corrected);
     }
 
     private static Portrayal portrayal(TargetKind kind, String target, ObservedArticle article) {
@@ -617,14 +598,8 @@ public final class StoryView {
         return (lower == null || !time.isBefore(lower)) && (to == null || time.isBefore(to));
     }
 
-    private static void put(Map<String, Map<Duration, TreeMap<Instant, WindowSlot>>> windows, WindowRecord record) {
-        windows.computeIfAbsent(record.target(), t -> new TreeMap<>())
-                .computeIfAbsent(record.size(), s -> new TreeMap<>())
-                .put(record.windowStart(), WindowSlot.parsed(record));
-    }
-
-    private static long windowCount(Map<String, Map<Duration, TreeMap<Instant, WindowSlot>>> windows) {
-        return windows.values().stream().flatMap(bySize -> bySize.values().stream()).mapToLong(Map::size).sum();
+    private WindowSeries windows(TargetKind kind) {
+        return kind == TargetKind.FACTION ? factionWindows : entityWindows;
     }
 
     private static double mean(double[] values) {
@@ -673,11 +648,8 @@ public final class StoryView {
         prunedTo = cutoff;
         articles.values().removeIf(article -> article.eventTime().isBefore(cutoff));
         appliedWhole.keySet().retainAll(articles.keySet());
-        for (Map<String, Map<Duration, TreeMap<Instant, WindowSlot>>> windows : List.of(factionWindows,
-                entityWindows)) {
-            windows.values().forEach(bySize -> bySize.forEach((size, starts) ->
-                    starts.headMap(cutoff.minus(size)).clear()));
-        }
+        factionWindows.prune(cutoff);
+        entityWindows.prune(cutoff);
         coverage.prune(cutoff);
     }
 
