@@ -56,7 +56,6 @@ public final class StoryView {
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(400);
     /** The view is pruned when the newest event time has moved this far since the last pruning. */
     private static final Duration PRUNE_STEP = Duration.ofHours(1);
-    static final int EVIDENCE_SENTENCES_PER_ARTICLE = 3;
 
     static final String BASIS_AGGREGATE = "aggregate";
     static final String BASIS_ARTICLES = "articles";
@@ -310,17 +309,8 @@ public final class StoryView {
             return List.copyOf(portrayed);
         });
         Map<String, StanceScored> analyses = analyses(strongest.stream().map(Portrayed::article).toList());
-        List<ArticleEvidence> evidence = new ArrayList<>();
-        for (Portrayed p : strongest) {
-            StanceScored analysis = analyses.get(p.article().id());
-            List<EvidenceSentence> sentences = analysis == null ? List.of()
-                    : evidenceSentences(analysis, targetEntities(kind, target, analysis),
-                    EVIDENCE_SENTENCES_PER_ARTICLE);
-            Portrayal portrayal = portrayal(kind, target, p.article());
-            evidence.add(new ArticleEvidence(ArticleSummary.of(p.article()), p.chosen().score(), p.chosen().label(),
-                    portrayal == null ? 0 : portrayal.mentions(), sentences));
-        }
-        return List.copyOf(evidence);
+        return strongest.stream().map(p -> EvidenceSentences.forPoint(kind, target, p.article(), p.chosen(),
+                analyses.get(p.article().id()))).toList();
     }
 
     /**
@@ -421,12 +411,7 @@ public final class StoryView {
         if (a == null) {
             throw new AnalysisUnavailableException("the analysis of " + id + " cannot be read back now");
         }
-        Set<String> all = new HashSet<>();
-        if (a.entities() != null) {
-            a.entities().forEach(entity -> all.add(entity.id()));
-        }
-        return Optional.of(new ArticleDetail(ArticleSummary.of(article), a,
-                evidenceSentences(a, all, Integer.MAX_VALUE)));
+        return Optional.of(new ArticleDetail(ArticleSummary.of(article), a, EvidenceSentences.forArticle(a)));
     }
 
     /** The view holds an article whose record on news.articles.scored cannot be read back at the moment. */
@@ -461,116 +446,17 @@ public final class StoryView {
 
     // ---- internals --------------------------------------------------------------------------------------------
 
-    private record Portrayal(double score, String label, int mentions) {
-    }
-
     private List<SeriesPoint> seriesLocked(TargetKind kind, String target, Instant from, Instant to,
                                            Granularity granularity) {
         Map<Instant, Long> corrected = new HashMap<>();
         for (ObservedArticle article : articles.values()) {
             Instant start = granularity.windowStart(article.eventTime());
-            if (article.corrections() > 0 && portrayal(kind, target, article) != null
+            if (article.corrections() > 0 && Portrayal.of(kind, target, article) != null
                     && inRange(start, from, to, granularity)) {
                 corrected.merge(start, 1L, Long::sum);
             }
         }
         return windows(kind).series(target, from, to, granularity, corrected);
-    }
-
-    private static Portrayal portrayal(TargetKind kind, String target, ObservedArticle article) {
-        if (kind == TargetKind.FACTION) {
-            FactionScore score = article.faction(target);
-            return score == null ? null : new Portrayal(score.score(), score.label(), score.mentions());
-        }
-        EntityScore score = article.entity(target);
-        return score == null ? null : new Portrayal(score.score(), score.label(), score.mentions());
-    }
-
-    /** The entity ids of an article that stand for the target: the faction's members in it, or the entity. */
-    private static Set<String> targetEntities(TargetKind kind, String target, StanceScored article) {
-        if (kind == TargetKind.ENTITY) {
-            return Set.of(target);
-        }
-        Set<String> ids = new HashSet<>();
-        if (article.entities() != null) {
-            for (EntityMentions entity : article.entities()) {
-                if (entity.factions() != null && entity.factions().contains(target)) {
-                    ids.add(entity.id());
-                }
-            }
-        }
-        return ids;
-    }
-
-    /**
-     * The sentences expressing sentiment toward any of the entities, strongest first up to {@code limit}, then in
-     * reading order; where none carries a target score, the sentences merely mentioning them.
-     */
-    static List<EvidenceSentence> evidenceSentences(StanceScored article, Set<String> entityIds, int limit) {
-        if (article.sentences() == null || entityIds.isEmpty()) {
-            return List.of();
-        }
-        Map<Integer, List<EvidenceSentence.Highlight>> highlights = new HashMap<>();
-        Map<Integer, ScoredSentence> sentences = new HashMap<>();
-        article.sentences().forEach(sentence -> sentences.put(sentence.index(), sentence));
-        if (article.entities() != null) {
-            for (EntityMentions entity : article.entities()) {
-                if (!entityIds.contains(entity.id()) || entity.mentions() == null) {
-                    continue;
-                }
-                for (Mention mention : entity.mentions()) {
-                    ScoredSentence sentence = sentences.get(mention.sentence());
-                    if (sentence != null && mention.start() >= sentence.start() && mention.end() <= sentence.end()) {
-                        highlights.computeIfAbsent(sentence.index(), i -> new ArrayList<>())
-                                .add(new EvidenceSentence.Highlight(mention.start() - sentence.start(),
-                                        mention.end() - sentence.start(), entity.id()));
-                    }
-                }
-            }
-        }
-        List<ScoredSentence> chosen = new ArrayList<>();
-        for (ScoredSentence sentence : article.sentences()) {
-            if (strength(sentence, entityIds) >= 0) {
-                chosen.add(sentence);
-            }
-        }
-        if (chosen.isEmpty()) {
-            article.sentences().stream().filter(s -> highlights.containsKey(s.index())).forEach(chosen::add);
-        }
-        chosen.sort(Comparator.comparingDouble((ScoredSentence s) -> -strength(s, entityIds))
-                .thenComparingInt(ScoredSentence::index));
-        List<ScoredSentence> strongest = new ArrayList<>(chosen.subList(0, Math.min(limit, chosen.size())));
-        strongest.sort(Comparator.comparingInt(ScoredSentence::index));
-        List<EvidenceSentence> evidence = new ArrayList<>();
-        for (ScoredSentence sentence : strongest) {
-            Map<String, TargetSentiment> targets = new TreeMap<>();
-            if (sentence.targets() != null) {
-                sentence.targets().forEach((entity, sentiment) -> {
-                    if (entityIds.contains(entity)) {
-                        targets.put(entity, sentiment);
-                    }
-                });
-            }
-            List<EvidenceSentence.Highlight> marks = new ArrayList<>(highlights.getOrDefault(sentence.index(),
-                    List.of()));
-            marks.sort(Comparator.comparingInt(EvidenceSentence.Highlight::start));
-            evidence.add(new EvidenceSentence(sentence.index(), sentence.start(), sentence.end(), sentence.text(),
-                    sentence.sentiment(), targets, marks));
-        }
-        return evidence;
-    }
-
-    /** The strongest target score toward the entities in a sentence, or -1 when it scores none of them. */
-    private static double strength(ScoredSentence sentence, Set<String> entityIds) {
-        double strongest = -1;
-        if (sentence.targets() != null) {
-            for (Map.Entry<String, TargetSentiment> target : sentence.targets().entrySet()) {
-                if (entityIds.contains(target.getKey()) && target.getValue() != null) {
-                    strongest = Math.max(strongest, Math.abs(target.getValue().score()));
-                }
-            }
-        }
-        return strongest;
     }
 
     private static boolean matches(ObservedArticle a, ArticleFilter filter) {
