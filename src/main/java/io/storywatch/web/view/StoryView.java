@@ -1,30 +1,21 @@
 package io.storywatch.web.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.storywatch.event.EntityMentions;
-import io.storywatch.event.EntityScore;
 import io.storywatch.event.EvidenceArticle;
 import io.storywatch.event.EntitySentimentWindow;
 import io.storywatch.event.FactionSentimentWindow;
-import io.storywatch.event.FactionScore;
-import io.storywatch.event.Mention;
-import io.storywatch.event.ScoredSentence;
 import io.storywatch.event.StanceScored;
-import io.storywatch.event.TargetSentiment;
 import io.storywatch.json.Json;
 import io.storywatch.window.WindowKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -60,21 +51,14 @@ public final class StoryView {
     static final String BASIS_AGGREGATE = "aggregate";
     static final String BASIS_ARTICLES = "articles";
 
-    /** Distinct recurring strings (entity ids, faction names, labels, sources) shared by all digests, at most. */
-    static final int MAX_SHARED_NAMES = 10_000;
-
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final ScoredLookup lookup;
     private final Duration retention;
     /** The newest event time seen (articles and windows), and the cutoff last pruned to; null before any. */
     private Instant newest;
     private Instant prunedTo;
-    private final Map<String, ObservedArticle> articles = new LinkedHashMap<>();
-    private final Map<String, StanceScored> appliedWhole = new HashMap<>();
-    private final Map<String, String> sharedNames = new HashMap<>();
+    private final ObservedArticles articles;
     private final WindowSeries factionWindows = new WindowSeries("faction");
     private final WindowSeries entityWindows = new WindowSeries("entity");
-    private final Map<String, EntityMentions> entityIdentities = new TreeMap<>();
     private final PipelineHealth health = new PipelineHealth();
     private final CoverageRecords coverage = new CoverageRecords();
     private final AtomicLong version = new AtomicLong();
@@ -94,7 +78,7 @@ public final class StoryView {
         if (retention == null || retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("retention must be positive, got " + retention);
         }
-        this.lookup = lookup;
+        this.articles = new ObservedArticles(lookup);
         this.retention = retention;
     }
 
@@ -110,10 +94,7 @@ public final class StoryView {
      */
     public void applyScored(StanceScored analysis, long recordTimestamp) {
         ScoredDigest digest = ScoredDigest.of(analysis);
-        write(() -> {
-            keep(digest, recordTimestamp, null);
-            appliedWhole.put(analysis.id(), analysis);
-        });
+        write(() -> articles.applyWhole(analysis, digest, recordTimestamp, this::retained));
     }
 
     /**
@@ -121,50 +102,12 @@ public final class StoryView {
      * record for the same id replaces the earlier one.
      */
     public void applyScored(ScoredDigest digest, long recordTimestamp, ScoredLocation location) {
-        write(() -> {
-            keep(digest, recordTimestamp, location);
-            appliedWhole.remove(digest.id());
-        });
-    }
-
-    private void keep(ScoredDigest digest, long recordTimestamp, ScoredLocation location) {
-        ObservedArticle observed = ObservedArticle.of(digest, recordTimestamp, location, this::shared);
-        if (!retained(observed.eventTime())) {
-            articles.remove(digest.id());
-            return;
-        }
-        articles.put(digest.id(), observed);
-        if (digest.entities() != null) {
-            for (ScoredDigest.EntityIdentity entity : digest.entities()) {
-                String id = shared(entity.id());
-                entityIdentities.put(id, new EntityMentions(id, shared(entity.type()),
-                        entity.factions() == null ? List.of() : entity.factions().stream().map(this::shared).toList(),
-                        List.of()));
-            }
-        }
-    }
-
-    /** One instance of a recurring string; called under the write lock. */
-    private String shared(String name) {
-        if (name == null) {
-            return null;
-        }
-        String known = sharedNames.get(name);
-        if (known != null) {
-            return known;
-        }
-        if (sharedNames.size() < MAX_SHARED_NAMES) {
-            sharedNames.put(name, name);
-        }
-        return name;
+        write(() -> articles.applyDigest(digest, recordTimestamp, location, this::retained));
     }
 
     /** A tombstone on news.articles.scored. */
     public void removeArticle(String id) {
-        write(() -> {
-            articles.remove(id);
-            appliedWhole.remove(id);
-        });
+        write(() -> articles.remove(id));
     }
 
     /** A value of news.faction-sentiment; the latest record of a window is its current state. */
@@ -319,30 +262,8 @@ public final class StoryView {
      * left out.
      */
     private Map<String, StanceScored> analyses(List<ObservedArticle> wanted) {
-        Map<String, StanceScored> found = new HashMap<>();
-        List<ScoredLocation> locations = new ArrayList<>();
-        read(() -> {
-            for (ObservedArticle article : wanted) {
-                if (article.location() == null) {
-                    StanceScored whole = appliedWhole.get(article.id());
-                    if (whole != null) {
-                        found.put(article.id(), whole);
-                    }
-                } else {
-                    locations.add(article.location());
-                }
-            }
-            return null;
-        });
-        if (!locations.isEmpty()) {
-            Map<ScoredLocation, StanceScored> read = lookup.read(locations);
-            for (ObservedArticle article : wanted) {
-                StanceScored analysis = article.location() == null ? null : read.get(article.location());
-                if (analysis != null && article.id().equals(analysis.id())) {
-                    found.put(article.id(), analysis);
-                }
-            }
-        }
+        Map<String, StanceScored> found = new HashMap<>(read(() -> articles.appliedWhole(wanted)));
+        found.putAll(articles.readBack(wanted));
         return found;
     }
 
@@ -358,43 +279,12 @@ public final class StoryView {
 
     /** Entities by number of articles portraying them over [from, to), then by mentions. */
     public List<EntityStanding> topEntities(Instant from, Instant to, int limit) {
-        return read(() -> {
-            Map<String, List<EntityScore>> scores = new TreeMap<>();
-            for (ObservedArticle article : articles.values()) {
-                if (article.counts() && inRange(article.eventTime(), from, to, null)) {
-                    article.entityScores().forEach((entity, score) -> {
-                        if (ObservedArticle.present(score.label(), score.mentions())) {
-                            scores.computeIfAbsent(entity, e -> new ArrayList<>()).add(score);
-                        }
-                    });
-                }
-            }
-            List<EntityStanding> standings = new ArrayList<>();
-            scores.forEach((entity, list) -> {
-                double[] values = list.stream().mapToDouble(EntityScore::score).toArray();
-                double mean = mean(values);
-                EntityMentions identity = entityIdentities.get(entity);
-                standings.add(new EntityStanding(entity, identity == null ? null : identity.type(),
-                        identity == null ? List.of() : identity.factions(), list.size(),
-                        list.stream().mapToLong(EntityScore::mentions).sum(), mean,
-                        count(list, "pos"), count(list, "neg"), count(list, "neu"), Interval.ofScores(values),
-                        list.size() < LOW_SAMPLE_ARTICLES));
-            });
-            standings.sort(Comparator.comparingLong((EntityStanding s) -> -s.articles())
-                    .thenComparingLong(s -> -s.mentions()).thenComparing(EntityStanding::entity));
-            return List.copyOf(standings.subList(0, Math.min(limit, standings.size())));
-        });
+        return read(() -> articles.topEntities(from, to, limit));
     }
 
     /** Newest first. */
     public List<ArticleSummary> articles(ArticleFilter filter) {
-        return read(() -> articles.values().stream()
-                .filter(article -> matches(article, filter))
-                .sorted(Comparator.comparing(ObservedArticle::eventTime).reversed()
-                        .thenComparing(ObservedArticle::id))
-                .limit(Math.max(0, Math.min(filter.limit(), ArticleFilter.MAX_LIMIT)))
-                .map(ArticleSummary::of)
-                .toList());
+        return read(() -> articles.summaries(filter));
     }
 
     /**
@@ -428,18 +318,11 @@ public final class StoryView {
 
     public ViewSummary summary() {
         return read(() -> {
-            long relevant = articles.values().stream().filter(ObservedArticle::relevant).count();
-            long duplicates = articles.values().stream().filter(a -> a.duplicateOf() != null).count();
-            Instant first = articles.values().stream().map(ObservedArticle::eventTime).min(Instant::compareTo)
-                    .orElse(null);
-            Instant last = articles.values().stream().map(ObservedArticle::eventTime).max(Instant::compareTo)
-                    .orElse(null);
             Set<String> factions = new TreeSet<>(factionWindows.targets());
-            articles.values().forEach(a -> factions.addAll(a.factions().keySet()));
-            return new ViewSummary(version.get(), articles.size(), relevant, duplicates, health.rejectedCounts(),
-                    health.lateCounts(), health.failedCounts(),
-                    first == null ? null : first.toString(), last == null ? null : last.toString(),
-                    List.copyOf(factions), List.copyOf(entityIdentities.keySet()), factionWindows.count(),
+            factions.addAll(articles.factions());
+            return new ViewSummary(version.get(), articles.count(), articles.relevant(), articles.duplicates(),
+                    health.rejectedCounts(), health.lateCounts(), health.failedCounts(), articles.firstEventTime(),
+                    articles.lastEventTime(), List.copyOf(factions), articles.entityIds(), factionWindows.count(),
                     entityWindows.count(), health.alertCount());
         });
     }
@@ -448,34 +331,8 @@ public final class StoryView {
 
     private List<SeriesPoint> seriesLocked(TargetKind kind, String target, Instant from, Instant to,
                                            Granularity granularity) {
-        Map<Instant, Long> corrected = new HashMap<>();
-        for (ObservedArticle article : articles.values()) {
-            Instant start = granularity.windowStart(article.eventTime());
-            if (article.corrections() > 0 && Portrayal.of(kind, target, article) != null
-                    && inRange(start, from, to, granularity)) {
-                corrected.merge(start, 1L, Long::sum);
-            }
-        }
+        Map<Instant, Long> corrected = articles.corrected(kind, target, from, to, granularity);
         return windows(kind).series(target, from, to, granularity, corrected);
-    }
-
-    private static boolean matches(ObservedArticle a, ArticleFilter filter) {
-        if (filter.relevantOnly() && !a.relevant()) {
-            return false;
-        }
-        if (filter.source() != null && !filter.source().equals(a.source())) {
-            return false;
-        }
-        if (filter.faction() != null) {
-            FactionScore score = a.factions().get(filter.faction());
-            if (score == null || !ObservedArticle.present(score.label(), score.mentions())) {
-                return false;
-            }
-        }
-        if (filter.entity() != null && !a.entities().contains(filter.entity())) {
-            return false;
-        }
-        return inRange(a.eventTime(), filter.from(), filter.to(), null);
     }
 
     /** {@code time} in [from, to); with a granularity, [window of from, to), so a range never cuts a window. */
@@ -486,18 +343,6 @@ public final class StoryView {
 
     private WindowSeries windows(TargetKind kind) {
         return kind == TargetKind.FACTION ? factionWindows : entityWindows;
-    }
-
-    private static double mean(double[] values) {
-        double sum = 0;
-        for (double value : values) {
-            sum += value;
-        }
-        return values.length == 0 ? 0 : sum / values.length;
-    }
-
-    private static long count(List<EntityScore> scores, String label) {
-        return scores.stream().filter(score -> label.equals(score.label())).count();
     }
 
     private void write(Runnable change) {
@@ -532,8 +377,7 @@ public final class StoryView {
             return;
         }
         prunedTo = cutoff;
-        articles.values().removeIf(article -> article.eventTime().isBefore(cutoff));
-        appliedWhole.keySet().retainAll(articles.keySet());
+        articles.prune(cutoff);
         factionWindows.prune(cutoff);
         entityWindows.prune(cutoff);
         coverage.prune(cutoff);
