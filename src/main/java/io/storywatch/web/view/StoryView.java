@@ -1,7 +1,6 @@
 package io.storywatch.web.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.storywatch.event.EvidenceArticle;
 import io.storywatch.event.EntitySentimentWindow;
 import io.storywatch.event.FactionSentimentWindow;
 import io.storywatch.event.StanceScored;
@@ -9,7 +8,6 @@ import io.storywatch.json.Json;
 import io.storywatch.window.WindowKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -236,24 +234,10 @@ public final class StoryView {
     public List<ArticleEvidence> evidence(TargetKind kind, String target, Instant windowStart,
                                           Granularity granularity, int limit) {
         Instant start = granularity.windowStart(windowStart);
-        record Portrayed(ObservedArticle article, EvidenceArticle chosen) {
-        }
-        List<Portrayed> strongest = read(() -> {
-            WindowRecord record = windows(kind).record(target, granularity, start);
-            List<Portrayed> portrayed = new ArrayList<>();
-            if (record != null && record.evidence() != null) {
-                for (EvidenceArticle chosen : record.evidence()) {
-                    ObservedArticle article = articles.get(chosen.id());
-                    if (article != null && portrayed.size() < limit) {
-                        portrayed.add(new Portrayed(article, chosen));
-                    }
-                }
-            }
-            return List.copyOf(portrayed);
-        });
-        Map<String, StanceScored> analyses = analyses(strongest.stream().map(Portrayed::article).toList());
-        return strongest.stream().map(p -> EvidenceSentences.forPoint(kind, target, p.article(), p.chosen(),
-                analyses.get(p.article().id()))).toList();
+        List<Evidence.Held> held = read(() -> Evidence.held(windows(kind).record(target, granularity, start),
+                articles::get, limit));
+        Map<String, StanceScored> analyses = analyses(held.stream().map(Evidence.Held::article).toList());
+        return held.stream().map(h -> Evidence.forPoint(kind, target, h, analyses.get(h.article().id()))).toList();
     }
 
     /**
@@ -301,7 +285,7 @@ public final class StoryView {
         if (a == null) {
             throw new AnalysisUnavailableException("the analysis of " + id + " cannot be read back now");
         }
-        return Optional.of(new ArticleDetail(ArticleSummary.of(article), a, EvidenceSentences.forArticle(a)));
+        return Optional.of(new ArticleDetail(ArticleSummary.of(article), a, Evidence.forArticle(a)));
     }
 
     /** The view holds an article whose record on news.articles.scored cannot be read back at the moment. */

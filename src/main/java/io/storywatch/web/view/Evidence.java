@@ -14,25 +14,49 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
-/** The sentences of an analysis that show why it reads as it does toward a target: what a reader checks a score by. */
-final class EvidenceSentences {
+/**
+ * What a reader checks a score by: the articles behind a point, and the sentences of an analysis that show why it
+ * reads as it does toward a target.
+ */
+final class Evidence {
 
     static final int EVIDENCE_SENTENCES_PER_ARTICLE = 3;
 
-    private EvidenceSentences() {
+    private Evidence() {
+    }
+
+    /** An evidence article of a window record, as the aggregate stage chose it, and the view's digest of it. */
+    record Held(ObservedArticle article, EvidenceArticle chosen) {
     }
 
     /**
-     * One article behind a point, as the aggregate stage chose it, with the sentences that drove its portrayal of the
-     * target ({@code analysis} null: none, the analysis could not be read back).
+     * The evidence articles of a window record (null: none) that the view still holds, in the stage's order
+     * (strongest portrayal first), at most {@code limit}.
      */
-    static ArticleEvidence forPoint(TargetKind kind, String target, ObservedArticle article, EvidenceArticle chosen,
-                                    StanceScored analysis) {
+    static List<Held> held(WindowRecord record, Function<String, ObservedArticle> articles, int limit) {
+        List<Held> held = new ArrayList<>();
+        if (record != null && record.evidence() != null) {
+            for (EvidenceArticle chosen : record.evidence()) {
+                ObservedArticle article = articles.apply(chosen.id());
+                if (article != null && held.size() < limit) {
+                    held.add(new Held(article, chosen));
+                }
+            }
+        }
+        return List.copyOf(held);
+    }
+
+    /**
+     * One article behind a point with the sentences that drove its portrayal of the target ({@code analysis} null:
+     * none, the analysis could not be read back).
+     */
+    static ArticleEvidence forPoint(TargetKind kind, String target, Held held, StanceScored analysis) {
         List<EvidenceSentence> sentences = analysis == null ? List.of()
                 : select(analysis, targetEntities(kind, target, analysis), EVIDENCE_SENTENCES_PER_ARTICLE);
-        Portrayal portrayal = Portrayal.of(kind, target, article);
-        return new ArticleEvidence(ArticleSummary.of(article), chosen.score(), chosen.label(),
+        Portrayal portrayal = Portrayal.of(kind, target, held.article());
+        return new ArticleEvidence(ArticleSummary.of(held.article()), held.chosen().score(), held.chosen().label(),
                 portrayal == null ? 0 : portrayal.mentions(), sentences);
     }
 
