@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The aggregate stage's news.story-coverage records, kept as the bytes that came by window size and start and parsed
@@ -23,15 +24,30 @@ final class CoverageRecords {
 
     private final Map<Duration, TreeMap<Instant, byte[]>> records = new TreeMap<>();
 
-    void put(WindowKey placed, byte[] value) {
-        records.computeIfAbsent(placed.size(), s -> new TreeMap<>()).put(placed.windowStart(), value);
-    }
-
-    void remove(WindowKey placed) {
-        TreeMap<Instant, byte[]> bySize = records.get(placed.size());
-        if (bySize != null) {
-            bySize.remove(placed.windowStart());
+    /**
+     * The change that keeps a record given as its key {@code story@START/SIZE} and bytes (null: a tombstone), made
+     * ready outside the view's lock: checked to be a JSON object, kept if its window's end is {@code retained}. A key
+     * of another form is refused.
+     */
+    Runnable placing(String key, byte[] value, Predicate<Instant> retained) {
+        WindowKey placed = WindowKey.parse(key);
+        if (placed == null) {
+            throw new IllegalArgumentException("a story-coverage key is story@START/SIZE, not " + key);
         }
+        if (value == null) {
+            return () -> {
+                TreeMap<Instant, byte[]> bySize = records.get(placed.size());
+                if (bySize != null) {
+                    bySize.remove(placed.windowStart());
+                }
+            };
+        }
+        requireObject(value);
+        return () -> {
+            if (retained.test(placed.windowEnd())) {
+                records.computeIfAbsent(placed.size(), s -> new TreeMap<>()).put(placed.windowStart(), value);
+            }
+        };
     }
 
     /** The records of the window size over [from, to), in time order. */
@@ -81,7 +97,7 @@ final class CoverageRecords {
     }
 
     /** Reads through a value without building it: a syntax error or a value other than an object throws. */
-    static void requireObject(byte[] json) {
+    private static void requireObject(byte[] json) {
         try (JsonParser parser = Json.mapper().getFactory().createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("not a JSON object");

@@ -5,7 +5,6 @@ import io.storywatch.event.EntitySentimentWindow;
 import io.storywatch.event.FactionSentimentWindow;
 import io.storywatch.event.StanceScored;
 import io.storywatch.json.Json;
-import io.storywatch.window.WindowKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,7 +28,8 @@ import java.util.function.Supplier;
  * where their records lie. Analyses applied as objects (no record to read back) are kept whole.
  *
  * <p>Series, coverage and the evidence of a point are the aggregate stage's published window records, decoded with
- * the stage's own event records and {@link WindowKey}: the page shows what the output topics say, nothing recomputed.
+ * the stage's own event records and {@link io.storywatch.window.WindowKey}: the page shows what the output topics
+ * say, nothing recomputed.
  * Only the entity ranking over a range sums the article digests, with the stage's counting rule and its
  * {@link io.storywatch.window.MeanInterval}.
  *
@@ -110,8 +110,7 @@ public final class StoryView {
 
     /** A value of news.faction-sentiment; the latest record of a window is its current state. */
     public void applyFactionWindow(JsonNode value) {
-        WindowRecord record = WindowRecord.fromJson(value, factionWindows.targetField());
-        write(() -> factionWindows.put(record));
+        write(factionWindows.putting(value));
     }
 
     /**
@@ -119,27 +118,12 @@ public final class StoryView {
      * reads it (a key of another form than {@code FACTION@START/SIZE}: parsed now).
      */
     public void applyFactionWindow(String key, byte[] value) {
-        applyWindow(factionWindows, key, value);
+        write(factionWindows.placing(key, value, this::retained));
     }
 
     /** A record of news.entity-sentiment as its key and value bytes, as {@link #applyFactionWindow(String, byte[])}. */
     public void applyEntityWindow(String key, byte[] value) {
-        applyWindow(entityWindows, key, value);
-    }
-
-    private void applyWindow(WindowSeries windows, String key, byte[] value) {
-        WindowKey placed = WindowKey.parse(key);
-        if (placed == null) {
-            WindowRecord record = WindowRecord.fromJson(value, windows.targetField());
-            write(() -> windows.put(record));
-        } else {
-            WindowSlot slot = WindowSlot.unparsed(value, windows.targetField());
-            write(() -> {
-                if (retained(placed.windowEnd())) {
-                    windows.place(placed, slot);
-                }
-            });
-        }
+        write(entityWindows.placing(key, value, this::retained));
     }
 
     public void applyFactionWindow(FactionSentimentWindow window) {
@@ -152,8 +136,7 @@ public final class StoryView {
 
     /** A value of news.entity-sentiment; the latest record of a window is its current state. */
     public void applyEntityWindow(JsonNode value) {
-        WindowRecord record = WindowRecord.fromJson(value, entityWindows.targetField());
-        write(() -> entityWindows.put(record));
+        write(entityWindows.putting(value));
     }
 
     /** A record of news.articles.rejected, counted by its reason code. */
@@ -186,20 +169,7 @@ public final class StoryView {
      * object, parsed when a query reads it. A key of another form is refused.
      */
     public void applyCoverage(String key, byte[] value) {
-        WindowKey placed = WindowKey.parse(key);
-        if (placed == null) {
-            throw new IllegalArgumentException("a story-coverage key is story@START/SIZE, not " + key);
-        }
-        if (value != null) {
-            CoverageRecords.requireObject(value);
-        }
-        write(() -> {
-            if (value == null) {
-                coverage.remove(placed);
-            } else if (retained(placed.windowEnd())) {
-                coverage.put(placed, value);
-            }
-        });
+        write(coverage.placing(key, value, this::retained));
     }
 
     /** Grows with every applied record: live clients compare it to know whether to fetch again. */

@@ -1,5 +1,6 @@
 package io.storywatch.web.view;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.storywatch.window.WindowKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The latest window record the aggregate stage published of one kind (faction or entity), by target, window size and
@@ -24,18 +26,34 @@ final class WindowSeries {
         this.targetField = targetField;
     }
 
-    String targetField() {
-        return targetField;
+    /**
+     * The change that keeps a record given as its value, parsed now (outside the view's lock); the latest record of a
+     * window is its current state.
+     */
+    Runnable putting(JsonNode value) {
+        return putting(WindowRecord.fromJson(value, targetField));
     }
 
-    /** A record parsed already; it replaces the window's earlier record. */
-    void put(WindowRecord record) {
-        place(record.target(), record.size(), record.windowStart(), WindowSlot.parsed(record));
+    /**
+     * The change that keeps a record given as its key and value bytes, made ready outside the view's lock: placed by
+     * its key if its window's end is {@code retained}, and parsed when a query first reads it (a key of another form
+     * than {@code TARGET@START/SIZE}: parsed now and kept).
+     */
+    Runnable placing(String key, byte[] value, Predicate<Instant> retained) {
+        WindowKey placed = WindowKey.parse(key);
+        if (placed == null) {
+            return putting(WindowRecord.fromJson(value, targetField));
+        }
+        WindowSlot slot = WindowSlot.unparsed(value, targetField);
+        return () -> {
+            if (retained.test(placed.windowEnd())) {
+                place(placed.target(), placed.size(), placed.windowStart(), slot);
+            }
+        };
     }
 
-    /** A record placed by its key; it replaces the window's earlier record. */
-    void place(WindowKey key, WindowSlot slot) {
-        place(key.target(), key.size(), key.windowStart(), slot);
+    private Runnable putting(WindowRecord record) {
+        return () -> place(record.target(), record.size(), record.windowStart(), WindowSlot.parsed(record));
     }
 
     private void place(String target, Duration size, Instant start, WindowSlot slot) {
