@@ -108,10 +108,12 @@ final class OriginalCounting {
     }
 
     /**
-     * A copy at stream time {@code now}: it adds to the reach of its original's windows still open, or waits for the
-     * original; {@code timestamp} is its record timestamp and {@code originals} reads the originals store.
+     * A copy with this event time at stream time {@code now}: it adds to the reach of its original's windows still
+     * open, or waits for the original; {@code timestamp} is its record timestamp and {@code originals} reads the
+     * originals store.
      */
-    Counted copy(Contribution copy, long now, long timestamp, Function<String, OriginalSeen> originals) {
+    Counted copy(Contribution copy, long eventTime, long now, long timestamp,
+                 Function<String, OriginalSeen> originals) {
         String countedKey = COUNTED_COPY_PREFIX + copy.storyKey();
         if (originals.apply(countedKey) != null) {
             // a copy's new version (e.g. a replay of an upstream stage) must not add to its original's reach again
@@ -122,8 +124,19 @@ final class OriginalCounting {
         // read as after the copy's mark is put: the mark itself for an original whose id starts like one
         OriginalSeen stored = copy.originalStoryKey().equals(countedKey) ? OriginalSeen.unseen()
                 : originals.apply(copy.originalStoryKey());
+        if (stored == null && records.closedForGood(eventTime, now)) {
+            // no original held (pruned once its windows had closed, or not seen yet) and the copy is too old for any
+            // window itself: late, and nothing kept that would wait for its original for ever
+            EventWindow last = records.lastToClose(eventTime);
+            return new Counted(null, List.of(), records.missed(copy, ArticleMissedWindow.AFTER_GRACE, "a copy of "
+                    + originalId + ", which is not held (pruned, or not seen yet); the copy's own " + last.size()
+                    + " window closed at " + last.closesAt(records.graceMs(last.sizeMs()))
+                    + " (window end + grace) and stream time is " + EventWindow.iso(now),
+                    eventTime, EventWindow.iso(now), last));
+        }
         OriginalSeen seen = Optional.ofNullable(stored).orElse(OriginalSeen.unseen()).withCopy(copy.source());
-        List<Map.Entry<String, OriginalSeen>> puts = List.of(Map.entry(countedKey, OriginalSeen.unseen()),
+        List<Map.Entry<String, OriginalSeen>> puts = List.of(
+                Map.entry(countedKey, OriginalSeen.copyMark(copy.originalStoryKey())),
                 Map.entry(copy.originalStoryKey(), seen));
         if (!seen.arrived()) {
             return new Counted(null, puts, null); // the original adds this copy to its windows when it arrives

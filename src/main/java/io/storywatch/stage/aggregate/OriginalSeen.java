@@ -15,9 +15,12 @@ import java.util.TreeSet;
  * @param factions the factions it portrays
  * @param entities the entities it portrays
  * @param counted the version of it the windows count (null in state written before versions were replaced)
+ * @param copyOf on a copy's mark (see {@link OriginalCounting#COUNTED_COPY_PREFIX}), the store key of the original it
+ *               copies, so that the mark is pruned after its original; null on an original's record, and on marks
+ *               written before marks were pruned
  */
 public record OriginalSeen(Long eventTime, long copies, List<String> copySources, List<Long> countedSizes,
-                           List<String> factions, List<String> entities, Contribution counted) {
+                           List<String> factions, List<String> entities, Contribution counted, String copyOf) {
 
     public OriginalSeen {
         copySources = copySources == null ? List.of() : List.copyOf(copySources);
@@ -26,8 +29,19 @@ public record OriginalSeen(Long eventTime, long copies, List<String> copySources
         entities = entities == null ? List.of() : List.copyOf(entities);
     }
 
+    /** What is remembered of an original, not a copy's mark. */
+    public OriginalSeen(Long eventTime, long copies, List<String> copySources, List<Long> countedSizes,
+                        List<String> factions, List<String> entities, Contribution counted) {
+        this(eventTime, copies, copySources, countedSizes, factions, entities, counted, null);
+    }
+
     static OriginalSeen unseen() {
         return new OriginalSeen(null, 0, List.of(), List.of(), List.of(), List.of(), null);
+    }
+
+    /** The mark of a counted copy of the original kept under {@code originalKey}. */
+    static OriginalSeen copyMark(String originalKey) {
+        return new OriginalSeen(null, 0, List.of(), List.of(), List.of(), List.of(), null, originalKey);
     }
 
     boolean arrived() {

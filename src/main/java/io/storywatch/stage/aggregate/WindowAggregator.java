@@ -52,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * window store is written less often: every {@value #CHECKPOINT_INTERVAL_MS} ms of wall-clock time, and before any
  * window closes, the windows changed since are written to it and the counts kept since are forgotten. A restart loads
  * the window store and applies the kept counts again (writing the windows they change once more), so a crash loses
- * nothing and the finals are those of an uninterrupted run.
+ * nothing and the finals are those of an uninterrupted run. At each checkpoint, {@link OriginalsPruning} forgets a
+ * slice of the originals no window can count any more.
  */
 final class WindowAggregator implements Processor<String, Contribution, String, Object> {
 
@@ -69,6 +70,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
     private final AggregateStores storeNames;
     private final WindowRecords records;
     private final OriginalCounting counting;
+    private final OriginalsPruning pruning;
     private final WindowUpdates updates;
 
     private ProcessorContext<String, Object> context;
@@ -100,6 +102,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         this.records = new WindowRecords(settings, mainStory);
         this.sizes = settings.windowSizes().stream().map(Duration::toMillis).toList();
         this.counting = new OriginalCounting(sizes, records);
+        this.pruning = new OriginalsPruning(records);
         this.futureToleranceMs = settings.futureTolerance().toMillis();
         this.updates = new WindowUpdates(settings);
         this.schedule = new PublishSchedule(settings.publishInterval().toMillis(),
@@ -175,7 +178,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
         if (article.isCopy() && article.withdrawn()) {
             LOG.debug("copy {} was corrected to irrelevant; the reach it added stays", article.id());
         } else if (article.isCopy()) {
-            applyCounted(record, article, counting.copy(article, now, record.timestamp(), originals::get));
+            applyCounted(record, article, counting.copy(article, eventTime, now, record.timestamp(), originals::get));
         } else {
             applyCounted(record, article,
                     counting.original(article, eventTime, now, record.timestamp(), originals::get));
@@ -235,7 +238,8 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
 
     /**
      * One publish tick at wall-clock time {@code now}: writes the changed windows not written within the publish
-     * interval, and checkpoints when the checkpoint interval has passed. The next count starts a new tick's record.
+     * interval, and checkpoints and prunes a slice of the originals store when the checkpoint interval has passed.
+     * The next count starts a new tick's record.
      */
     private void publishTick(long now) {
         for (PublishSchedule.Write write : schedule.tick(now, streamTime.streamTime())) {
@@ -246,6 +250,7 @@ final class WindowAggregator implements Processor<String, Contribution, String, 
             lastCheckpointAt = now;
         } else if (now - lastCheckpointAt >= CHECKPOINT_INTERVAL_MS) {
             checkpoint();
+            pruning.pass(originals, streamTime.streamTime());
             lastCheckpointAt = now;
         }
     }

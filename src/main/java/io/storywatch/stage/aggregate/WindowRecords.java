@@ -42,6 +42,24 @@ final class WindowRecords {
         return graceMsBySize.get(sizeMs);
     }
 
+    /** Of the windows of every size holding this event time, the one that closes last (end + grace). */
+    EventWindow lastToClose(long eventTimeMs) {
+        EventWindow last = null;
+        for (long size : graceMsBySize.keySet()) {
+            EventWindow window = EventWindow.containing(eventTimeMs, size);
+            if (last == null || window.endMs() + graceMs(size) > last.endMs() + graceMs(last.sizeMs())) {
+                last = window;
+            }
+        }
+        return last;
+    }
+
+    /** Whether no window can count an article of this event time any more: stream time has passed them all. */
+    boolean closedForGood(long eventTimeMs, long streamTimeMs) {
+        EventWindow last = lastToClose(eventTimeMs);
+        return !last.isOpenAt(streamTimeMs, graceMs(last.sizeMs()));
+    }
+
     /** The record of one window, store key {@code SIZE|START|KIND|TARGET}. */
     Object window(EventWindow window, char kind, String target, WindowState state, boolean isFinal) {
         String story = storyOf(target);

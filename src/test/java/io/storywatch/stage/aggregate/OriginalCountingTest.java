@@ -119,25 +119,26 @@ class OriginalCountingTest {
         Contribution copy = copy();
 
         // stream time 14:30: the copy adds to the reach of the original's day window only
-        OriginalCounting.Counted counted = counting.copy(copy, EVENT_TIME + 2 * HOUR, TIMESTAMP, originals::get);
+        OriginalCounting.Counted counted = counting.copy(copy, EVENT_TIME, EVENT_TIME + 2 * HOUR, TIMESTAMP,
+                originals::get);
 
         assertEquals(new OriginalCounting.Counted(new UnpublishedCount(TIMESTAMP, null,
                         new UnpublishedCount.CopyCounted("a1", "转载日报", EVENT_TIME, List.of(DAY), List.of("safety"),
                                 List.of(), null)),
-                List.of(Map.entry(OriginalCounting.COUNTED_COPY_PREFIX + "c1", OriginalSeen.unseen()),
+                List.of(Map.entry(OriginalCounting.COUNTED_COPY_PREFIX + "c1", OriginalSeen.copyMark("a1")),
                         Map.entry("a1", seen.withCopy("转载日报"))), null), counted);
         // the copy's second record, once its mark is stored
         counted.seen().forEach(entry -> originals.put(entry.getKey(), entry.getValue()));
         assertEquals(OriginalCounting.Counted.nothing(),
-                counting.copy(copy, EVENT_TIME + 2 * HOUR, TIMESTAMP, originals::get));
+                counting.copy(copy, EVENT_TIME, EVENT_TIME + 2 * HOUR, TIMESTAMP, originals::get));
     }
 
     @Test
     void shouldLeaveACopyToItsOriginalWhenTheOriginalHasNotArrived() {
-        OriginalCounting.Counted counted = counting.copy(copy(), EVENT_TIME, TIMESTAMP, originals::get);
+        OriginalCounting.Counted counted = counting.copy(copy(), EVENT_TIME, EVENT_TIME, TIMESTAMP, originals::get);
 
         assertEquals(new OriginalCounting.Counted(null,
-                List.of(Map.entry(OriginalCounting.COUNTED_COPY_PREFIX + "c1", OriginalSeen.unseen()),
+                List.of(Map.entry(OriginalCounting.COUNTED_COPY_PREFIX + "c1", OriginalSeen.copyMark("a1")),
                         Map.entry("a1", OriginalSeen.unseen().withCopy("转载日报"))), null), counted);
     }
 
@@ -149,14 +150,30 @@ class OriginalCountingTest {
         long now = Instant.parse("2024-05-03T00:00:00Z").toEpochMilli();
 
         // stream time 05-03: the original's day window closed at 05-02T01:00, its hour window before
-        OriginalCounting.Counted counted = counting.copy(copy(), now, TIMESTAMP, originals::get);
+        OriginalCounting.Counted counted = counting.copy(copy(), EVENT_TIME, now, TIMESTAMP, originals::get);
 
         assertEquals(new OriginalCounting.Counted(null,
-                List.of(Map.entry(OriginalCounting.COUNTED_COPY_PREFIX + "c1", OriginalSeen.unseen()),
+                List.of(Map.entry(OriginalCounting.COUNTED_COPY_PREFIX + "c1", OriginalSeen.copyMark("a1")),
                         Map.entry("a1", seen.withCopy("转载日报"))),
                 new ArticleMissedWindow(ArticleMissedWindow.SCHEMA_VERSION, "c1", "标题", "转载日报", PUBLISHED, "a1",
                         ArticleMissedWindow.AFTER_GRACE, "a copy of a1, whose P1D window closed at "
                         + "2024-05-02T01:00:00Z (window end + grace); stream time is 2024-05-03T00:00:00Z",
+                        PUBLISHED, "2024-05-03T00:00:00Z", "P1D", "2024-05-01T00:00:00Z", "2024-05-02T00:00:00Z",
+                        "2024-05-02T01:00:00Z")), counted);
+    }
+
+    @Test
+    void shouldReportACopyLateAndKeepNothingWhenNoOriginalIsHeldAndItsOwnWindowsHaveClosed() {
+        long now = Instant.parse("2024-05-03T00:00:00Z").toEpochMilli();
+
+        // no a1 held (pruned, or never seen) and stream time 05-03 is past the copy's own day window (05-02T01:00)
+        OriginalCounting.Counted counted = counting.copy(copy(), EVENT_TIME, now, TIMESTAMP, originals::get);
+
+        assertEquals(new OriginalCounting.Counted(null, List.of(),
+                new ArticleMissedWindow(ArticleMissedWindow.SCHEMA_VERSION, "c1", "标题", "转载日报", PUBLISHED, "a1",
+                        ArticleMissedWindow.AFTER_GRACE, "a copy of a1, which is not held (pruned, or not seen yet);"
+                        + " the copy's own P1D window closed at 2024-05-02T01:00:00Z (window end + grace) and stream"
+                        + " time is 2024-05-03T00:00:00Z",
                         PUBLISHED, "2024-05-03T00:00:00Z", "P1D", "2024-05-01T00:00:00Z", "2024-05-02T00:00:00Z",
                         "2024-05-02T01:00:00Z")), counted);
     }
