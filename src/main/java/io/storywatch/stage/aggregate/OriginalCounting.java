@@ -151,17 +151,17 @@ final class OriginalCounting {
                 longestClosed = window;
             }
         }
-        if (counted.isEmpty() && longestClosed != null) {
+        if (counted.isEmpty()) {
+            // an original no window counted (it was late itself) has no window left for its copies either
+            EventWindow closed = longestClosed != null ? longestClosed : records.lastToClose(seen.eventTime());
             return new Counted(null, puts, records.missed(copy, ArticleMissedWindow.AFTER_GRACE, "a copy of "
-                            + originalId + ", whose " + longestClosed.size() + " window closed at "
-                            + longestClosed.closesAt(records.graceMs(longestClosed.sizeMs()))
+                            + originalId + ", whose " + closed.size() + " window closed at "
+                            + closed.closesAt(records.graceMs(closed.sizeMs()))
                             + " (window end + grace); stream time is " + EventWindow.iso(now),
-                    seen.eventTime(), EventWindow.iso(now), longestClosed));
-        } else if (!counted.isEmpty()) {
-            return new Counted(new UnpublishedCount(timestamp, null, new UnpublishedCount.CopyCounted(originalId,
-                    copy.source(), seen.eventTime(), counted, seen.factions(), seen.entities(), copy.story())), puts,
-                    null);
+                    seen.eventTime(), EventWindow.iso(now), closed));
         }
-        return new Counted(null, puts, null);
+        return new Counted(new UnpublishedCount(timestamp, null, new UnpublishedCount.CopyCounted(originalId,
+                copy.source(), seen.eventTime(), counted, seen.factions(), seen.entities(), copy.story())), puts,
+                null);
     }
 }
