@@ -88,10 +88,13 @@ final class ObservedArticles {
         appliedWhole.remove(id);
     }
 
-    /** Drops the articles whose event time lies before the cutoff. */
+    /** Drops the articles whose event time lies before the cutoff, and the identities no article left names. */
     void prune(Instant cutoff) {
         articles.values().removeIf(article -> article.eventTime().isBefore(cutoff));
         appliedWhole.keySet().retainAll(articles.keySet());
+        Set<String> named = new HashSet<>();
+        articles.values().forEach(article -> named.addAll(article.entities()));
+        entityIdentities.keySet().retainAll(named);
     }
 
     ObservedArticle get(String id) {

@@ -47,7 +47,6 @@ public final class StoryView {
     private static final Duration PRUNE_STEP = Duration.ofHours(1);
 
     static final String BASIS_AGGREGATE = "aggregate";
-    static final String BASIS_ARTICLES = "articles";
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Duration retention;

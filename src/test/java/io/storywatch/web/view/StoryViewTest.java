@@ -14,6 +14,7 @@ import io.storywatch.event.ScoredSentence;
 import io.storywatch.event.StanceScored;
 import io.storywatch.event.TargetSentiment;
 import io.storywatch.json.Json;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -302,6 +303,26 @@ class StoryViewTest {
 
         assertEquals(List.of(second, first), view.alerts(10));
         assertEquals(List.of(second), view.alerts(1));
+    }
+
+    @Test
+    void shouldForgetTheEntitiesThatOnlyArticlesPastTheRetentionNamed() {
+        StoryView month = new StoryView(ScoredLookup.NONE, Duration.ofDays(30));
+        long fedAt = AggregatedStory.FED_AT.toEpochMilli();
+        // 11-18: names ilya-sutskever
+        month.applyScored(safety("old", "2023-11-18T08:00:00Z", -0.4), fedAt);
+        // 12-10, within 30 days of 11-18: names sam-altman; both kept
+        month.applyScored(article("mid").publishedAt("2023-12-10T08:00:00Z")
+                .sentence("奥特曼回归。", Map.of("sam-altman", 0.3)).build(), fedAt);
+        assertEquals(List.of("ilya-sutskever", "sam-altman"), month.summary().entities());
+
+        // 12-20: the 30 days before it begin 11-20, so "old" and with it the only article naming ilya-sutskever go
+        month.applyScored(article("new").publishedAt("2023-12-20T08:00:00Z")
+                .sentence("奥特曼发言。", Map.of("sam-altman", 0.1)).build(), fedAt);
+
+        assertEquals(List.of("mid", "new"), month.articles(ArticleFilter.all()).stream().map(ArticleSummary::id)
+                .sorted().toList());
+        assertEquals(List.of("sam-altman"), month.summary().entities());
     }
 
     @Test
