@@ -53,7 +53,10 @@ final class OriginalCounting {
      */
     Counted original(Contribution article, long eventTime, long now, long timestamp,
                      Function<String, OriginalSeen> originals) {
-        OriginalSeen seen = Optional.ofNullable(originals.apply(article.storyKey())).orElse(OriginalSeen.unseen());
+        OriginalSeen stored = originals.apply(article.storyKey());
+        // a record the pruning may delete is read as deleted, so what a version does does not depend on when it ran
+        OriginalSeen seen = stored == null || OriginalsPruning.expired(stored, records, now) ? OriginalSeen.unseen()
+                : stored;
         if (seen.arrived()) {
             return replaced(article, seen, now, timestamp);
         }
@@ -115,21 +118,25 @@ final class OriginalCounting {
     Counted copy(Contribution copy, long eventTime, long now, long timestamp,
                  Function<String, OriginalSeen> originals) {
         String countedKey = COUNTED_COPY_PREFIX + copy.storyKey();
-        if (originals.apply(countedKey) != null) {
-            // a copy's new version (e.g. a replay of an upstream stage) must not add to its original's reach again
-            LOG.debug("copy {} was already counted; its new version is not counted again", copy.id());
-            return Counted.nothing();
-        }
         String originalId = copy.duplicateOf();
         // read as after the copy's mark is put: the mark itself for an original whose id starts like one
         OriginalSeen stored = copy.originalStoryKey().equals(countedKey) ? OriginalSeen.unseen()
                 : originals.apply(copy.originalStoryKey());
-        if (stored == null && records.closedForGood(eventTime, now)) {
-            // no original held (pruned once its windows had closed, or not seen yet) and the copy is too old for any
-            // window itself: late, and nothing kept that would wait for its original for ever
+        // an original the pruning may delete is read as deleted, and the marks of its copies with it, so what a copy
+        // does does not depend on when the pruning ran
+        boolean held = stored != null && !OriginalsPruning.expired(stored, records, now);
+        OriginalSeen mark = originals.apply(countedKey);
+        if (mark != null && (held || mark.copyOf() == null)) {
+            // a copy's new version (e.g. a replay of an upstream stage) must not add to its original's reach again
+            LOG.debug("copy {} was already counted; its new version is not counted again", copy.id());
+            return Counted.nothing();
+        }
+        if (!held && records.closedForGood(eventTime, now)) {
+            // too old for any window of its own date, with no original whose windows it could join: late, and
+            // nothing kept that would wait for its original for ever
             EventWindow last = records.lastToClose(eventTime);
             return new Counted(null, List.of(), records.missed(copy, ArticleMissedWindow.AFTER_GRACE, "a copy of "
-                    + originalId + ", which is not held (pruned, or not seen yet); the copy's own " + last.size()
+                    + originalId + ", whose original no open window holds: its own " + last.size()
                     + " window closed at " + last.closesAt(records.graceMs(last.sizeMs()))
                     + " (window end + grace) and stream time is " + EventWindow.iso(now),
                     eventTime, EventWindow.iso(now), last));

@@ -14,10 +14,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>An original goes once stream time has passed the close (end + grace) of the last of the windows holding the
  * latest event time a version of it can have: its {@code publishedAt}, which a correction or a replay keeps (its
  * event time is that, or the earlier record timestamp it was clamped to). A version arriving afterwards is then late
- * for every window, as it was before the pruning, and {@link OriginalCounting} reports it so. An undated original is
- * kept: a later version of it counts at its own record timestamp, which nothing bounds; so is one written before
- * versions were kept, and a copy seen before its original (it holds no event time). A copy's mark goes once its
- * original's record has gone.
+ * for every window, and {@link OriginalCounting} reads an expired record as gone already, so it reports such a
+ * version late whether or not a pass has deleted the record. An undated original is kept: a later version of it
+ * counts at its own record timestamp, which nothing bounds; so is one written before versions were kept, and a copy
+ * seen before its original (it holds no event time). A copy's mark goes once its original's record has gone.
  */
 final class OriginalsPruning {
 
@@ -41,8 +41,11 @@ final class OriginalsPruning {
         return published.isEmpty() ? published : OptionalLong.of(Math.max(seen.eventTime(), published.getAsLong()));
     }
 
-    /** Whether the original's record can go at this stream time. */
-    boolean expired(OriginalSeen seen, long streamTime) {
+    /**
+     * Whether the original's record can go at this stream time; {@link OriginalCounting} reads such a record as gone
+     * already, so that what an article does is the same before and after the pass that deletes it.
+     */
+    static boolean expired(OriginalSeen seen, WindowRecords records, long streamTime) {
         OptionalLong latest = latestEventTime(seen);
         return latest.isPresent() && records.closedForGood(latest.getAsLong(), streamTime);
     }
@@ -65,7 +68,7 @@ final class OriginalsPruning {
                 }
                 if (entry.value.copyOf() != null) {
                     marks.add(KeyValue.pair(entry.key, entry.value.copyOf()));
-                } else if (expired(entry.value, streamTime)) {
+                } else if (expired(entry.value, records, streamTime)) {
                     expired.add(entry.key);
                 }
             }

@@ -105,7 +105,7 @@ class AggregatePruningTest {
 
         // o1 corrected: no window holding 05-28 is open, so it is late, not a new original
         scored.pipeInput("o1", corrected(article("o1", "2024-05-28T02:00:00Z")), FED_AT);
-        // c1's second record: its mark has gone with o1, and o1 is late: late too
+        // c1's second record: its mark has gone with o1, and its own day is closed: late too
         scored.pipeInput("c1", copy("c1", "o1", "2024-05-28T04:00:00Z"), FED_AT);
         maintain();
         // a copy first seen now, when nothing of o1 is held, dated in o1's closed day: late
@@ -116,17 +116,49 @@ class AggregatePruningTest {
         assertEquals(List.of(
                         missed("o1", null, "2024-05-28T02:00:00Z", "its P1D " + closed
                                 + " and stream time is 2024-06-05T00:00:00Z", "2024-05-28T02:00:00Z"),
-                        missed("c1", "o1", "2024-05-28T04:00:00Z", "a copy of o1, whose P1D " + closed
-                                + "; stream time is 2024-06-05T00:00:00Z", "2024-05-28T02:00:00Z"),
-                        missed("c2", "o1", "2024-05-28T05:00:00Z", "a copy of o1, which is not held (pruned, or not"
-                                + " seen yet); the copy's own P1D " + closed
-                                + " and stream time is 2024-06-05T00:00:00Z", "2024-05-28T05:00:00Z")),
+                        missed("c1", "o1", "2024-05-28T04:00:00Z", "a copy of o1, whose original no open window"
+                                + " holds: its own P1D " + closed + " and stream time is 2024-06-05T00:00:00Z",
+                                "2024-05-28T04:00:00Z"),
+                        missed("c2", "o1", "2024-05-28T05:00:00Z", "a copy of o1, whose original no open window"
+                                + " holds: its own P1D " + closed + " and stream time is 2024-06-05T00:00:00Z",
+                                "2024-05-28T05:00:00Z")),
                 late.readKeyValuesToList());
         assertTrue(late.isEmpty());
         // no window counted any of them: [05-28) is not written again, no window opens
         assertTrue(factions.isEmpty());
         // the late o1 was kept as an original no window counts, until the maintenance after it
         assertEquals(List.of("x2"), storedKeys());
+    }
+
+    @Test
+    void shouldDoWithAnArticleOfAnExpiredOriginalWhatItDoesOnceThePassHasDeletedIt() {
+        // [05-28): safety: o1 and o2, each with a copy; stream time 06-05 closes it, no maintenance yet
+        scored.pipeInput("o1", article("o1", "2024-05-28T02:00:00Z"), FED_AT);
+        scored.pipeInput("c1", copy("c1", "o1", "2024-05-28T04:00:00Z"), FED_AT);
+        scored.pipeInput("o2", article("o2", "2024-05-28T02:00:00Z"), FED_AT);
+        scored.pipeInput("c2", copy("c2", "o2", "2024-05-28T04:00:00Z"), FED_AT);
+        scored.pipeInput("x2", article("x2", "2024-06-05T00:00:00Z"), FED_AT);
+        factions.readKeyValuesToList();
+
+        // o1 and c1 again while their records and c1's mark are still stored
+        scored.pipeInput("o1", corrected(article("o1", "2024-05-28T02:00:00Z")), FED_AT);
+        scored.pipeInput("c1", copy("c1", "o1", "2024-05-28T04:00:00Z"), FED_AT);
+        List<KeyValue<String, ArticleMissedWindow>> beforePass = late.readKeyValuesToList();
+        maintain();
+        // o2 and c2 again once the pass has deleted theirs
+        scored.pipeInput("o2", corrected(article("o2", "2024-05-28T02:00:00Z")), FED_AT);
+        scored.pipeInput("c2", copy("c2", "o2", "2024-05-28T04:00:00Z"), FED_AT);
+        List<KeyValue<String, ArticleMissedWindow>> afterPass = late.readKeyValuesToList();
+
+        String closed = "P1D window closed at 2024-06-05T00:00:00Z (window end + grace) and stream time is"
+                + " 2024-06-05T00:00:00Z";
+        assertEquals(List.of(missed("o1", null, "2024-05-28T02:00:00Z", "its " + closed, "2024-05-28T02:00:00Z"),
+                missed("c1", "o1", "2024-05-28T04:00:00Z", "a copy of o1, whose original no open window holds:"
+                        + " its own " + closed, "2024-05-28T04:00:00Z")), beforePass);
+        assertEquals(List.of(missed("o2", null, "2024-05-28T02:00:00Z", "its " + closed, "2024-05-28T02:00:00Z"),
+                missed("c2", "o2", "2024-05-28T04:00:00Z", "a copy of o2, whose original no open window holds:"
+                        + " its own " + closed, "2024-05-28T04:00:00Z")), afterPass);
+        assertTrue(factions.isEmpty());
     }
 
     /** Two checkpoint intervals of wall-clock time: at least one checkpoint, and one pruning pass with it. */

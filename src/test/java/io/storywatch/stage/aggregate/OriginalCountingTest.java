@@ -149,8 +149,9 @@ class OriginalCountingTest {
         originals.put("a1", seen);
         long now = Instant.parse("2024-05-03T00:00:00Z").toEpochMilli();
 
-        // stream time 05-03: the original's day window closed at 05-02T01:00, its hour window before
-        OriginalCounting.Counted counted = counting.copy(copy(), EVENT_TIME, now, TIMESTAMP, originals::get);
+        // stream time 05-03: the original's day window closed at 05-02T01:00, its hour window before; the copy's own
+        // day (05-02T23:00) is still open, so it is judged by its original
+        OriginalCounting.Counted counted = counting.copy(copy(), now - HOUR, now, TIMESTAMP, originals::get);
 
         assertEquals(new OriginalCounting.Counted(null,
                 List.of(Map.entry(OriginalCounting.COUNTED_COPY_PREFIX + "c1", OriginalSeen.copyMark("a1")),
@@ -171,9 +172,9 @@ class OriginalCountingTest {
 
         assertEquals(new OriginalCounting.Counted(null, List.of(),
                 new ArticleMissedWindow(ArticleMissedWindow.SCHEMA_VERSION, "c1", "标题", "转载日报", PUBLISHED, "a1",
-                        ArticleMissedWindow.AFTER_GRACE, "a copy of a1, which is not held (pruned, or not seen yet);"
-                        + " the copy's own P1D window closed at 2024-05-02T01:00:00Z (window end + grace) and stream"
-                        + " time is 2024-05-03T00:00:00Z",
+                        ArticleMissedWindow.AFTER_GRACE, "a copy of a1, whose original no open window holds: its own"
+                        + " P1D window closed at 2024-05-02T01:00:00Z (window end + grace) and stream time is"
+                        + " 2024-05-03T00:00:00Z",
                         PUBLISHED, "2024-05-03T00:00:00Z", "P1D", "2024-05-01T00:00:00Z", "2024-05-02T00:00:00Z",
                         "2024-05-02T01:00:00Z")), counted);
     }

@@ -22,15 +22,15 @@ class OriginalsPruningTest {
     /** The close of the last window holding 05-01T12:30: its day's, 05-02 + 30 days. */
     private static final long LAST_CLOSE = Instant.parse("2024-06-01T00:00:00Z").toEpochMilli();
 
-    private final OriginalsPruning pruning = new OriginalsPruning(new WindowRecords(SETTINGS, null));
+    private final WindowRecords records = new WindowRecords(SETTINGS, null);
 
     @Test
     void shouldKeepAnOriginalUntilStreamTimeReachesTheCloseOfItsLastWindow() {
         OriginalSeen seen = original(EVENT_TIME, PUBLISHED);
 
         // the hour window closed on 05-08; the day window takes articles while its end + grace > stream time
-        assertFalse(pruning.expired(seen, LAST_CLOSE - 1));
-        assertTrue(pruning.expired(seen, LAST_CLOSE));
+        assertFalse(OriginalsPruning.expired(seen, records, LAST_CLOSE - 1));
+        assertTrue(OriginalsPruning.expired(seen, records, LAST_CLOSE));
     }
 
     @Test
@@ -40,22 +40,22 @@ class OriginalsPruningTest {
         OriginalSeen clamped = original(Instant.parse("2024-04-30T23:00:00Z").toEpochMilli(), PUBLISHED);
 
         assertEquals(OptionalLong.of(EVENT_TIME), OriginalsPruning.latestEventTime(clamped));
-        assertFalse(pruning.expired(clamped, LAST_CLOSE - DAY));
-        assertTrue(pruning.expired(clamped, LAST_CLOSE));
+        assertFalse(OriginalsPruning.expired(clamped, records, LAST_CLOSE - DAY));
+        assertTrue(OriginalsPruning.expired(clamped, records, LAST_CLOSE));
     }
 
     @Test
     void shouldKeepWhatHasNoBoundedEventTime() {
         long longAfter = LAST_CLOSE + 10_000 * DAY;
         // undated: a later version counts at its own record timestamp
-        assertFalse(pruning.expired(original(EVENT_TIME, null), longAfter));
+        assertFalse(OriginalsPruning.expired(original(EVENT_TIME, null), records, longAfter));
         // written before versions were kept: its publishedAt is not known
-        assertFalse(pruning.expired(new OriginalSeen(EVENT_TIME, 0, List.of(), List.of(HOUR, DAY),
-                List.of("safety"), List.of(), null), longAfter));
+        assertFalse(OriginalsPruning.expired(new OriginalSeen(EVENT_TIME, 0, List.of(), List.of(HOUR, DAY),
+                List.of("safety"), List.of(), null), records, longAfter));
         // only copies seen so far: the original's event time is not known
-        assertFalse(pruning.expired(OriginalSeen.unseen().withCopy("转载日报"), longAfter));
+        assertFalse(OriginalsPruning.expired(OriginalSeen.unseen().withCopy("转载日报"), records, longAfter));
         // a copy's mark goes with its original, not by time
-        assertFalse(pruning.expired(OriginalSeen.copyMark("a1"), longAfter));
+        assertFalse(OriginalsPruning.expired(OriginalSeen.copyMark("a1"), records, longAfter));
     }
 
     private static OriginalSeen original(long eventTime, String publishedAt) {
