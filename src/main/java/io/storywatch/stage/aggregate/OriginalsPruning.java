@@ -17,7 +17,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * for every window, and {@link OriginalCounting} reads an expired record as gone already, so it reports such a
  * version late whether or not a pass has deleted the record. An undated original is kept: a later version of it
  * counts at its own record timestamp, which nothing bounds; so is one written before versions were kept, and a copy
- * seen before its original (it holds no event time). A copy's mark goes once its original's record has gone.
+ * seen before its original (it holds no event time). A copy's mark goes once its original's record has gone or can.
  */
 final class OriginalsPruning {
 
@@ -50,7 +50,10 @@ final class OriginalsPruning {
         return latest.isPresent() && records.closedForGood(latest.getAsLong(), streamTime);
     }
 
-    /** Looks at the next {@link #KEYS_PER_PASS} keys, deletes the expired originals, then the marks they leave. */
+    /**
+     * Looks at the next {@link #KEYS_PER_PASS} keys (from the first again once the last was looked at), deletes the
+     * expired originals among them, then the marks among them whose original has gone or can go.
+     */
     void pass(KeyValueStore<String, OriginalSeen> originals, long streamTime) {
         if (streamTime < 0) {
             return;
@@ -74,6 +77,12 @@ final class OriginalsPruning {
             }
         }
         expired.forEach(originals::delete);
-        marks.stream().filter(mark -> originals.get(mark.value) == null).forEach(mark -> originals.delete(mark.key));
+        marks.stream().filter(mark -> gone(originals.get(mark.value), streamTime))
+                .forEach(mark -> originals.delete(mark.key));
+    }
+
+    /** Whether a copy's mark can go: its original's record has gone, or can. */
+    private boolean gone(OriginalSeen original, long streamTime) {
+        return original == null || expired(original, records, streamTime);
     }
 }

@@ -161,7 +161,29 @@ class AggregatePruningTest {
         assertTrue(factions.isEmpty());
     }
 
-    /** Two checkpoint intervals of wall-clock time: at least one checkpoint, and one pruning pass with it. */
+    @Test
+    void shouldLookAtABoundedSliceOfTheStorePerPassAndGoOnWhereTheLastStopped() {
+        int many = OriginalsPruning.KEYS_PER_PASS + 500;
+        for (int i = 0; i < many; i++) {
+            // [05-28): one more original
+            scored.pipeInput(String.format("o%05d", i), article(String.format("o%05d", i), "2024-05-28T02:00:00Z"),
+                    FED_AT);
+        }
+        // closes [05-28): every o expires
+        scored.pipeInput("x2", article("x2", "2024-06-05T00:00:00Z"), FED_AT);
+
+        maintain();
+        // the first pass looked at the first KEYS_PER_PASS keys only
+        assertEquals(many - OriginalsPruning.KEYS_PER_PASS + 1, storedKeys().size());
+        driver.advanceWallClockTime(Duration.ofMillis(WindowAggregator.CHECKPOINT_INTERVAL_MS));
+        // the next went on from there
+        assertEquals(List.of("x2"), storedKeys());
+    }
+
+    /**
+     * Two checkpoint intervals of wall-clock time: one checkpoint and pruning pass the first time (the first tick only
+     * starts the interval), two afterwards.
+     */
     private void maintain() {
         driver.advanceWallClockTime(Duration.ofMillis(WindowAggregator.CHECKPOINT_INTERVAL_MS));
         driver.advanceWallClockTime(Duration.ofMillis(WindowAggregator.CHECKPOINT_INTERVAL_MS));
