@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.storywatch.json.JsonSerde;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
 /** When an original's record may go, decided without a store: hour windows with a 7-day grace, days with 30 days. */
@@ -56,6 +59,20 @@ class OriginalsPruningTest {
         assertFalse(OriginalsPruning.expired(OriginalSeen.unseen().withCopy("转载日报"), records, longAfter));
         // a copy's mark goes with its original, not by time
         assertFalse(OriginalsPruning.expired(OriginalSeen.copyMark("a1"), records, longAfter));
+    }
+
+    @Test
+    void shouldReadAMarkWrittenBeforeMarksNamedTheirOriginalAsOneThatIsNeverPruned() {
+        Serde<OriginalSeen> serde = JsonSerde.of(OriginalSeen.class);
+        byte[] old = ("{\"eventTime\":null,\"copies\":0,\"copySources\":[],\"countedSizes\":[],\"factions\":[],"
+                + "\"entities\":[],\"counted\":null}").getBytes(StandardCharsets.UTF_8);
+
+        OriginalSeen legacy = serde.deserializer().deserialize("t", old);
+        assertEquals(OriginalSeen.unseen(), legacy);
+        // a pass takes it for an original that has not arrived, and keeps it
+        assertFalse(OriginalsPruning.expired(legacy, records, LAST_CLOSE + 10_000 * DAY));
+        assertEquals(OriginalSeen.copyMark("a1"),
+                serde.deserializer().deserialize("t", serde.serializer().serialize("t", OriginalSeen.copyMark("a1"))));
     }
 
     private static OriginalSeen original(long eventTime, String publishedAt) {
