@@ -16,8 +16,8 @@ import java.util.TreeSet;
  * @param entities the entities it portrays
  * @param counted the version of it the windows count (null in state written before versions were replaced)
  * @param copyOf on a copy's mark (see {@link OriginalCounting#COUNTED_COPY_PREFIX}), the store key of the original it
- *               copies, so that the mark is pruned after its original; null on an original's record, and on marks
- *               written before marks were pruned
+ *               copies, so that the mark is pruned with its original; null on an original's record, and on marks
+ *               written before marks named their original (those are kept)
  */
 public record OriginalSeen(Long eventTime, long copies, List<String> copySources, List<Long> countedSizes,
                            List<String> factions, List<String> entities, Contribution counted, String copyOf) {
