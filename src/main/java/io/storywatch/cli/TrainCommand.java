@@ -75,6 +75,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE})")
     double neutralShare;
 
+    @Option(names = "--names", description = "encoder head: how the encoder reads the targets' names, masked (each "
+            + "target's names replaced by a placeholder, so the head learns from what is said about it) or as-written "
+            + "(default: " + (HeadTraining.MASK_NAMES ? "masked" : "as-written") + ")")
+    String names;
+
     @Override
     public Integer call() throws IOException {
         TrainingTask trainingTask = TrainingTask.parse(task);
@@ -94,7 +99,8 @@ public final class TrainCommand implements Callable<Integer> {
                     defaults.learningRate(), defaults.l2(), defaults.dropout(), defaults.batch(), seed);
             HeadTraining training = new HeadTraining(SentimentModels.rulesOnly(), SentenceEncoder.bgeSmallZh(),
                     TargetAliases.loadDefault());
-            MlpHead trained = training.train(lines, options, members, heldOut, message -> System.err.println(message))
+            MlpHead trained = training.train(lines, options, members, heldOut, maskNames(),
+                            message -> System.err.println(message))
                     .withPrior(HeadTraining.prior(neutralShare));
             trained.save(model);
             System.out.printf("trained %s head on %d lines: %d inputs, labels %s, version %s -> %s%n", trainingTask,
@@ -114,9 +120,20 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    private boolean maskNames() {
+        if (names == null) {
+            return HeadTraining.MASK_NAMES;
+        }
+        return switch (names) {
+            case "masked" -> true;
+            case "as-written" -> false;
+            default -> throw new IllegalArgumentException("--names must be masked or as-written, not " + names);
+        };
+    }
+
     private int exportTokens(List<LabelledText> lines) throws IOException {
         List<HeadTraining.TokenizedLine> tokenized = HeadTraining.tokenizedLines(lines, TargetAliases.loadDefault(),
-                SentenceEncoder.bgeSmallZhTokenizer(), SentenceEncoder.DEFAULT_MAX_TOKENS, heldOut);
+                SentenceEncoder.bgeSmallZhTokenizer(), SentenceEncoder.DEFAULT_MAX_TOKENS, heldOut, maskNames());
         try (var out = Files.newBufferedWriter(exportTokens, StandardCharsets.UTF_8)) {
             for (HeadTraining.TokenizedLine line : tokenized) {
                 out.write(Json.mapper().writeValueAsString(line));

@@ -45,8 +45,11 @@ class SentimentModelsTest {
         var training = new io.storywatch.stage.score.encoder.HeadTraining(SentimentModels.rulesOnly(),
                 io.storywatch.stage.score.encoder.SentenceEncoder.bgeSmallZh(), TargetAliases.loadDefault());
         assertEquals(training.version(lines, io.storywatch.stage.score.encoder.MlpTrainer.Options.DEFAULT,
-                io.storywatch.stage.score.encoder.HeadTraining.MEMBERS), head.version(),
+                io.storywatch.stage.score.encoder.HeadTraining.MEMBERS,
+                io.storywatch.stage.score.encoder.HeadTraining.MASK_NAMES), head.version(),
                 "retrain with scripts/train-default-model");
+        assertEquals(io.storywatch.stage.score.encoder.HeadTraining.MASK_NAMES, head.masksNames(),
+                "the shipped head reads names as training does by default");
     }
 
     @Test

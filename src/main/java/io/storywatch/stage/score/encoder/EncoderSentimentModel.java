@@ -70,12 +70,12 @@ public final class EncoderSentimentModel implements SentimentModel {
     public List<RuleSentimentModel.SentenceAnalysis> targetFeatures(List<SentenceInput> sentences,
                                                                       List<String> factNames,
                                                                       List<Map<String, float[]>> features) {
-        return targetFeatures(rules, encoder, sentences, factNames, features);
+        return targetFeatures(rules, encoder, sentences, factNames, head.masksNames(), features);
     }
 
     static List<RuleSentimentModel.SentenceAnalysis> targetFeatures(RuleSentimentModel rules, SentenceEncoder encoder,
                                                                       List<SentenceInput> sentences,
-                                                                      List<String> factNames,
+                                                                      List<String> factNames, boolean maskNames,
                                                                       List<Map<String, float[]>> features) {
         List<RuleSentimentModel.SentenceAnalysis> analyses = new ArrayList<>(sentences.size());
         Map<String, Integer> textIndex = new LinkedHashMap<>();
@@ -85,7 +85,8 @@ public final class EncoderSentimentModel implements SentimentModel {
             analyses.add(rules.analyse(sentence));
             Map<String, TargetText> views = new LinkedHashMap<>();
             for (String target : targetsOf(sentence)) {
-                TargetText view = TargetText.of(sentence, target, encoder.tokenizer(), encoder.maxTokens());
+                TargetText view = TargetText.of(sentence, target, encoder.tokenizer(), encoder.maxTokens(),
+                        maskNames);
                 views.put(target, view);
                 textIndex.computeIfAbsent(view.tokens().text(), t -> {
                     toEncode.add(view.tokens());

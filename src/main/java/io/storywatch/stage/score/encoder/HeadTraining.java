@@ -32,6 +32,11 @@ public final class HeadTraining {
      * sentences that name someone just report (see docs/labelling-guide.md).
      */
     public static final double NEUTRAL_SHARE = 0.65;
+    /**
+     * Whether a head is trained, by default, with the targets' names masked ({@link NameMask}); a head file says how it
+     * was trained, so older heads keep reading names as written.
+     */
+    public static final boolean MASK_NAMES = false;
     /** Networks averaged in a head: fewer vary more from seed to seed. */
     public static final int MEMBERS = 5;
     /** Sentences encoded per progress step. */
@@ -54,9 +59,11 @@ public final class HeadTraining {
 
     /**
      * Groups lines by sentence so every target of a sentence is present when the rules read it (as in an article),
-     * then encodes each sentence once. Lines whose target does not occur in their text are skipped and counted.
+     * then encodes each sentence once (its targets' names masked if {@code maskNames}). Lines whose target does not
+     * occur in their text are skipped and counted.
      */
-    public Examples examples(List<LabelledText> lines, List<String> knownFacts, Consumer<String> progress) {
+    public Examples examples(List<LabelledText> lines, List<String> knownFacts, boolean maskNames,
+                             Consumer<String> progress) {
         Map<String, List<LabelledText>> byText = new LinkedHashMap<>();
         int skipped = 0;
         for (LabelledText line : lines) {
@@ -81,7 +88,8 @@ public final class HeadTraining {
         for (int from = 0; from < inputs.size(); from += CHUNK) {
             int to = Math.min(inputs.size(), from + CHUNK);
             List<Map<String, float[]>> features = new ArrayList<>();
-            EncoderSentimentModel.targetFeatures(rules, encoder, inputs.subList(from, to), facts, features);
+            EncoderSentimentModel.targetFeatures(rules, encoder, inputs.subList(from, to), facts, maskNames,
+                    features);
             for (int s = from; s < to; s++) {
                 for (LabelledText line : groups.get(s)) {
                     examples.add(new MlpTrainer.Example(features.get(s - from).get(line.target()),
@@ -110,7 +118,7 @@ public final class HeadTraining {
      */
     public static List<TokenizedLine> tokenizedLines(List<LabelledText> lines, TargetAliases aliases,
                                                      WordPieceTokenizer tokenizer, int maxTokens,
-                                                     double heldOutShare) {
+                                                     double heldOutShare, boolean maskNames) {
         Map<String, List<LabelledText>> byText = new LinkedHashMap<>();
         for (LabelledText line : lines) {
             if (line.text() != null && line.target() != null && line.label() != null
@@ -122,7 +130,7 @@ public final class HeadTraining {
         byText.forEach((text, group) -> {
             SentenceInput input = input(aliases, text, group);
             for (LabelledText line : group) {
-                TargetText view = TargetText.of(input, line.target(), tokenizer, maxTokens);
+                TargetText view = TargetText.of(input, line.target(), tokenizer, maxTokens, maskNames);
                 TreeSet<Integer> own = new TreeSet<>();
                 view.spans().forEach(span -> {
                     for (int t : view.tokens().tokensWithin(span.start(), span.end())) {
@@ -159,7 +167,7 @@ public final class HeadTraining {
             }
             List<Map<String, float[]>> features = new ArrayList<>();
             EncoderSentimentModel.targetFeatures(rules, encoder, List.of(input(line.text(), List.of(line))),
-                    head.facts(), features);
+                    head.facts(), head.masksNames(), features);
             double[] p = head.probabilities(features.get(0).get(line.target()));
             int best = 0;
             for (int c = 1; c < p.length; c++) {
@@ -194,17 +202,18 @@ public final class HeadTraining {
 
     /**
      * Trains a head on every line, holding out about {@code heldOutShare} of the sentences (chosen by a hash of the
-     * text, so a sentence's targets stay together) to pick the best epoch.
+     * text, so a sentence's targets stay together) to pick the best epoch; with {@code maskNames} the encoder reads
+     * the targets' names masked ({@link NameMask}), and so will every user of the head.
      */
     public MlpHead train(List<LabelledText> lines, MlpTrainer.Options options, int members, double heldOutShare,
-                         Consumer<String> progress) {
+                         boolean maskNames, Consumer<String> progress) {
         for (LabelledText line : lines) {
             if (line.label() != null && !LABELS.contains(line.label())) {
                 throw new IllegalArgumentException("label " + line.label() + " is not one of " + LABELS
                         + " (line: " + line.text() + ")");
             }
         }
-        Examples all = examples(lines, null, progress);
+        Examples all = examples(lines, null, maskNames, progress);
         List<MlpTrainer.Example> training = new ArrayList<>();
         List<MlpTrainer.Example> heldOut = new ArrayList<>();
         for (int i = 0; i < all.examples().size(); i++) {
@@ -212,12 +221,12 @@ public final class HeadTraining {
         }
         progress.accept(String.format("training %d network(s) on %d examples (%d held out, %d lines skipped: target "
                 + "not in text)", members, training.size(), heldOut.size(), all.skipped()));
-        String version = version(lines, options, members);
+        String version = version(lines, options, members, maskNames);
         List<MlpHead> heads = MlpTrainer.trainMembers(TASK, version, encoder.version(), LABELS, all.facts(),
                 training, heldOut, options, members, m -> epoch -> progress.accept(String.format(
                         "network %d/%d, epoch %d: loss %.4f, held-out macro-F1 %.4f", m + 1, members, epoch.epoch(),
                         epoch.loss(), epoch.heldOutMacroF1())));
-        MlpHead head = MlpHead.ensemble(version, heads);
+        MlpHead head = MlpHead.ensemble(version, heads).withMaskedNames(maskNames);
         if (!heldOut.isEmpty()) {
             progress.accept(String.format("held-out macro-F1 of the %d network(s) together: %.4f", members,
                     MlpTrainer.macroF1(head, heldOut, LABELS.size())));
@@ -234,12 +243,15 @@ public final class HeadTraining {
         return new double[] {polar, neutralShare, polar};
     }
 
-    /** Names a head by its task, encoder, tokenizer, lexicon, training lines and options: the same inputs give the same name. */
-    public String version(List<LabelledText> lines, MlpTrainer.Options options, int members) {
+    /**
+     * Names a head by its task, encoder, tokenizer, lexicon, name masking, training lines and options: the same inputs
+     * give the same name.
+     */
+    public String version(List<LabelledText> lines, MlpTrainer.Options options, int members, boolean maskNames) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update((rules.lexicon().version() + "\n" + encoder.version() + "\n"
-                    + WordPieceTokenizer.NORMALISATION + "\n" + options + "\n" + members + "\n")
+                    + WordPieceTokenizer.NORMALISATION + "\n" + (maskNames ? "names-masked\n" : "") + options + "\n" + members + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             for (LabelledText line : lines) {
                 digest.update((line.text() + "\t" + line.target() + "\t" + line.label() + "\t" + line.isImplicit()

@@ -1,5 +1,6 @@
 package io.storywatch.stage.score.encoder;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.storywatch.json.Json;
 import java.io.IOException;
@@ -23,6 +24,8 @@ import java.util.List;
 public final class MlpHead {
 
     public static final String FORMAT = "storywatch-encoder-head-1";
+    /** The file's {@code names} value of a head that reads the targets' names masked (absent: as written). */
+    static final String MASKED = "masked";
 
     private final String task;
     private final String version;
@@ -33,6 +36,7 @@ public final class MlpHead {
     private final float[] scale;
     private final List<Member> members;
     private final double[] prior;
+    private final boolean masksNames;
 
     /** One network's weights: w1 is [hidden][inputs] row-major, w2 is [labels][hidden]. */
     record Member(int hidden, float[] w1, float[] b1, float[] w2, float[] b2) {
@@ -43,7 +47,7 @@ public final class MlpHead {
      *              equally common, and its probabilities are moved to this prior (Bayes' rule)
      */
     MlpHead(String task, String version, String encoder, List<String> labels, List<String> facts, float[] mean,
-            float[] scale, List<Member> members, double[] prior) {
+            float[] scale, List<Member> members, double[] prior, boolean masksNames) {
         this.task = task;
         this.version = version;
         this.encoder = encoder;
@@ -67,11 +71,17 @@ public final class MlpHead {
         this.scale = scale;
         this.members = List.copyOf(members);
         this.prior = prior.clone();
+        this.masksNames = masksNames;
     }
 
     /** The same head with another expected label prior (shares in the order of {@link #labels()}). */
     public MlpHead withPrior(double[] shares) {
-        return new MlpHead(task, version, encoder, labels, facts, mean, scale, members, shares);
+        return new MlpHead(task, version, encoder, labels, facts, mean, scale, members, shares, masksNames);
+    }
+
+    /** The same head, read with the targets' names masked ({@link NameMask}) or as written. */
+    public MlpHead withMaskedNames(boolean masked) {
+        return new MlpHead(task, version, encoder, labels, facts, mean, scale, members, prior, masked);
     }
 
     /** Heads trained on the same examples (same inputs and standardisation) averaged as one, under a new version. */
@@ -85,7 +95,7 @@ public final class MlpHead {
             members.addAll(head.members);
         }
         return new MlpHead(first.task, version, first.encoder, first.labels, first.facts, first.mean, first.scale,
-                members, first.prior);
+                members, first.prior, first.masksNames);
     }
 
     public String task() {
@@ -103,6 +113,11 @@ public final class MlpHead {
 
     public List<String> labels() {
         return labels;
+    }
+
+    /** Whether the encoder must read the targets' names masked for this head (as it was trained). */
+    public boolean masksNames() {
+        return masksNames;
     }
 
     /** The rule facts the head reads, in the order of its inputs. */
@@ -245,8 +260,8 @@ public final class MlpHead {
             }
             List<StoredMember> stored = members.stream().map(m -> new StoredMember(m.hidden(), encode(m.w1()),
                     encode(m.b1()), encode(m.w2()), encode(m.b2()))).toList();
-            Files.write(file, Json.toBytes(new Stored(FORMAT, task, version, encoder, labels, facts, mean.length,
-                    prior, encode(mean), encode(scale), stored)));
+            Files.write(file, Json.toBytes(new Stored(FORMAT, task, version, encoder, masksNames ? MASKED : null,
+                    labels, facts, mean.length, prior, encode(mean), encode(scale), stored)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write head " + file + ": " + e.getMessage(), e);
         }
@@ -268,8 +283,13 @@ public final class MlpHead {
         }
         List<Member> members = s.members().stream().map(m -> new Member(m.hidden(), decode(m.w1()), decode(m.b1()),
                 decode(m.w2()), decode(m.b2()))).toList();
+        if (s.names() != null && !MASKED.equals(s.names())) {
+            throw new IllegalArgumentException("head " + s.version() + ": unknown name handling \"" + s.names()
+                    + "\" (this version knows \"" + MASKED + "\" and, when absent, names as written)");
+        }
         return new MlpHead(s.task(), s.version(), s.encoder(), s.labels(), s.facts(), decode(s.mean()),
-                decode(s.scale()), members, s.prior() == null ? uniform(s.labels().size()) : s.prior());
+                decode(s.scale()), members, s.prior() == null ? uniform(s.labels().size()) : s.prior(),
+                MASKED.equals(s.names()));
     }
 
     /** Whether a model file is an encoder head rather than a linear model, by its format field. */
@@ -299,10 +319,11 @@ public final class MlpHead {
     }
 
     /** The file layout: the format first, so {@link #isHead} can tell it from the first bytes. */
-    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"format", "task", "version", "encoder", "labels", "facts",
-            "inputs", "prior", "mean", "scale", "members"})
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"format", "task", "version", "encoder", "names", "labels",
+            "facts", "inputs", "prior", "mean", "scale", "members"})
     record Stored(@JsonProperty("format") String format, @JsonProperty("task") String task,
                   @JsonProperty("version") String version, @JsonProperty("encoder") String encoder,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("names") String names,
                   @JsonProperty("labels") List<String> labels, @JsonProperty("facts") List<String> facts,
                   @JsonProperty("inputs") int inputs, @JsonProperty("prior") double[] prior,
                   @JsonProperty("mean") String mean, @JsonProperty("scale") String scale,

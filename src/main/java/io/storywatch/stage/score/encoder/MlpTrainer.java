@@ -195,7 +195,7 @@ public final class MlpTrainer {
             }
             MlpHead head = new MlpHead(task, version, encoder, labels, facts, mean, scale,
                     List.of(new MlpHead.Member(h, w1.clone(), b1.clone(), w2.clone(), b2.clone())),
-                    MlpHead.uniform(k));
+                    MlpHead.uniform(k), false);
             double score = heldOut.isEmpty() ? Double.NaN : macroF1(head, heldOut, k);
             progress.accept(new Epoch(epoch, loss / training.size(), score));
             if (heldOut.isEmpty() || score > bestScore) {

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The text the encoder reads for one target of a sentence, and where the target's mentions lie in it: the sentence
- * itself, or, when the sentence is longer than the encoder's limit and the target lies past it, a window that starts
+ * itself (with the targets' names masked when the head was trained so, see {@link NameMask}), or, when the sentence is longer than the encoder's limit and the target lies past it, a window that starts
  * shortly before the target (never inside a surrogate pair). Targets of one sentence that fit share one text, so it
  * is encoded once.
  */
@@ -16,7 +16,9 @@ record TargetText(TokenizedText tokens, List<TargetSpan> spans) {
     /** Characters kept before a target when a long sentence must be encoded from the target on. */
     static final int LEAD = 40;
 
-    static TargetText of(SentenceInput sentence, String target, WordPieceTokenizer tokenizer, int maxTokens) {
+    static TargetText of(SentenceInput original, String target, WordPieceTokenizer tokenizer, int maxTokens,
+                         boolean maskNames) {
+        SentenceInput sentence = maskNames ? NameMask.of(original) : original;
         List<TargetSpan> spans = sentence.targets().stream().filter(s -> s.target().equals(target))
                 .sorted(Comparator.comparingInt(TargetSpan::start)).toList();
         String text = sentence.text();

@@ -52,7 +52,8 @@ class EncoderInputFuzzTest {
         if (spans.isEmpty()) {
             return;
         }
-        TargetText view = TargetText.of(new SentenceInput(text, List.of(), spans), "t", TOKENIZER, MAX_TOKENS);
+        TargetText view = TargetText.of(new SentenceInput(text, List.of(), spans), "t", TOKENIZER, MAX_TOKENS,
+                false);
         String window = view.tokens().text();
         assertTokenized(window, view.tokens(), MAX_TOKENS);
         int offset = text.length() - window.length();
@@ -74,6 +75,60 @@ class EncoderInputFuzzTest {
             assertTrue(view.tokens().tokensWithin(first.start(), first.end()).length > 0,
                     "the target's first mention has no token in the text the encoder reads");
         }
+    }
+
+    @FuzzTest
+    void maskedNamesKeepEveryMentionOnItsTextOrItsPlaceholder(FuzzedDataProvider data) {
+        int mentions = data.consumeInt(1, 5);
+        int[][] bounds = new int[mentions][];
+        for (int i = 0; i < mentions; i++) {
+            bounds[i] = new int[] {data.consumeInt(0, 300), data.consumeInt(1, 8), data.consumeInt(0, 2),
+                    data.consumeBoolean() ? 1 : 0};
+        }
+        String text = data.consumeRemainingAsString();
+        List<TargetSpan> spans = new ArrayList<>();
+        for (int[] b : bounds) {
+            int start = Math.min(b[0], text.length());
+            int end = Math.min(start + b[1], text.length());
+            if (start < end) {
+                spans.add(new TargetSpan("t" + b[2], start, end, b[3] == 1, 1.0));
+            }
+        }
+        if (spans.isEmpty()) {
+            return;
+        }
+        SentenceInput sentence = new SentenceInput(text, List.of(), spans);
+        SentenceInput masked = NameMask.of(sentence);
+
+        assertEquals(spans.size(), masked.targets().size());
+        for (int i = 0; i < spans.size(); i++) {
+            TargetSpan before = spans.get(i);
+            TargetSpan after = masked.targets().get(i);
+            assertEquals(before.target(), after.target());
+            assertEquals(before.implicit(), after.implicit());
+            assertTrue(0 <= after.start() && after.start() <= after.end() && after.end() <= masked.text().length(),
+                    "span " + i + " off the masked text");
+            boolean alone = spans.stream().noneMatch(o -> o != before && o.start() < before.end()
+                    && o.end() > before.start());
+            if (alone) {
+                // a mention that overlaps no other reads its placeholder if it is a name, else its own text
+                String read = masked.text().substring(after.start(), after.end());
+                if (before.implicit()) {
+                    assertEquals(text.substring(before.start(), before.end()), read, "pronoun " + i);
+                } else {
+                    assertTrue(read.length() == 1 && NameMask.PLACEHOLDERS.contains(read), "name " + i + ": " + read);
+                }
+            }
+        }
+        for (int[] b : bounds) {
+            // every target's named mentions share one placeholder
+            String target = "t" + b[2];
+            long placeholders = masked.targets().stream().filter(s -> s.target().equals(target) && !s.implicit())
+                    .map(s -> masked.text().substring(s.start(), s.end()))
+                    .filter(r -> r.length() == 1 && NameMask.PLACEHOLDERS.contains(r)).distinct().count();
+            assertTrue(placeholders <= 1, target + " has " + placeholders + " placeholders");
+        }
+        TargetText.of(sentence, spans.get(0).target(), TOKENIZER, MAX_TOKENS, true);
     }
 
     private static void assertTokenized(String text, TokenizedText tokens, int maxTokens) {

@@ -89,6 +89,28 @@ class EncoderSentimentModelTest {
     }
 
     @Test
+    void shouldEncodeTheSentenceWithItsTargetsNamesMaskedWhenTheHeadWasTrainedSo() {
+        EncoderSentimentModel masking = new EncoderSentimentModel(SentimentModels.rulesOnly(),
+                SentenceEncoder.bgeSmallZh(), MODEL.head().withMaskedNames(true));
+        SentenceInput named = sentence("起诉书指控周明向投资人隐瞒亏损，审计机构也受到牵连。", "周明", "审计机构");
+        SentenceInput placeholders = sentence("起诉书指控甲向投资人隐瞒亏损，乙也受到牵连。", "甲", "乙");
+
+        List<java.util.Map<String, float[]>> read = new java.util.ArrayList<>();
+        masking.targetFeatures(List.of(named), MODEL.head().facts(), read);
+        List<java.util.Map<String, float[]>> expected = new java.util.ArrayList<>();
+        MODEL.targetFeatures(List.of(placeholders), MODEL.head().facts(), expected);
+
+        int encoderPart = TargetFeatures.BLOCKS * 512;
+        for (String[] pair : new String[][] {{"周明", "甲"}, {"审计机构", "乙"}}) {
+            float[] got = read.get(0).get(pair[0]);
+            float[] want = expected.get(0).get(pair[1]);
+            for (int i = 0; i < encoderPart; i++) {
+                assertEquals(want[i], got[i], 1e-5, pair[0] + ", encoder input " + i);
+            }
+        }
+    }
+
+    @Test
     void shouldNameTheRulesTheEncoderAndTheHeadInItsVersion() {
         String version = MODEL.version();
 

@@ -19,7 +19,7 @@ class HeadTrainingTest {
                 new LabelledText(text, "sam-altman", "neg"),       // 奥特曼 by the story's alias, tokens 7-9
                 new LabelledText(text, "董事会", "neu"),              // tokens 1-3
                 new LabelledText(text, "没出现的人", "pos")),          // not in the text: skipped
-                TargetAliases.loadDefault(), TOKENIZER, SentenceEncoder.DEFAULT_MAX_TOKENS, 0.1);
+                TargetAliases.loadDefault(), TOKENIZER, SentenceEncoder.DEFAULT_MAX_TOKENS, 0.1, false);
 
         assertEquals(2, lines.size());
         HeadTraining.TokenizedLine altman = lines.get(0);
@@ -31,10 +31,26 @@ class HeadTrainingTest {
     }
 
     @Test
+    void shouldExportMaskedNamesWithTheTargetOnItsPlaceholder() {
+        String text = "董事会解雇了奥特曼，员工们联名要求他回来。";
+        List<HeadTraining.TokenizedLine> lines = HeadTraining.tokenizedLines(List.of(
+                new LabelledText(text, "sam-altman", "neg"),
+                new LabelledText(text, "董事会", "neu"),
+                new LabelledText(text, "他", "neg", true)),
+                TargetAliases.loadDefault(), TOKENIZER, SentenceEncoder.DEFAULT_MAX_TOKENS, 0.1, true);
+
+        int[] masked = TOKENIZER.tokenize("甲解雇了乙，员工们联名要求他回来。", SentenceEncoder.DEFAULT_MAX_TOKENS).ids();
+        lines.forEach(line -> assertArrayEquals(masked, line.ids()));
+        assertArrayEquals(new int[] {5}, lines.get(0).targetTokens());  // 乙
+        assertArrayEquals(new int[] {1}, lines.get(1).targetTokens());  // 甲
+        assertArrayEquals(new int[] {14}, lines.get(2).targetTokens()); // 他, a pronoun, stays
+    }
+
+    @Test
     void shouldExportTheWindowTheEncoderReadsWhenTheTargetLiesPastTheLengthCap() {
         String text = "这是一句很长的铺垫。".repeat(20) + "最后李明被提名为年度人物。";
         HeadTraining.TokenizedLine line = HeadTraining.tokenizedLines(List.of(new LabelledText(text, "李明", "pos")),
-                TargetAliases.loadDefault(), TOKENIZER, 60, 0.1).get(0);
+                TargetAliases.loadDefault(), TOKENIZER, 60, 0.1, false).get(0);
 
         // the 40 characters before the target and the 11 from it on, one token each
         assertEquals(1 + 51 + 1, line.ids().length);
