@@ -41,14 +41,7 @@ class EncoderInputFuzzTest {
             bounds[i] = new int[] {data.consumeInt(0, 2000), data.consumeInt(1, 12)};
         }
         String text = data.consumeRemainingAsString();
-        List<TargetSpan> spans = new ArrayList<>();
-        for (int[] b : bounds) {
-            int start = Math.min(b[0], text.length());
-            int end = Math.min(start + b[1], text.length());
-            if (start < end) {
-                spans.add(TargetSpan.named("t", start, end));
-            }
-        }
+        List<TargetSpan> spans = mentions(text, bounds, (b, start, end) -> TargetSpan.named("t", start, end));
         if (spans.isEmpty()) {
             return;
         }
@@ -86,14 +79,8 @@ class EncoderInputFuzzTest {
                     data.consumeBoolean() ? 1 : 0};
         }
         String text = data.consumeRemainingAsString();
-        List<TargetSpan> spans = new ArrayList<>();
-        for (int[] b : bounds) {
-            int start = Math.min(b[0], text.length());
-            int end = Math.min(start + b[1], text.length());
-            if (start < end) {
-                spans.add(new TargetSpan("t" + b[2], start, end, b[3] == 1, 1.0));
-            }
-        }
+        List<TargetSpan> spans = mentions(text, bounds,
+                (b, start, end) -> new TargetSpan("t" + b[2], start, end, b[3] == 1, 1.0));
         if (spans.isEmpty()) {
             return;
         }
@@ -129,6 +116,24 @@ class EncoderInputFuzzTest {
             assertTrue(placeholders <= 1, target + " has " + placeholders + " placeholders");
         }
         TargetText.of(sentence, spans.get(0).target(), TOKENIZER, MAX_TOKENS, true);
+    }
+
+    /** Builds a mention from its fuzzed bound {start, length, …} once cut to the text. */
+    private interface Mention {
+        TargetSpan at(int[] bound, int start, int end);
+    }
+
+    /** The mentions the bounds give, each cut to the text; empty ones are dropped. */
+    private static List<TargetSpan> mentions(String text, int[][] bounds, Mention mention) {
+        List<TargetSpan> spans = new ArrayList<>();
+        for (int[] b : bounds) {
+            int start = Math.min(b[0], text.length());
+            int end = Math.min(start + b[1], text.length());
+            if (start < end) {
+                spans.add(mention.at(b, start, end));
+            }
+        }
+        return spans;
     }
 
     private static void assertTokenized(String text, TokenizedText tokens, int maxTokens) {
