@@ -219,7 +219,7 @@
       box.append(el('br'), el('span', null, '转载 copies ' + aggregate.copies + ' · 触达 reach ' + aggregate.reach));
     }
     if (aggregate.final === false) box.append(el('br'), el('span', null, '窗口未关闭 open: may still change'));
-    box.append(el('br'), el('span', null, point.basis === 'aggregate' ? '来源 aggregate stage' : '由文章得出 from articles'));
+    box.append(el('br'), el('span', null, '来源 ' + point.basis + ' stage'));
     return box;
   }
 

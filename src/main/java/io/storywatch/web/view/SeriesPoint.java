@@ -5,8 +5,7 @@ import java.util.Map;
 
 /**
  * One window of a faction's or entity's sentiment series. {@code basis} says where the numbers come from:
- * {@code aggregate} (a record of the aggregate stage's topic) or {@code articles} (derived by the view from the
- * per-article scores, e.g. for hourly windows the aggregate stage does not publish). {@code ci95} is null when
+ * {@code aggregate}, a record of the aggregate stage's topic (the view derives none of its own). {@code ci95} is null when
  * fewer than two articles leave no spread to estimate; {@code aggregate} carries fields of the aggregate record the
  * view does not interpret. {@code corrected} counts the window's articles an analyst corrected (see news.corrections).
  */
