@@ -7,6 +7,7 @@ import io.storywatch.stage.score.ModelTraining;
 import io.storywatch.stage.score.SentimentModels;
 import io.storywatch.stage.score.TargetAliases;
 import io.storywatch.stage.score.TrainingTask;
+import io.storywatch.stage.score.encoder.AttentionTrainer;
 import io.storywatch.stage.score.encoder.HeadTraining;
 import io.storywatch.stage.score.encoder.MlpHead;
 import io.storywatch.stage.score.encoder.MlpTrainer;
@@ -80,6 +81,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "(default: " + (HeadTraining.MASK_NAMES ? "masked" : "as-written") + ")")
     String names;
 
+    @Option(names = "--target-attention", description = "encoder head: also learn an attention over the tokens around "
+            + "each target (which words to read for it), trained first and then read by the head as one more block")
+    boolean targetAttention;
+
     @Override
     public Integer call() throws IOException {
         TrainingTask trainingTask = TrainingTask.parse(task);
@@ -100,7 +105,7 @@ public final class TrainCommand implements Callable<Integer> {
             HeadTraining training = new HeadTraining(SentimentModels.rulesOnly(), SentenceEncoder.bgeSmallZh(),
                     TargetAliases.loadDefault());
             MlpHead trained = training.train(lines, options, members, heldOut, maskNames(),
-                            message -> System.err.println(message))
+                            targetAttention ? AttentionTrainer.Options.DEFAULT : null, message -> System.err.println(message))
                     .withPrior(HeadTraining.prior(neutralShare));
             trained.save(model);
             System.out.printf("trained %s head on %d lines: %d inputs, labels %s, version %s -> %s%n", trainingTask,

@@ -70,13 +70,20 @@ public final class EncoderSentimentModel implements SentimentModel {
     public List<RuleSentimentModel.SentenceAnalysis> targetFeatures(List<SentenceInput> sentences,
                                                                       List<String> factNames,
                                                                       List<Map<String, float[]>> features) {
-        return targetFeatures(rules, encoder, sentences, factNames, head.masksNames(), features);
+        return targetFeatures(rules, encoder, sentences, factNames, head.masksNames(), head.attention(), features,
+                null);
     }
 
+    /**
+     * As above for a head that reads names masked or not and has a learned attention or none; also fills
+     * {@code windows} (when not null) with each target's {@link TargetWindow}, for training an attention.
+     */
     static List<RuleSentimentModel.SentenceAnalysis> targetFeatures(RuleSentimentModel rules, SentenceEncoder encoder,
                                                                       List<SentenceInput> sentences,
                                                                       List<String> factNames, boolean maskNames,
-                                                                      List<Map<String, float[]>> features) {
+                                                                      TargetAttention attention,
+                                                                      List<Map<String, float[]>> features,
+                                                                      List<Map<String, TargetWindow>> windows) {
         List<RuleSentimentModel.SentenceAnalysis> analyses = new ArrayList<>(sentences.size());
         Map<String, Integer> textIndex = new LinkedHashMap<>();
         List<TokenizedText> toEncode = new ArrayList<>();
@@ -100,6 +107,7 @@ public final class EncoderSentimentModel implements SentimentModel {
             SentenceInput sentence = sentences.get(s);
             RuleSentimentModel.SentenceAnalysis analysis = analyses.get(s);
             Map<String, float[]> vectors = new LinkedHashMap<>();
+            Map<String, TargetWindow> targetWindows = new LinkedHashMap<>();
             Map<String, TargetText> views = viewsBySentence.get(s);
             views.forEach((target, view) -> {
                 boolean implicit = sentence.targets().stream().filter(span -> span.target().equals(target))
@@ -107,10 +115,16 @@ public final class EncoderSentimentModel implements SentimentModel {
                 TargetFeatures.RuleSignals signals = new TargetFeatures.RuleSignals(
                         analysis.targetRaw().getOrDefault(target, 0.0), analysis.sentenceRaw(),
                         analysis.targetFacts().getOrDefault(target, Set.of()), implicit, views.size());
-                vectors.put(target, TargetFeatures.of(encoded.get(textIndex.get(view.tokens().text())), view.spans(),
-                        signals, factNames));
+                EncodedText text = encoded.get(textIndex.get(view.tokens().text()));
+                vectors.put(target, TargetFeatures.of(text, view.spans(), signals, factNames, attention));
+                if (windows != null) {
+                    targetWindows.put(target, TargetWindow.of(text, view.spans()));
+                }
             });
             features.add(vectors);
+            if (windows != null) {
+                windows.add(targetWindows);
+            }
         }
         return analyses;
     }

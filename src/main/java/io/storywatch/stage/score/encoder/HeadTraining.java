@@ -52,9 +52,12 @@ public final class HeadTraining {
         this.aliases = aliases;
     }
 
-    /** Training examples ready for the trainer: features, labels, and the sentence each came from. */
+    /**
+     * Training examples ready for the trainer: features, labels, the sentence each came from, and (when asked for)
+     * each one's window for a learned attention.
+     */
     public record Examples(List<MlpTrainer.Example> examples, List<String> sentences, List<String> facts,
-                           int skipped) {
+                           int skipped, List<TargetWindow> windows) {
     }
 
     /**
@@ -63,6 +66,12 @@ public final class HeadTraining {
      * occur in their text are skipped and counted.
      */
     public Examples examples(List<LabelledText> lines, List<String> knownFacts, boolean maskNames,
+                             Consumer<String> progress) {
+        return examples(lines, knownFacts, maskNames, false, progress);
+    }
+
+    /** As above; with {@code withWindows}, each example's {@link TargetWindow} too. */
+    public Examples examples(List<LabelledText> lines, List<String> knownFacts, boolean maskNames, boolean withWindows,
                              Consumer<String> progress) {
         Map<String, List<LabelledText>> byText = new LinkedHashMap<>();
         int skipped = 0;
@@ -84,22 +93,27 @@ public final class HeadTraining {
         }
         List<MlpTrainer.Example> examples = new ArrayList<>();
         List<String> sentences = new ArrayList<>();
+        List<TargetWindow> windows = withWindows ? new ArrayList<>() : null;
         List<List<LabelledText>> groups = new ArrayList<>(byText.values());
         for (int from = 0; from < inputs.size(); from += CHUNK) {
             int to = Math.min(inputs.size(), from + CHUNK);
             List<Map<String, float[]>> features = new ArrayList<>();
-            EncoderSentimentModel.targetFeatures(rules, encoder, inputs.subList(from, to), facts, maskNames,
-                    features);
+            List<Map<String, TargetWindow>> chunkWindows = withWindows ? new ArrayList<>() : null;
+            EncoderSentimentModel.targetFeatures(rules, encoder, inputs.subList(from, to), facts, maskNames, null,
+                    features, chunkWindows);
             for (int s = from; s < to; s++) {
                 for (LabelledText line : groups.get(s)) {
                     examples.add(new MlpTrainer.Example(features.get(s - from).get(line.target()),
                             LABELS.indexOf(line.label())));
                     sentences.add(line.text());
+                    if (withWindows) {
+                        windows.add(chunkWindows.get(s - from).get(line.target()));
+                    }
                 }
             }
             progress.accept("encoded " + to + "/" + inputs.size() + " sentences");
         }
-        return new Examples(examples, sentences, facts, skipped);
+        return new Examples(examples, sentences, facts, skipped, windows);
     }
 
     /**
@@ -167,7 +181,7 @@ public final class HeadTraining {
             }
             List<Map<String, float[]>> features = new ArrayList<>();
             EncoderSentimentModel.targetFeatures(rules, encoder, List.of(input(line.text(), List.of(line))),
-                    head.facts(), head.masksNames(), features);
+                    head.facts(), head.masksNames(), head.attention(), features, null);
             double[] p = head.probabilities(features.get(0).get(line.target()));
             int best = 0;
             for (int c = 1; c < p.length; c++) {
@@ -207,31 +221,62 @@ public final class HeadTraining {
      */
     public MlpHead train(List<LabelledText> lines, MlpTrainer.Options options, int members, double heldOutShare,
                          boolean maskNames, Consumer<String> progress) {
+        return train(lines, options, members, heldOutShare, maskNames, null, progress);
+    }
+
+    /**
+     * As above; with {@code attention} options (not null), first trains a {@link TargetAttention} on the same split
+     * ({@link AttentionTrainer}), fixes it, and trains the head on the features with its vector appended.
+     */
+    public MlpHead train(List<LabelledText> lines, MlpTrainer.Options options, int members, double heldOutShare,
+                         boolean maskNames, AttentionTrainer.Options attention, Consumer<String> progress) {
         for (LabelledText line : lines) {
             if (line.label() != null && !LABELS.contains(line.label())) {
                 throw new IllegalArgumentException("label " + line.label() + " is not one of " + LABELS
                         + " (line: " + line.text() + ")");
             }
         }
-        Examples all = examples(lines, null, maskNames, progress);
+        Examples all = examples(lines, null, maskNames, attention != null, progress);
+        TargetAttention learned = attention == null ? null : trainAttention(all, heldOutShare, attention, progress);
         List<MlpTrainer.Example> training = new ArrayList<>();
         List<MlpTrainer.Example> heldOut = new ArrayList<>();
         for (int i = 0; i < all.examples().size(); i++) {
-            (isHeldOut(all.sentences().get(i), heldOutShare) ? heldOut : training).add(all.examples().get(i));
+            MlpTrainer.Example example = all.examples().get(i);
+            if (learned != null) {
+                example = new MlpTrainer.Example(TargetFeatures.appended(example.features(),
+                        learned.pool(all.windows().get(i))), example.label());
+            }
+            (isHeldOut(all.sentences().get(i), heldOutShare) ? heldOut : training).add(example);
         }
         progress.accept(String.format("training %d network(s) on %d examples (%d held out, %d lines skipped: target "
                 + "not in text)", members, training.size(), heldOut.size(), all.skipped()));
-        String version = version(lines, options, members, maskNames);
+        String version = version(lines, options, members, maskNames, attention);
         List<MlpHead> heads = MlpTrainer.trainMembers(TASK, version, encoder.version(), LABELS, all.facts(),
                 training, heldOut, options, members, m -> epoch -> progress.accept(String.format(
                         "network %d/%d, epoch %d: loss %.4f, held-out macro-F1 %.4f", m + 1, members, epoch.epoch(),
                         epoch.loss(), epoch.heldOutMacroF1())));
-        MlpHead head = MlpHead.ensemble(version, heads).withMaskedNames(maskNames);
+        MlpHead head = MlpHead.ensemble(version, heads).withMaskedNames(maskNames).withAttention(learned);
         if (!heldOut.isEmpty()) {
             progress.accept(String.format("held-out macro-F1 of the %d network(s) together: %.4f", members,
                     MlpTrainer.macroF1(head, heldOut, LABELS.size())));
         }
         return head;
+    }
+
+    private static TargetAttention trainAttention(Examples all, double heldOutShare, AttentionTrainer.Options options,
+                                                  Consumer<String> progress) {
+        List<AttentionTrainer.Example> training = new ArrayList<>();
+        List<AttentionTrainer.Example> heldOut = new ArrayList<>();
+        for (int i = 0; i < all.examples().size(); i++) {
+            AttentionTrainer.Example example = new AttentionTrainer.Example(all.windows().get(i),
+                    all.examples().get(i).label());
+            (isHeldOut(all.sentences().get(i), heldOutShare) ? heldOut : training).add(example);
+        }
+        progress.accept(String.format("training the attention around the target (rank %d) on %d examples",
+                options.rank(), training.size()));
+        return AttentionTrainer.train(training, heldOut, LABELS.size(), options, epoch -> progress.accept(
+                String.format("attention, epoch %d: loss %.4f, held-out macro-F1 %.4f", epoch.epoch(), epoch.loss(),
+                        epoch.heldOutMacroF1())));
     }
 
     /** The label prior, in the order of {@link #LABELS}, for a neutral share; pos and neg split the rest. */
@@ -248,10 +293,17 @@ public final class HeadTraining {
      * give the same name.
      */
     public String version(List<LabelledText> lines, MlpTrainer.Options options, int members, boolean maskNames) {
+        return version(lines, options, members, maskNames, null);
+    }
+
+    /** As above, for a head that reads a learned attention trained with {@code attention} (null: none). */
+    public String version(List<LabelledText> lines, MlpTrainer.Options options, int members, boolean maskNames,
+                          AttentionTrainer.Options attention) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update((rules.lexicon().version() + "\n" + encoder.version() + "\n"
-                    + WordPieceTokenizer.NORMALISATION + "\n" + (maskNames ? "names-masked\n" : "") + options + "\n" + members + "\n")
+                    + WordPieceTokenizer.NORMALISATION + "\n" + (maskNames ? "names-masked\n" : "")
+                    + (attention == null ? "" : "attention " + attention + "\n") + options + "\n" + members + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             for (LabelledText line : lines) {
                 digest.update((line.text() + "\t" + line.target() + "\t" + line.label() + "\t" + line.isImplicit()

@@ -37,6 +37,7 @@ public final class MlpHead {
     private final List<Member> members;
     private final double[] prior;
     private final boolean masksNames;
+    private final TargetAttention attention;
 
     /** One network's weights: w1 is [hidden][inputs] row-major, w2 is [labels][hidden]. */
     record Member(int hidden, float[] w1, float[] b1, float[] w2, float[] b2) {
@@ -47,7 +48,7 @@ public final class MlpHead {
      *              equally common, and its probabilities are moved to this prior (Bayes' rule)
      */
     MlpHead(String task, String version, String encoder, List<String> labels, List<String> facts, float[] mean,
-            float[] scale, List<Member> members, double[] prior, boolean masksNames) {
+            float[] scale, List<Member> members, double[] prior, boolean masksNames, TargetAttention attention) {
         this.task = task;
         this.version = version;
         this.encoder = encoder;
@@ -67,21 +68,34 @@ public final class MlpHead {
         if (prior.length != labels.size()) {
             throw new IllegalArgumentException("prior has " + prior.length + " shares for " + labels.size() + " labels");
         }
+        if (attention != null && attention.dimensions() > inputs) {
+            throw new IllegalArgumentException("an attention of " + attention.dimensions()
+                    + " dimensions does not fit a head of " + inputs + " inputs");
+        }
         this.mean = mean;
         this.scale = scale;
         this.members = List.copyOf(members);
         this.prior = prior.clone();
         this.masksNames = masksNames;
+        this.attention = attention;
     }
 
     /** The same head with another expected label prior (shares in the order of {@link #labels()}). */
     public MlpHead withPrior(double[] shares) {
-        return new MlpHead(task, version, encoder, labels, facts, mean, scale, members, shares, masksNames);
+        return new MlpHead(task, version, encoder, labels, facts, mean, scale, members, shares, masksNames, attention);
     }
 
     /** The same head, read with the targets' names masked ({@link NameMask}) or as written. */
     public MlpHead withMaskedNames(boolean masked) {
-        return new MlpHead(task, version, encoder, labels, facts, mean, scale, members, prior, masked);
+        return new MlpHead(task, version, encoder, labels, facts, mean, scale, members, prior, masked, attention);
+    }
+
+    /**
+     * The same head reading {@code learned}'s vector as the block after its fixed ones (the head must have been
+     * trained on features that had it).
+     */
+    public MlpHead withAttention(TargetAttention learned) {
+        return new MlpHead(task, version, encoder, labels, facts, mean, scale, members, prior, masksNames, learned);
     }
 
     /** Heads trained on the same examples (same inputs and standardisation) averaged as one, under a new version. */
@@ -95,7 +109,7 @@ public final class MlpHead {
             members.addAll(head.members);
         }
         return new MlpHead(first.task, version, first.encoder, first.labels, first.facts, first.mean, first.scale,
-                members, first.prior, first.masksNames);
+                members, first.prior, first.masksNames, first.attention);
     }
 
     public String task() {
@@ -118,6 +132,11 @@ public final class MlpHead {
     /** Whether the encoder must read the targets' names masked for this head (as it was trained). */
     public boolean masksNames() {
         return masksNames;
+    }
+
+    /** The learned attention whose vector the head reads after its fixed blocks, or null when it reads none. */
+    public TargetAttention attention() {
+        return attention;
     }
 
     /** The rule facts the head reads, in the order of its inputs. */
@@ -260,8 +279,10 @@ public final class MlpHead {
             }
             List<StoredMember> stored = members.stream().map(m -> new StoredMember(m.hidden(), encode(m.w1()),
                     encode(m.b1()), encode(m.w2()), encode(m.b2()))).toList();
+            StoredAttention storedAttention = attention == null ? null : new StoredAttention(attention.rank(),
+                    attention.dimensions(), encode(attention.wq()), encode(attention.wk()), encode(attention.bias()));
             Files.write(file, Json.toBytes(new Stored(FORMAT, task, version, encoder, masksNames ? MASKED : null,
-                    labels, facts, mean.length, prior, encode(mean), encode(scale), stored)));
+                    labels, facts, mean.length, prior, encode(mean), encode(scale), stored, storedAttention)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write head " + file + ": " + e.getMessage(), e);
         }
@@ -289,7 +310,9 @@ public final class MlpHead {
         }
         return new MlpHead(s.task(), s.version(), s.encoder(), s.labels(), s.facts(), decode(s.mean()),
                 decode(s.scale()), members, s.prior() == null ? uniform(s.labels().size()) : s.prior(),
-                MASKED.equals(s.names()));
+                MASKED.equals(s.names()), s.attention() == null ? null : new TargetAttention(s.attention().rank(),
+                        s.attention().dimensions(), decode(s.attention().wq()), decode(s.attention().wk()),
+                        decode(s.attention().bias())));
     }
 
     /** Whether a model file is an encoder head rather than a linear model, by its format field. */
@@ -320,14 +343,21 @@ public final class MlpHead {
 
     /** The file layout: the format first, so {@link #isHead} can tell it from the first bytes. */
     @com.fasterxml.jackson.annotation.JsonPropertyOrder({"format", "task", "version", "encoder", "names", "labels",
-            "facts", "inputs", "prior", "mean", "scale", "members"})
+            "facts", "inputs", "prior", "mean", "scale", "members", "attention"})
     record Stored(@JsonProperty("format") String format, @JsonProperty("task") String task,
                   @JsonProperty("version") String version, @JsonProperty("encoder") String encoder,
                   @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("names") String names,
                   @JsonProperty("labels") List<String> labels, @JsonProperty("facts") List<String> facts,
                   @JsonProperty("inputs") int inputs, @JsonProperty("prior") double[] prior,
                   @JsonProperty("mean") String mean, @JsonProperty("scale") String scale,
-                  @JsonProperty("members") List<StoredMember> members) {
+                  @JsonProperty("members") List<StoredMember> members,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("attention") StoredAttention attention) {
+    }
+
+    /** A learned attention in the file (absent: the head reads none). */
+    record StoredAttention(@JsonProperty("rank") int rank, @JsonProperty("dimensions") int dimensions,
+                           @JsonProperty("wq") String wq, @JsonProperty("wk") String wk,
+                           @JsonProperty("bias") String bias) {
     }
 
     /** One network in the file. */

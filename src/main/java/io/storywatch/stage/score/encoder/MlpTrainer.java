@@ -105,7 +105,7 @@ public final class MlpTrainer {
         for (int i = 0; i < w2.length; i++) {
             w2[i] = (float) ((random.nextDouble() * 2 - 1) * limit2);
         }
-        double[] classWeight = classWeights(training, k);
+        double[] classWeight = classWeights(training.stream().mapToInt(Example::label).toArray(), k);
 
         Adam adam1 = new Adam(w1.length);
         Adam adamB1 = new Adam(b1.length);
@@ -195,7 +195,7 @@ public final class MlpTrainer {
             }
             MlpHead head = new MlpHead(task, version, encoder, labels, facts, mean, scale,
                     List.of(new MlpHead.Member(h, w1.clone(), b1.clone(), w2.clone(), b2.clone())),
-                    MlpHead.uniform(k), false);
+                    MlpHead.uniform(k), false, null);
             double score = heldOut.isEmpty() ? Double.NaN : macroF1(head, heldOut, k);
             progress.accept(new Epoch(epoch, loss / training.size(), score));
             if (heldOut.isEmpty() || score > bestScore) {
@@ -208,22 +208,33 @@ public final class MlpTrainer {
 
     /** Macro-F1 of a head's most probable label over examples. */
     public static double macroF1(MlpHead head, List<Example> examples, int k) {
-        int[] tp = new int[k];
-        int[] fp = new int[k];
-        int[] fn = new int[k];
-        for (Example e : examples) {
-            double[] p = head.probabilities(e.features());
+        int[] predicted = new int[examples.size()];
+        int[] gold = new int[examples.size()];
+        for (int e = 0; e < examples.size(); e++) {
+            double[] p = head.probabilities(examples.get(e).features());
             int best = 0;
             for (int c = 1; c < k; c++) {
                 if (p[c] > p[best]) {
                     best = c;
                 }
             }
-            if (best == e.label()) {
-                tp[best]++;
+            predicted[e] = best;
+            gold[e] = examples.get(e).label();
+        }
+        return macroF1(predicted, gold, k);
+    }
+
+    /** Macro-F1 over {@code k} labels of predicted against gold label indexes. */
+    static double macroF1(int[] predicted, int[] gold, int k) {
+        int[] tp = new int[k];
+        int[] fp = new int[k];
+        int[] fn = new int[k];
+        for (int e = 0; e < gold.length; e++) {
+            if (predicted[e] == gold[e]) {
+                tp[gold[e]]++;
             } else {
-                fp[best]++;
-                fn[e.label()]++;
+                fp[predicted[e]]++;
+                fn[gold[e]]++;
             }
         }
         double sum = 0;
@@ -263,17 +274,20 @@ public final class MlpTrainer {
         return x;
     }
 
-    private static double[] classWeights(List<Example> examples, int k) {
+    /** Weights that make each label count alike: n / (k * count of the label). */
+    static double[] classWeights(int[] labels, int k) {
         int[] counts = new int[k];
-        examples.forEach(e -> counts[e.label()]++);
+        for (int label : labels) {
+            counts[label]++;
+        }
         double[] weights = new double[k];
         for (int c = 0; c < k; c++) {
-            weights[c] = counts[c] == 0 ? 0 : examples.size() / (double) (k * counts[c]);
+            weights[c] = counts[c] == 0 ? 0 : labels.length / (double) (k * counts[c]);
         }
         return weights;
     }
 
-    private static void shuffle(int[] order, Random random) {
+    static void shuffle(int[] order, Random random) {
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];
@@ -283,7 +297,7 @@ public final class MlpTrainer {
     }
 
     /** Adam's moment estimates for one parameter array. */
-    private static final class Adam {
+    static final class Adam {
         private static final double BETA1 = 0.9;
         private static final double BETA2 = 0.999;
         private final float[] m;

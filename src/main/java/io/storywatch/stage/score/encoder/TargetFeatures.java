@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * The head's input for one target of one encoded sentence: the target's own tokens pooled, the words around it, the
  * [CLS] vector, the whole sentence, the clauses that hold the target, and the lexicon rules' signals about it. Five
- * encoder-wide blocks and a few rule numbers.
+ * encoder-wide blocks and a few rule numbers; with a learned {@link TargetAttention}, its pooled vector as a sixth
+ * block after them.
  */
 public final class TargetFeatures {
 
@@ -34,6 +35,25 @@ public final class TargetFeatures {
      * @param factNames the fact flags the head knows, in order
      */
     public static float[] of(EncodedText encoded, List<TargetSpan> spans, RuleSignals signals, List<String> factNames) {
+        return of(encoded, spans, signals, factNames, null);
+    }
+
+    /** As above, with {@code attention}'s vector for the target appended when it is not null. */
+    public static float[] of(EncodedText encoded, List<TargetSpan> spans, RuleSignals signals, List<String> factNames,
+                             TargetAttention attention) {
+        float[] fixed = fixedBlocks(encoded, spans, signals, factNames);
+        return attention == null ? fixed : appended(fixed, attention.pool(TargetWindow.of(encoded, spans)));
+    }
+
+    /** The features followed by a learned block. */
+    static float[] appended(float[] features, float[] block) {
+        float[] out = java.util.Arrays.copyOf(features, features.length + block.length);
+        System.arraycopy(block, 0, out, features.length, block.length);
+        return out;
+    }
+
+    private static float[] fixedBlocks(EncodedText encoded, List<TargetSpan> spans, RuleSignals signals,
+                                       List<String> factNames) {
         int d = encoded.dimensions();
         float[] out = new float[width(d, factNames.size())];
         float[][] states = encoded.states();

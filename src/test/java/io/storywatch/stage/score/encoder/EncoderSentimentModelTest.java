@@ -111,6 +111,36 @@ class EncoderSentimentModelTest {
     }
 
     @Test
+    void shouldAppendItsAttentionsVectorOfTheTargetsWindowAfterTheFixedFeatures() {
+        java.util.Random random = new java.util.Random(8);
+        float[] wq = new float[2 * 512];
+        float[] wk = new float[2 * 512];
+        for (int i = 0; i < wq.length; i++) {
+            wq[i] = (float) random.nextGaussian();
+            wk[i] = (float) random.nextGaussian();
+        }
+        TargetAttention attention = new TargetAttention(2, 512, wq, wk, new float[TargetWindow.BUCKETS]);
+        EncoderSentimentModel attending = new EncoderSentimentModel(SentimentModels.rulesOnly(),
+                SentenceEncoder.bgeSmallZh(), MODEL.head().withAttention(attention));
+        SentenceInput input = sentence("董事会突然解雇了赵峰，员工们联名要求他回来。", "赵峰");
+
+        List<java.util.Map<String, float[]>> read = new java.util.ArrayList<>();
+        attending.targetFeatures(List.of(input), MODEL.head().facts(), read);
+        List<java.util.Map<String, float[]>> plain = new java.util.ArrayList<>();
+        MODEL.targetFeatures(List.of(input), MODEL.head().facts(), plain);
+
+        SentenceEncoder encoder = SentenceEncoder.bgeSmallZh();
+        TargetText view = TargetText.of(input, "赵峰", encoder.tokenizer(), encoder.maxTokens(), false);
+        float[] pooled = attention.pool(TargetWindow.of(encoder.encode(List.of(view.tokens())).get(0), view.spans()));
+        float[] got = read.get(0).get("赵峰");
+        float[] fixed = plain.get(0).get("赵峰");
+        assertEquals(fixed.length + 512, got.length);
+        for (int i = 0; i < got.length; i++) {
+            assertEquals(i < fixed.length ? fixed[i] : pooled[i - fixed.length], got[i], 1e-5, "feature " + i);
+        }
+    }
+
+    @Test
     void shouldNameTheRulesTheEncoderAndTheHeadInItsVersion() {
         String version = MODEL.version();
 

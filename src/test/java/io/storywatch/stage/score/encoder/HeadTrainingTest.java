@@ -13,6 +13,31 @@ class HeadTrainingTest {
     private static final WordPieceTokenizer TOKENIZER = SentenceEncoder.bgeSmallZhTokenizer();
 
     @Test
+    void shouldTrainAnAttentionFirstAndAHeadThatReadsItsVectorAfterTheFixedBlocks() {
+        List<LabelledText> lines = List.of(
+                new LabelledText("董事会突然解雇了赵峰，员工们联名要求他回来。", "赵峰", "neg"),
+                new LabelledText("董事会突然解雇了赵峰，员工们联名要求他回来。", "董事会", "neu"),
+                new LabelledText("在林雪的带领下，团队提前半年完成了新模型。", "林雪", "pos"),
+                new LabelledText("周明于上周三抵达上海，参加一场行业论坛。", "周明", "neu"),
+                new LabelledText("审计报告显示，该公司多次向投资人隐瞒亏损。", "该公司", "neg", true),
+                new LabelledText("分析人士普遍称赞陈岚在危机中的冷静应对。", "陈岚", "pos"));
+        HeadTraining training = new HeadTraining(io.storywatch.stage.score.SentimentModels.rulesOnly(),
+                SentenceEncoder.bgeSmallZh(), TargetAliases.loadDefault());
+        MlpTrainer.Options options = new MlpTrainer.Options(4, 2, 1e-3, 1e-4, 0.1, 4, 1);
+        AttentionTrainer.Options attention = new AttentionTrainer.Options(2, 2, 1e-3, 1e-4, 4, 1);
+
+        MlpHead plain = training.train(lines, options, 1, 0, false, null, message -> { });
+        MlpHead attending = training.train(lines, options, 1, 0, false, attention, message -> { });
+
+        org.junit.jupiter.api.Assertions.assertNull(plain.attention());
+        assertEquals(2, attending.attention().rank());
+        assertEquals(plain.inputs() + 512, attending.inputs());
+        org.junit.jupiter.api.Assertions.assertNotEquals(plain.version(), attending.version());
+        List<HeadTraining.Prediction> predicted = training.predict(attending, lines);
+        assertEquals(lines.size(), predicted.stream().filter(java.util.Objects::nonNull).count());
+    }
+
+    @Test
     void shouldExportEachLineWithTheTokensOfItsTargetAsTheHeadPoolsThem() {
         String text = "董事会解雇了奥特曼，员工们联名要求他回来。";
         List<HeadTraining.TokenizedLine> lines = HeadTraining.tokenizedLines(List.of(
