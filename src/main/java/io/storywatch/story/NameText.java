@@ -2,7 +2,9 @@ package io.storywatch.story;
 
 /**
  * The character folding under which a name in an article equals a name in a story: one char for one char, so
- * offsets found in the folded text are offsets in the original.
+ * offsets found in the folded text are offsets in the original. Latin letters fold to lower case, and the letters a
+ * reader cannot tell apart in many fonts (I, i, L, l) to one letter, so a mistyped "IIya" or "AItman" is still Ilya
+ * or Altman.
  */
 public final class NameText {
 
@@ -25,6 +27,9 @@ public final class NameText {
             }
             case '\u3000' -> {
                 return ' ';
+            }
+            case 'I', 'i', 'L' -> {
+                return 'l';
             }
             default -> {
                 return c < 128 ? Character.toLowerCase(c) : c;

@@ -60,9 +60,26 @@ final class NameSpans {
     }
 
     private static boolean caseAgrees(String found, String form) {
-        // short forms (SSI, YC, Sam, Jan) only as spelt; longer ones in any case ("openAI", "OPENAI"), URLs
-        // having been excluded already
-        return found.equals(form) || form.length() >= 5;
+        // short forms (SSI, YC, Sam, Jan) only as spelt, but for a capital I and a small l, which look alike
+        // ("IIya"); longer ones in any case ("openAI", "OPENAI"), URLs having been excluded already
+        if (form.length() >= 5) {
+            return true;
+        }
+        if (found.length() != form.length()) {
+            return false;
+        }
+        for (int i = 0; i < form.length(); i++) {
+            char a = found.charAt(i);
+            char b = form.charAt(i);
+            if (a != b && !(lookAlike(a) && lookAlike(b))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean lookAlike(char c) {
+        return c == 'I' || c == 'l';
     }
 
     /** A token strictly containing the span means the segmenter read a different word there (雷克萨斯). */

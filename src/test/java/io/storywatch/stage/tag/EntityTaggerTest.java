@@ -173,6 +173,29 @@ class EntityTaggerTest {
     }
 
     @Test
+    void shouldMatchANameTypedWithTheLettersThatLookAlike() {
+        EntitiesTagged tagged = tag("IIya Sutskever与AItman在董事会上意见相左，Ieike随后离职。");
+
+        assertEquals(Map.of("ilya-sutskever", List.of("IIya Sutskever@0"), "sam-altman", List.of("AItman@0"),
+                "jan-leike", List.of("Ieike@0")), named(tagged));
+    }
+
+    @Test
+    void shouldReadAShortFormWithALookAlikeLetterButNotInAnotherCase() {
+        assertEquals(Map.of("ilya-sutskever", List.of("IIya@0")), named(tag("IIya则缺席了OpenAI的这次活动。")).entrySet()
+                .stream().filter(e -> !e.getKey().equals("openai"))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        assertEquals(Map.of(), named(tag("ILYA这个词在会上被反复提起。")));
+    }
+
+    @Test
+    void shouldStillTellAnotherNameThatDiffersByMoreThanLookAlikeLetters() {
+        EntitiesTagged tagged = tag("Ilyas Khan和Alan Altmann出席了会议。");
+
+        assertEquals(Map.of(), named(tagged));
+    }
+
+    @Test
     void shouldMatchLongEnglishNamesInAnyCaseButNotInsideAddresses() {
         EntitiesTagged tagged = tag("openAI的官网是openai.com，详见https://openai.com/blog。");
 
