@@ -24,13 +24,16 @@ public record TokenizedText(String text, int[] ids, int[] starts, int[] ends) {
         return Arrays.copyOf(found, count);
     }
 
-    /** Collects tokens up to a cap, keeping room for the closing [SEP]. */
+    /**
+     * Collects tokens up to a cap, keeping room for the closing [SEP]. A character may give more than one token (a
+     * Hangul syllable decomposes into its letters), so the arrays grow as needed, never past the cap.
+     */
     static final class Builder {
         private final String text;
         private final int max;
-        private final int[] ids;
-        private final int[] starts;
-        private final int[] ends;
+        private int[] ids;
+        private int[] starts;
+        private int[] ends;
         private int size;
 
         Builder(String text, int max) {
@@ -44,19 +47,27 @@ public record TokenizedText(String text, int[] ids, int[] starts, int[] ends) {
 
         /** Whether adding {@code reserve} more tokens would leave no room for [SEP]. */
         boolean full(int reserve) {
-            return size + reserve > max - 1 || size + reserve > ids.length - 1;
+            return size + reserve > max - 1;
         }
 
         void add(int id, int start, int end) {
             if (full(size == 0 ? 0 : 1)) {
                 return;
             }
-            ids[size] = id;
-            starts[size] = start;
-            ends[size++] = end;
+            append(id, start, end);
         }
 
         void addFinal(int id, int start, int end) {
+            append(id, start, end);
+        }
+
+        private void append(int id, int start, int end) {
+            if (size == ids.length) {
+                int capacity = Math.min(max, Math.max(4, ids.length * 2));
+                ids = Arrays.copyOf(ids, capacity);
+                starts = Arrays.copyOf(starts, capacity);
+                ends = Arrays.copyOf(ends, capacity);
+            }
             ids[size] = id;
             starts[size] = start;
             ends[size++] = end;

@@ -19,9 +19,11 @@ public final class WordPieceTokenizer {
 
     /**
      * How text becomes tokens beyond the vocabulary itself; part of every trained head's version, so a head follows
-     * a change here. 2: curly quotes and long dashes read as ASCII marks ({@link #folded}).
+     * a change here. 2: curly quotes and long dashes read as ASCII marks ({@link #folded}). 3: a character that
+     * gives several tokens (a Hangul syllable, decomposed into its letters) no longer pushes the text's last
+     * characters out.
      */
-    public static final String NORMALISATION = "wordpiece-2";
+    public static final String NORMALISATION = "wordpiece-3";
 
     private static final int MAX_CHARS_PER_WORD = 100;
 

@@ -62,6 +62,7 @@ class EncoderInputFuzzTest {
                         window.substring(moved.start(), moved.end()), "a mention moved off its text");
             }
         }
+        assertAttentionWindow(view);
         TargetSpan first = view.spans().get(0);
         String firstText = window.substring(Math.max(0, first.start()), Math.max(0, first.end()));
         if (firstText.codePoints().anyMatch(c -> WordPieceTokenizer.isCjk(c))) {
@@ -116,6 +117,44 @@ class EncoderInputFuzzTest {
             assertTrue(placeholders <= 1, target + " has " + placeholders + " placeholders");
         }
         TargetText.of(sentence, spans.get(0).target(), TOKENIZER, MAX_TOKENS, true);
+    }
+
+    /**
+     * What a learned attention reads for the target ({@link TargetWindow}), with token t's state (t): the target's own
+     * tokens at offset 0 and its query their mean, every other token within reach with its distance, no [CLS] or [SEP].
+     */
+    private static void assertAttentionWindow(TargetText view) {
+        int n = view.tokens().length();
+        float[][] states = new float[n][];
+        for (int t = 0; t < n; t++) {
+            states[t] = new float[] {t};
+        }
+        TargetWindow window = TargetWindow.of(new EncodedText(view.tokens(), states), view.spans());
+        java.util.TreeSet<Integer> own = new java.util.TreeSet<>();
+        view.spans().forEach(span -> {
+            for (int t : view.tokens().tokensWithin(span.start(), span.end())) {
+                own.add(t);
+            }
+        });
+        for (int i = 0; i < window.states().length; i++) {
+            int t = (int) window.states()[i][0];
+            int bucket = window.buckets()[i];
+            assertTrue(t > 0 && t < n - 1, "the window reads special token " + t);
+            if (own.isEmpty()) {
+                assertEquals(TargetWindow.NO_TARGET, bucket);
+                continue;
+            }
+            int distance = own.stream().mapToInt(o -> Math.abs(o - t)).min().orElseThrow();
+            assertTrue(distance <= TargetWindow.REACH, "token " + t + " beyond reach");
+            assertEquals(distance, Math.abs(bucket - TargetWindow.REACH), "token " + t + "'s offset");
+        }
+        if (!own.isEmpty()) {
+            long inReach = java.util.stream.IntStream.range(1, n - 1).filter(t -> own.stream()
+                    .anyMatch(o -> Math.abs(o - t) <= TargetWindow.REACH)).count();
+            assertEquals(inReach, window.states().length, "tokens within reach");
+            assertEquals(own.stream().mapToDouble(Integer::doubleValue).average().orElseThrow(), window.query()[0],
+                    1e-3, "the query is the mean of the target's own tokens");
+        }
     }
 
     /** Builds a mention from its fuzzed bound {start, length, …} once cut to the text. */

@@ -52,6 +52,17 @@ class WordPieceTokenizerTest {
     }
 
     @Test
+    void shouldKeepTheCharactersAfterOneThatGivesSeveralTokens() {
+        // 큭 decomposes into three letters, here three pieces: more tokens than the text has characters
+        WordPieceTokenizer tokenizer = new WordPieceTokenizer(Map.of("[PAD]", 0, "[UNK]", 1, "[CLS]", 2, "[SEP]", 3,
+                "董", 4, "\u110F", 5, "##\u1173", 6, "##\u11A8", 7));
+        TokenizedText tokens = tokenizer.tokenize("\uD06D董", 16);
+
+        assertArrayEquals(new int[] {2, 5, 6, 7, 4, 3}, tokens.ids());
+        assertEquals(List.of("", "\uD06D", "\uD06D", "\uD06D", "董", ""), pieces(tokens));
+    }
+
+    @Test
     void shouldGiveUnknownWordsOneUnknownTokenCoveringTheWord() {
         TokenizedText tokens = SMALL.tokenize("xyz董", 8);
 
