@@ -80,7 +80,7 @@ public final class AttentionTrainer {
                     double weight = classWeight[y];
                     batchWeight += weight;
                     TargetAttention.Reading reading = attention.read(window);
-                    float[] x = standardised(reading.pooled(), mean, scale);
+                    float[] x = MlpTrainer.standardised(reading.pooled(), mean, scale);
                     double[] p = MlpHead.softmax(logits(wc, bc, x, labels));
                     loss += -weight * Math.log(Math.max(1e-12, p[y]));
                     float[] dx = new float[d];
@@ -161,8 +161,8 @@ public final class AttentionTrainer {
         int[] predicted = new int[examples.size()];
         int[] gold = new int[examples.size()];
         for (int e = 0; e < examples.size(); e++) {
-            double[] logits = logits(wc, bc, standardised(attention.pool(examples.get(e).window()), mean, scale),
-                    labels);
+            float[] x = MlpTrainer.standardised(attention.pool(examples.get(e).window()), mean, scale);
+            double[] logits = logits(wc, bc, x, labels);
             int best = 0;
             for (int c = 1; c < labels; c++) {
                 if (logits[c] > logits[best]) {
@@ -191,8 +191,6 @@ public final class AttentionTrainer {
     /** Mean and inverse spread of each dimension of the windows' plain (unweighted) means. */
     private static void plainMeanStatistics(List<Example> examples, float[] mean, float[] scale) {
         int d = mean.length;
-        double[] sum = new double[d];
-        double[] squares = new double[d];
         List<float[]> plain = new ArrayList<>(examples.size());
         for (Example example : examples) {
             float[][] states = example.window().states();
@@ -204,27 +202,7 @@ public final class AttentionTrainer {
             }
             plain.add(m);
         }
-        for (float[] m : plain) {
-            for (int k = 0; k < d; k++) {
-                sum[k] += m[k];
-                squares[k] += (double) m[k] * m[k];
-            }
-        }
-        int n = plain.size();
-        for (int k = 0; k < d; k++) {
-            double mu = sum[k] / n;
-            double variance = Math.max(0, squares[k] / n - mu * mu);
-            mean[k] = (float) mu;
-            scale[k] = (float) (variance < 1e-10 ? 0 : 1 / Math.sqrt(variance));
-        }
-    }
-
-    private static float[] standardised(float[] x, float[] mean, float[] scale) {
-        float[] out = new float[x.length];
-        for (int k = 0; k < x.length; k++) {
-            out[k] = (x[k] - mean[k]) * scale[k];
-        }
-        return out;
+        MlpTrainer.fitStandardisation(plain, mean, scale);
     }
 
     private static float[] uniform(int size, double limit, Random random) {

@@ -247,17 +247,21 @@ public final class MlpTrainer {
     }
 
     private static void standardise(List<Example> examples, float[] mean, float[] scale) {
+        fitStandardisation(examples.stream().map(Example::features).toList(), mean, scale);
+    }
+
+    /** Fills each dimension's mean and inverse standard deviation over the vectors (0 for a constant one). */
+    static void fitStandardisation(List<float[]> vectors, float[] mean, float[] scale) {
         int inputs = mean.length;
         double[] sum = new double[inputs];
         double[] squares = new double[inputs];
-        for (Example e : examples) {
-            float[] f = e.features();
+        for (float[] f : vectors) {
             for (int i = 0; i < inputs; i++) {
                 sum[i] += f[i];
                 squares[i] += (double) f[i] * f[i];
             }
         }
-        int n = examples.size();
+        int n = vectors.size();
         for (int i = 0; i < inputs; i++) {
             double m = sum[i] / n;
             double variance = Math.max(0, squares[i] / n - m * m);
@@ -266,7 +270,8 @@ public final class MlpTrainer {
         }
     }
 
-    private static float[] standardised(float[] features, float[] mean, float[] scale) {
+    /** The vector with each dimension standardised. */
+    static float[] standardised(float[] features, float[] mean, float[] scale) {
         float[] x = new float[features.length];
         for (int i = 0; i < x.length; i++) {
             x[i] = (features[i] - mean[i]) * scale[i];

@@ -59,16 +59,8 @@ public final class TargetFeatures {
         float[][] states = encoded.states();
         TokenizedText tokens = encoded.tokens();
         int n = tokens.length();
-        boolean[] own = new boolean[n];
-        int ownCount = 0;
-        for (TargetSpan span : spans) {
-            for (int t : tokens.tokensWithin(span.start(), span.end())) {
-                if (!own[t]) {
-                    own[t] = true;
-                    ownCount++;
-                }
-            }
-        }
+        boolean[] own = ownTokens(tokens, spans);
+        int ownCount = count(own);
         boolean[] context = new boolean[n];
         int contextCount = 0;
         for (int t = 1; t < n - 1; t++) {
@@ -132,6 +124,25 @@ public final class TargetFeatures {
             }
         }
         return out;
+    }
+
+    /** Which tokens the target's mentions cover. */
+    static boolean[] ownTokens(TokenizedText tokens, List<TargetSpan> spans) {
+        boolean[] own = new boolean[tokens.length()];
+        for (TargetSpan span : spans) {
+            for (int t : tokens.tokensWithin(span.start(), span.end())) {
+                own[t] = true;
+            }
+        }
+        return own;
+    }
+
+    static int count(boolean[] flags) {
+        int count = 0;
+        for (boolean flag : flags) {
+            count += flag ? 1 : 0;
+        }
+        return count;
     }
 
     private static boolean isBreak(TokenizedText tokens, int t) {

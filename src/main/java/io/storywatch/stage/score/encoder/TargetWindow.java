@@ -29,16 +29,8 @@ public record TargetWindow(float[] query, float[][] states, int[] buckets) {
         float[][] states = encoded.states();
         TokenizedText tokens = encoded.tokens();
         int n = tokens.length();
-        boolean[] own = new boolean[n];
-        int ownCount = 0;
-        for (TargetSpan span : spans) {
-            for (int t : tokens.tokensWithin(span.start(), span.end())) {
-                if (!own[t]) {
-                    own[t] = true;
-                    ownCount++;
-                }
-            }
-        }
+        boolean[] own = TargetFeatures.ownTokens(tokens, spans);
+        int ownCount = TargetFeatures.count(own);
         int d = encoded.dimensions();
         float[] query = new float[d];
         if (ownCount == 0) {
