@@ -44,9 +44,10 @@ public final class PredictCommand implements Callable<Integer> {
                 ? new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)))
                 : new PrintWriter(Files.newBufferedWriter(output))) {
             if (MlpHead.isHead(model)) {
-                HeadTraining training = new HeadTraining(SentimentModels.rulesOnly(), SentenceEncoder.bgeSmallZh(),
-                        TargetAliases.loadDefault());
-                for (HeadTraining.Prediction prediction : training.predict(MlpHead.load(model), lines)) {
+                MlpHead head = MlpHead.load(model);
+                HeadTraining training = new HeadTraining(SentimentModels.rulesOnly(),
+                        SentenceEncoder.forVersion(head.encoder()), TargetAliases.loadDefault());
+                for (HeadTraining.Prediction prediction : training.predict(head, lines)) {
                     out.println(prediction == null ? "{\"error\":\"target not found in text\"}"
                             : Json.toString(prediction));
                 }

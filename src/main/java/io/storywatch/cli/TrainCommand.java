@@ -85,6 +85,11 @@ public final class TrainCommand implements Callable<Integer> {
             + "each target (which words to read for it), trained first and then read by the head as one more block")
     boolean targetAttention;
 
+    @Option(names = "--layers", defaultValue = "last", description = "encoder head: which of the encoder's layers "
+            + "a token's vector comes from, last (its output) or mean (the average of its four layers' outputs, one "
+            + "encoder pass all the same); the head names it in its encoder version (default ${DEFAULT-VALUE})")
+    String layers;
+
     @Override
     public Integer call() throws IOException {
         TrainingTask trainingTask = TrainingTask.parse(task);
@@ -102,8 +107,8 @@ public final class TrainCommand implements Callable<Integer> {
             MlpTrainer.Options defaults = MlpTrainer.Options.DEFAULT;
             MlpTrainer.Options options = new MlpTrainer.Options(hidden, epochs == null ? defaults.epochs() : epochs,
                     defaults.learningRate(), defaults.l2(), defaults.dropout(), defaults.batch(), seed);
-            HeadTraining training = new HeadTraining(SentimentModels.rulesOnly(), SentenceEncoder.bgeSmallZh(),
-                    TargetAliases.loadDefault());
+            HeadTraining training = new HeadTraining(SentimentModels.rulesOnly(),
+                    SentenceEncoder.bgeSmallZh(SentenceEncoder.Layers.parse(layers)), TargetAliases.loadDefault());
             MlpHead trained = training.train(lines, options, members, heldOut, maskNames(),
                             targetAttention ? AttentionTrainer.Options.DEFAULT : null, message -> System.err.println(message))
                     .withPrior(HeadTraining.prior(neutralShare));

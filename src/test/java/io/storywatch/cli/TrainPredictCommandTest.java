@@ -19,6 +19,20 @@ class TrainPredictCommandTest {
 
     @Test
     void shouldTrainAModelFileAndPredictOneLinePerInputInOrder() throws Exception {
+        JsonNode file = trainAndPredictThreeLines();
+
+        assertEquals("bge-small-zh-v1.5-q", file.get("encoder").asText());
+    }
+
+    @Test
+    void shouldTrainAHeadOnTheLayersAverageAndPredictWithTheSameLayers() throws Exception {
+        JsonNode file = trainAndPredictThreeLines("--layers", "mean");
+
+        assertEquals("bge-small-zh-v1.5-q+layers-mean4", file.get("encoder").asText());
+    }
+
+    /** Trains a head on a few lines with {@code options} added, checks three predictions, returns the head file. */
+    private JsonNode trainAndPredictThreeLines(String... options) throws Exception {
         List<String> training = new ArrayList<>();
         for (String name : List.of("奥特曼", "布罗克曼", "苏茨克维", "莱克")) {
             training.add("{\"text\":\"董事会突然解雇了" + name + "。\",\"target\":\"" + name + "\",\"label\":\"neg\"}");
@@ -30,8 +44,10 @@ class TrainPredictCommandTest {
         Path input = dir.resolve("train.jsonl");
         Files.write(input, training);
         Path model = dir.resolve("model.json");
-        int trained = StoryWatch.commandLine().execute("train", "--task", "target-sentiment", "--input",
-                input.toString(), "--model", model.toString());
+        List<String> arguments = new ArrayList<>(List.of("train", "--task", "target-sentiment", "--input",
+                input.toString(), "--model", model.toString()));
+        arguments.addAll(List.of(options));
+        int trained = StoryWatch.commandLine().execute(arguments.toArray(String[]::new));
         assertEquals(0, trained);
         JsonNode file = Json.tree(Files.readString(model));
         assertEquals("target-sentiment", file.get("task").asText());
@@ -52,6 +68,7 @@ class TrainPredictCommandTest {
         assertEquals("pos", Json.tree(lines.get(1)).get("label").asText());
         assertEquals("neu", Json.tree(lines.get(2)).get("label").asText());
         assertTrue(Json.tree(lines.get(0)).get("score").asDouble() < 0);
+        return file;
     }
 
     @Test

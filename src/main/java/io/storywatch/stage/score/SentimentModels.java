@@ -71,7 +71,7 @@ public final class SentimentModels {
     }
 
     public static EncoderSentimentModel withHead(MlpHead head) {
-        return new EncoderSentimentModel(rulesOnly(), SentenceEncoder.bgeSmallZh(), head);
+        return new EncoderSentimentModel(rulesOnly(), SentenceEncoder.forVersion(head.encoder()), head);
     }
 
     /** The shipped lexicon's rules with the shipped linear target-sentiment model. */

@@ -35,8 +35,49 @@ public final class SentenceEncoder implements AutoCloseable {
     public static final String ENCODER_FILE_ENV = "STORYWATCH_ENCODER";
     /** Longest input in tokens; a news sentence rarely needs more, and cost grows with it. */
     public static final int DEFAULT_MAX_TOKENS = 160;
+    /** The outputs of bge-small-zh's four transformer layers, first to last, as its ONNX graph names them. */
+    static final List<String> BGE_SMALL_ZH_LAYERS = List.of("/encoder/layer.0/output/LayerNorm/Add_1_output_0",
+            "/encoder/layer.1/output/LayerNorm/Add_1_output_0", "/encoder/layer.2/output/LayerNorm/Add_1_output_0",
+            "last_hidden_state");
 
-    private static volatile SentenceEncoder shared;
+    /**
+     * Which of the encoder's layers a token's vector comes from: the last (the graph's own output) or the equal
+     * average of its four transformer layers' outputs, which keeps what the lower layers hold about the words
+     * themselves. The choice is part of the encoder's version, so a head names the layers it was trained on.
+     */
+    public enum Layers {
+        LAST("last", ""),
+        MEAN("mean", "+layers-mean4");
+
+        private final String option;
+        private final String versionSuffix;
+
+        Layers(String option, String versionSuffix) {
+            this.option = option;
+            this.versionSuffix = versionSuffix;
+        }
+
+        public String option() {
+            return option;
+        }
+
+        /** The layers named by a command-line value: {@code last} or {@code mean}. */
+        public static Layers parse(String value) {
+            for (Layers layers : values()) {
+                if (layers.option.equals(value)) {
+                    return layers;
+                }
+            }
+            throw new IllegalArgumentException("layers \"" + value + "\": expected last or mean");
+        }
+
+        /** The layers an encoder of this version reads. */
+        public static Layers ofVersion(String encoderVersion) {
+            return encoderVersion.endsWith(MEAN.versionSuffix) ? MEAN : LAST;
+        }
+    }
+
+    private static final java.util.Map<Layers, SentenceEncoder> SHARED = new java.util.EnumMap<>(Layers.class);
 
     private final OrtEnvironment environment;
     private final OrtSession session;
@@ -44,8 +85,24 @@ public final class SentenceEncoder implements AutoCloseable {
     private final String version;
     private final int maxTokens;
     private final boolean needsTokenTypes;
+    /** The outputs whose average is a token's vector; empty: the graph's first output. */
+    private final List<String> averaged;
 
     public SentenceEncoder(byte[] model, WordPieceTokenizer tokenizer, String version, int maxTokens, int threads) {
+        this(model, tokenizer, version, maxTokens, threads, List.of());
+    }
+
+    /**
+     * @param averaged tensors of the graph (intermediate ones too) whose average is each token's vector; empty for
+     *                 the graph's own output
+     */
+    public SentenceEncoder(byte[] model, WordPieceTokenizer tokenizer, String version, int maxTokens, int threads,
+                           List<String> averaged) {
+        this.averaged = List.copyOf(averaged);
+        if (!averaged.isEmpty()) {
+            model = GraphOutputs.withOutputs(model, averaged.stream().filter(n -> !n.equals("last_hidden_state"))
+                    .toList());
+        }
         try {
             this.environment = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
@@ -65,27 +122,32 @@ public final class SentenceEncoder implements AutoCloseable {
         this.maxTokens = maxTokens;
     }
 
-    /**
-     * The shipped bge-small-zh encoder (or the file {@value #ENCODER_FILE_ENV} names), loaded on first use and shared
-     * by every stage of the process.
-     */
+    /** {@link #bgeSmallZh(Layers)} reading the last layer, as the encoder was published. */
     public static SentenceEncoder bgeSmallZh() {
-        SentenceEncoder encoder = shared;
-        if (encoder == null) {
-            synchronized (SentenceEncoder.class) {
-                encoder = shared;
-                if (encoder == null) {
-                    int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
-                    String file = System.getenv(ENCODER_FILE_ENV);
-                    byte[] model = file == null || file.isBlank() ? resource(BGE_SMALL_ZH_MODEL) : read(file);
-                    String version = file == null || file.isBlank() ? BGE_SMALL_ZH_VERSION
-                            : "bge-small-zh-v1.5-" + digest(model);
-                    encoder = new SentenceEncoder(model, bgeSmallZhTokenizer(), version, DEFAULT_MAX_TOKENS, threads);
-                    shared = encoder;
-                }
-            }
+        return bgeSmallZh(Layers.LAST);
+    }
+
+    /** {@link #bgeSmallZh(Layers)} reading the layers a head's encoder version names. */
+    public static SentenceEncoder forVersion(String encoderVersion) {
+        return bgeSmallZh(Layers.ofVersion(encoderVersion));
+    }
+
+    /**
+     * The shipped bge-small-zh encoder (or the file {@value #ENCODER_FILE_ENV} names) reading {@code layers}, loaded
+     * on first use and shared by every stage of the process.
+     */
+    public static SentenceEncoder bgeSmallZh(Layers layers) {
+        synchronized (SHARED) {
+            return SHARED.computeIfAbsent(layers, l -> {
+                int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+                String file = System.getenv(ENCODER_FILE_ENV);
+                byte[] model = file == null || file.isBlank() ? resource(BGE_SMALL_ZH_MODEL) : read(file);
+                String version = file == null || file.isBlank() ? BGE_SMALL_ZH_VERSION
+                        : "bge-small-zh-v1.5-" + digest(model);
+                return new SentenceEncoder(model, bgeSmallZhTokenizer(), version + l.versionSuffix,
+                        DEFAULT_MAX_TOKENS, threads, l == Layers.MEAN ? BGE_SMALL_ZH_LAYERS : List.of());
+            });
         }
-        return encoder;
     }
 
     /** The shipped encoder's tokenizer, without loading the encoder. */
@@ -110,7 +172,7 @@ public final class SentenceEncoder implements AutoCloseable {
         }
     }
 
-    private static byte[] resource(String name) {
+    static byte[] resource(String name) {
         try (InputStream in = SentenceEncoder.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name + " (dependency "
@@ -177,8 +239,13 @@ public final class SentenceEncoder implements AutoCloseable {
             if (needsTokenTypes) {
                 inputs.put("token_type_ids", OnnxTensor.createTensor(environment, types));
             }
-            try (OrtSession.Result result = session.run(inputs)) {
-                return (float[][][]) result.get(0).getValue();
+            if (averaged.isEmpty()) {
+                try (OrtSession.Result result = session.run(inputs)) {
+                    return (float[][][]) result.get(0).getValue();
+                }
+            }
+            try (OrtSession.Result result = session.run(inputs, new java.util.LinkedHashSet<>(averaged))) {
+                return average(result);
             }
         } catch (OrtException e) {
             throw new IllegalStateException("encoder " + version + " failed on a batch of " + batch.size()
@@ -186,6 +253,34 @@ public final class SentenceEncoder implements AutoCloseable {
         } finally {
             inputs.values().forEach(OnnxTensor::close);
         }
+    }
+
+    private float[][][] average(OrtSession.Result result) throws OrtException {
+        float[][][] sum = null;
+        for (String name : averaged) {
+            float[][][] layer = (float[][][]) result.get(name).orElseThrow(() -> new IllegalStateException(
+                    "encoder " + version + " gave no tensor " + name)).getValue();
+            if (sum == null) {
+                sum = layer;
+                continue;
+            }
+            for (int b = 0; b < sum.length; b++) {
+                for (int t = 0; t < sum[b].length; t++) {
+                    for (int d = 0; d < sum[b][t].length; d++) {
+                        sum[b][t][d] += layer[b][t][d];
+                    }
+                }
+            }
+        }
+        float n = averaged.size();
+        for (float[][] text : sum) {
+            for (float[] token : text) {
+                for (int d = 0; d < token.length; d++) {
+                    token[d] /= n;
+                }
+            }
+        }
+        return sum;
     }
 
     @Override

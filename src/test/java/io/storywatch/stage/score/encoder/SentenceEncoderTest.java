@@ -1,6 +1,8 @@
 package io.storywatch.stage.score.encoder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -42,6 +44,52 @@ class SentenceEncoderTest {
         double far = cosine(encoded.get(0).states()[0], encoded.get(2).states()[0]);
 
         assertTrue(near > far, "near " + near + " far " + far);
+    }
+
+    @Test
+    void shouldAverageTheLayersItIsAskedFor() {
+        byte[] model = SentenceEncoder.resource(SentenceEncoder.BGE_SMALL_ZH_MODEL);
+        WordPieceTokenizer tokenizer = SentenceEncoder.bgeSmallZhTokenizer();
+        String first = SentenceEncoder.BGE_SMALL_ZH_LAYERS.get(0);
+        List<String> text = List.of("监管机构周二宣布对该公司展开调查。");
+        try (SentenceEncoder last = new SentenceEncoder(model, tokenizer, "last", 160, 1, List.of("last_hidden_state"));
+             SentenceEncoder lowest = new SentenceEncoder(model, tokenizer, "first", 160, 1, List.of(first));
+             SentenceEncoder both = new SentenceEncoder(model, tokenizer, "both", 160, 1,
+                     List.of(first, "last_hidden_state"))) {
+            float[][] a = lowest.encodeTexts(text).get(0).states();
+            float[][] b = last.encodeTexts(text).get(0).states();
+            float[][] mean = both.encodeTexts(text).get(0).states();
+            float[][] shipped = encoder.encodeTexts(text).get(0).states();
+
+            assertEquals(shipped.length, mean.length);
+            assertNotEquals(a[3][0], b[3][0]);
+            for (int t = 0; t < mean.length; t++) {
+                assertEquals(512, mean[t].length);
+                for (int k = 0; k < mean[t].length; k++) {
+                    assertEquals(shipped[t][k], b[t][k], 1e-6, "token " + t + " dimension " + k);
+                    assertEquals((a[t][k] + b[t][k]) / 2, mean[t][k], 1e-5, "token " + t + " dimension " + k);
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldNameTheLayersInItsVersionAndFindThemFromIt() {
+        SentenceEncoder mean = SentenceEncoder.bgeSmallZh(SentenceEncoder.Layers.MEAN);
+
+        assertEquals("bge-small-zh-v1.5-q+layers-mean4", mean.version());
+        assertEquals(mean, SentenceEncoder.forVersion(mean.version()));
+        assertEquals(encoder, SentenceEncoder.forVersion(encoder.version()));
+        assertEquals(SentenceEncoder.Layers.MEAN, SentenceEncoder.Layers.parse("mean"));
+        assertThrows(IllegalArgumentException.class, () -> SentenceEncoder.Layers.parse("middle"));
+    }
+
+    @Test
+    void shouldRefuseBytesThatAreNotAModelWhenAddingOutputs() {
+        assertThrows(IllegalArgumentException.class,
+                () -> GraphOutputs.withOutputs(new byte[] {(byte) 0x3A, 0x05, 1}, List.of("x")));
+        assertThrows(IllegalArgumentException.class,
+                () -> GraphOutputs.withOutputs(new byte[] {0x08, 0x07}, List.of("x")));
     }
 
     private static double cosine(float[] a, float[] b) {
