@@ -13,8 +13,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -35,10 +37,12 @@ public final class SentenceEncoder implements AutoCloseable {
     public static final String ENCODER_FILE_ENV = "STORYWATCH_ENCODER";
     /** Longest input in tokens; a news sentence rarely needs more, and cost grows with it. */
     public static final int DEFAULT_MAX_TOKENS = 160;
+    /** The graph's own output: the last layer's vector for each token. */
+    static final String LAST_HIDDEN_STATE = "last_hidden_state";
     /** The outputs of bge-small-zh's four transformer layers, first to last, as its ONNX graph names them. */
     static final List<String> BGE_SMALL_ZH_LAYERS = List.of("/encoder/layer.0/output/LayerNorm/Add_1_output_0",
             "/encoder/layer.1/output/LayerNorm/Add_1_output_0", "/encoder/layer.2/output/LayerNorm/Add_1_output_0",
-            "last_hidden_state");
+            LAST_HIDDEN_STATE);
 
     /**
      * Which of the encoder's layers a token's vector comes from: the last (the graph's own output) or the equal
@@ -57,10 +61,6 @@ public final class SentenceEncoder implements AutoCloseable {
             this.versionSuffix = versionSuffix;
         }
 
-        public String option() {
-            return option;
-        }
-
         /** The layers named by a command-line value: {@code last} or {@code mean}. */
         public static Layers parse(String value) {
             for (Layers layers : values()) {
@@ -77,7 +77,7 @@ public final class SentenceEncoder implements AutoCloseable {
         }
     }
 
-    private static final java.util.Map<Layers, SentenceEncoder> SHARED = new java.util.EnumMap<>(Layers.class);
+    private static final Map<Layers, SentenceEncoder> SHARED = new EnumMap<>(Layers.class);
 
     private final OrtEnvironment environment;
     private final OrtSession session;
@@ -100,7 +100,7 @@ public final class SentenceEncoder implements AutoCloseable {
                            List<String> averaged) {
         this.averaged = List.copyOf(averaged);
         if (!averaged.isEmpty()) {
-            model = GraphOutputs.withOutputs(model, averaged.stream().filter(n -> !n.equals("last_hidden_state"))
+            model = GraphOutputs.withOutputs(model, averaged.stream().filter(n -> !n.equals(LAST_HIDDEN_STATE))
                     .toList());
         }
         try {
@@ -244,7 +244,7 @@ public final class SentenceEncoder implements AutoCloseable {
                     return (float[][][]) result.get(0).getValue();
                 }
             }
-            try (OrtSession.Result result = session.run(inputs, new java.util.LinkedHashSet<>(averaged))) {
+            try (OrtSession.Result result = session.run(inputs, new LinkedHashSet<>(averaged))) {
                 return average(result);
             }
         } catch (OrtException e) {

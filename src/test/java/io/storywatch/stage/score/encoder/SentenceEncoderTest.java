@@ -52,10 +52,10 @@ class SentenceEncoderTest {
         WordPieceTokenizer tokenizer = SentenceEncoder.bgeSmallZhTokenizer();
         String first = SentenceEncoder.BGE_SMALL_ZH_LAYERS.get(0);
         List<String> text = List.of("监管机构周二宣布对该公司展开调查。");
-        try (SentenceEncoder last = new SentenceEncoder(model, tokenizer, "last", 160, 1, List.of("last_hidden_state"));
+        try (SentenceEncoder last = new SentenceEncoder(model, tokenizer, "last", 160, 1, List.of(SentenceEncoder.LAST_HIDDEN_STATE));
              SentenceEncoder lowest = new SentenceEncoder(model, tokenizer, "first", 160, 1, List.of(first));
              SentenceEncoder both = new SentenceEncoder(model, tokenizer, "both", 160, 1,
-                     List.of(first, "last_hidden_state"))) {
+                     List.of(first, SentenceEncoder.LAST_HIDDEN_STATE))) {
             float[][] a = lowest.encodeTexts(text).get(0).states();
             float[][] b = last.encodeTexts(text).get(0).states();
             float[][] mean = both.encodeTexts(text).get(0).states();
